@@ -1,0 +1,108 @@
+"""The ``rasid`` command: a thin shell over the library.
+
+Exit codes: 0 all inputs processed, 1 some input failed, 2 usage error.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+import click
+from pydantic import ValidationError
+
+from rasid import __version__
+from rasid.errors import RasidError
+
+
+def _settings(**overrides: Any):
+    from rasid.settings import Settings
+
+    try:
+        return Settings(**{k: v for k, v in overrides.items() if v is not None})
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        raise click.UsageError(f"bad setting {'.'.join(map(str, first['loc']))}: {first['msg']}") from exc
+
+
+def report(message: str) -> None:
+    click.echo(f"rasid: {message}", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="rasid")
+def main() -> None:
+    """Rasid (راصد) reads Arabic news and records who met whom, in which office,
+    what was agreed, offered or refused, with every fact traced to its words."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "text"]), default=None,
+              help="json: one record (indented) for one article, JSON Lines for several (default); "
+                   "jsonl: always JSON Lines; text: a readable summary.")
+@click.option("--debug", is_flag=True, help="Show the traceback of an internal error instead of one line.")
+def extract(paths: tuple[str, ...], fmt: str | None, debug: bool) -> None:
+    """Extract records from PATHS: files, folders (recursive) or - for stdin.
+
+    A text file is one article; .json holds an article object (or a list),
+    .jsonl one per line, with the fields text (or content), title, published,
+    source. Bad inputs are reported one line each on stderr and the rest go on.
+    """
+    from rasid.pipeline import process
+    from rasid.readers import read_inputs
+    from rasid.summary import summarize
+
+    settings = _settings()
+    failed = 0
+    writer = RecordWriter(fmt, summarize)
+    for item in read_inputs(list(paths)):
+        if item.error is not None:
+            report(str(item.error))
+            failed += 1
+            continue
+        try:
+            record = process(item.article, settings)
+        except RasidError as exc:
+            report(str(exc))
+            failed += 1
+            continue
+        except Exception as exc:  # an internal error: reported as one line, the run goes on
+            if debug:
+                raise
+            report(f"{item.source}: internal error: {type(exc).__name__}: {exc}")
+            failed += 1
+            continue
+        writer.write(record)
+    writer.close()
+    sys.exit(1 if failed else 0)
+
+
+class RecordWriter:
+    """Streams records: text summaries, or JSON Lines; a lone record in json mode is indented.
+
+    In json mode the first record is held back until a second one shows that
+    the output is JSON Lines.
+    """
+
+    def __init__(self, fmt: str | None, summarize):
+        self.fmt = fmt or "json"
+        self.summarize = summarize
+        self.held: dict[str, Any] | None = None
+        self.count = 0
+
+    def write(self, record: dict[str, Any]) -> None:
+        self.count += 1
+        if self.fmt == "text":
+            click.echo(self.summarize(record) + "\n")
+        elif self.fmt == "json" and self.count == 1:
+            self.held = record
+        else:
+            if self.held is not None:
+                click.echo(json.dumps(self.held, ensure_ascii=False))
+                self.held = None
+            click.echo(json.dumps(record, ensure_ascii=False))
+
+    def close(self) -> None:
+        if self.held is not None:
+            click.echo(json.dumps(self.held, ensure_ascii=False, indent=2))

@@ -1,0 +1,72 @@
+"""The pipeline and ``process(article, options)``: the one function every shell calls.
+
+``process`` is pure and picklable: an article and settings in, a record out.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from rasid.components import ComponentFn, registered
+from rasid.doc import Article, Doc
+from rasid.errors import InputTooLarge, NotArabic
+from rasid.settings import Settings
+
+ARABIC_LETTER_RE = re.compile(r"[\u0621-\u064A\u0671-\u06D3\u06FA-\u06FF]")
+LETTER_RE = re.compile(r"[^\W\d_]")
+
+
+class Pipeline:
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        available = registered()
+        self.components: list[tuple[str, ComponentFn]] = [
+            (name, available[name]) for name in settings.components
+        ]
+
+    @property
+    def names(self) -> list[str]:
+        return [name for name, _ in self.components]
+
+    def __call__(self, article: Article) -> Doc:
+        check_article(article, self.settings)
+        doc = Doc(article=article, published=article.published)
+        for _name, fn in self.components:
+            doc = fn(doc, self.settings)
+        return doc
+
+
+def check_article(article: Article, settings: Settings) -> None:
+    source = article.file or article.id
+    if len(article.text) > settings.max_article_chars:
+        raise InputTooLarge(
+            source,
+            f"article of {len(article.text):,} characters is over the limit of "
+            f"{settings.max_article_chars:,} (RASID_MAX_ARTICLE_CHARS)",
+        )
+    letters = len(LETTER_RE.findall(article.text))
+    arabic = len(ARABIC_LETTER_RE.findall(article.text))
+    if letters == 0 or arabic / letters < settings.min_arabic_share:
+        raise NotArabic(source, f"no Arabic text ({arabic} Arabic letters of {letters})")
+
+
+@lru_cache(maxsize=8)
+def pipeline_for(settings: Settings) -> Pipeline:
+    return Pipeline(settings)
+
+
+def analyze(article: Article, options: Settings | None = None) -> Doc:
+    return pipeline_for(options or default_settings())(article)
+
+
+def process(article: Article, options: Settings | None = None) -> dict[str, Any]:
+    """Article in, record (the output contract of EXTRACTION.md) out."""
+    from rasid.record import to_record
+
+    return to_record(analyze(article, options))
+
+
+@lru_cache(maxsize=1)
+def default_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,130 @@
+"""Reading articles from paths and stdin: one Article or one InputError per input.
+
+Text files are one article each (the first short line is its title); ``.json``
+holds one article object or a list of them, ``.jsonl`` one object a line, with
+the fields ``text`` (or ``content``/``body``), ``title``, ``published`` (or
+``date``/``date_extracted``), ``source``.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO, Iterator
+
+from rasid.doc import Article
+from rasid.errors import InputError
+from rasid.text.decode import decode_bytes
+
+TEXT_FIELDS = ("text", "content", "body")
+DATE_FIELDS = ("published", "date", "date_extracted")
+TITLE_MAX_CHARS = 200
+
+
+@dataclass
+class Item:
+    """What one input yielded: an article, or the error that stopped it."""
+
+    source: str
+    article: Article | None = None
+    error: InputError | None = None
+
+
+def article_from_text(text: str, source: str) -> Article:
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    title = first if len(first) <= TITLE_MAX_CHARS else None
+    return Article(text=text, title=title, file=source)
+
+
+def article_from_object(obj: Any, source: str) -> Article:
+    if not isinstance(obj, dict):
+        raise InputError(source, f"expected a JSON object, got {type(obj).__name__}")
+    text = next((obj[f] for f in TEXT_FIELDS if isinstance(obj.get(f), str)), None)
+    if text is None or not text.strip():
+        raise InputError(source, f"no article text in any of the fields {list(TEXT_FIELDS)}")
+    title = obj.get("title")
+    if isinstance(title, str) and title.strip() and not text.lstrip().startswith(title.strip()):
+        text = f"{title.strip()}\n\n{text}"
+    published = next((str(obj[f]) for f in DATE_FIELDS if obj.get(f)), None)
+    return Article(
+        text=text.replace("\r\n", "\n"), title=title if isinstance(title, str) else None,
+        published=published, source=obj.get("source") if isinstance(obj.get("source"), str) else None,
+        file=source,
+    )
+
+
+def _json_items(text: str, source: str, lines: bool) -> Iterator[Item]:
+    if lines:
+        for number, line in enumerate(text.splitlines(), start=1):
+            if not line.strip():
+                continue
+            name = f"{source}:{number}"
+            try:
+                yield Item(name, article_from_object(json.loads(line), name))
+            except json.JSONDecodeError as exc:
+                yield Item(name, error=InputError(name, f"invalid JSON: {exc.msg} at column {exc.colno}"))
+            except InputError as exc:
+                yield Item(name, error=exc)
+        return
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        yield Item(source, error=InputError(source, f"invalid JSON: {exc.msg} at line {exc.lineno}"))
+        return
+    objects = data if isinstance(data, list) else [data]
+    for number, obj in enumerate(objects):
+        name = source if len(objects) == 1 else f"{source}[{number}]"
+        try:
+            yield Item(name, article_from_object(obj, name))
+        except InputError as exc:
+            yield Item(name, error=exc)
+
+
+def items_from_bytes(data: bytes, source: str) -> Iterator[Item]:
+    try:
+        text = decode_bytes(data, source)
+    except InputError as exc:
+        yield Item(source, error=exc)
+        return
+    suffix = Path(source).suffix.lower()
+    if suffix in (".json", ".jsonl", ".ndjson"):
+        yield from _json_items(text, source, lines=suffix != ".json")
+    else:
+        yield Item(source, article_from_text(text, source))
+
+
+def _files_under(folder: Path) -> list[Path]:
+    return sorted(
+        p for p in folder.rglob("*")
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+    )
+
+
+def read_inputs(paths: list[str], stdin: BinaryIO | None = None) -> Iterator[Item]:
+    """Every article of every path ('-' is stdin), in order; folders recursively."""
+    for raw in paths:
+        if raw == "-":
+            stream = stdin or sys.stdin.buffer
+            yield from items_from_bytes(stream.read(), "<stdin>")
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            files = _files_under(path)
+            if not files:
+                yield Item(raw, error=InputError(raw, "folder holds no files"))
+            for file in files:
+                yield from _read_file(file)
+        elif path.exists():
+            yield from _read_file(path)
+        else:
+            yield Item(raw, error=InputError(raw, "no such file or folder"))
+
+
+def _read_file(path: Path) -> Iterator[Item]:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        yield Item(str(path), error=InputError(str(path), f"cannot read: {exc.strerror}"))
+        return
+    yield from items_from_bytes(data, str(path))

@@ -1,0 +1,37 @@
+"""One settings object, validated once and passed down.
+
+Values come from keyword arguments, then ``RASID_*`` environment variables,
+then the defaults below.
+"""
+from __future__ import annotations
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from rasid.components import default_components, registered
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="RASID_", frozen=True, extra="forbid")
+
+    components: tuple[str, ...] = Field(
+        default_factory=default_components, description="names of the pipeline components, in order"
+    )
+    max_article_chars: int = Field(
+        default=1_000_000, gt=0, description="longer articles are refused with an error"
+    )
+    min_arabic_share: float = Field(
+        default=0.2, ge=0.0, le=1.0,
+        description="an article whose letters are less Arabic than this is refused as non-Arabic",
+    )
+    ner_model: str | None = Field(
+        default=None, description="path of a trained NER model; None uses the bundled one"
+    )
+
+    @field_validator("components")
+    @classmethod
+    def _known_components(cls, names: tuple[str, ...]) -> tuple[str, ...]:
+        unknown = [n for n in names if n not in registered()]
+        if unknown:
+            raise ValueError(f"unknown component(s) {unknown}; known: {sorted(registered())}")
+        return names

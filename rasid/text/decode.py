@@ -1,0 +1,85 @@
+"""Bytes to text: UTF-8 (with or without BOM), UTF-16 (BOM or detected), Windows-1256; CRLF to LF."""
+from __future__ import annotations
+
+import codecs
+import re
+
+from rasid.errors import BinaryInput, EmptyInput, UnknownEncoding
+
+ARABIC_RE = re.compile(r"[\u0621-\u064A]")
+# Bytes that never appear in text: C0 controls other than tab, newlines, form feed.
+CONTROL_RE = re.compile(rb"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
+CP1256_ARABIC_MIN_SHARE = 0.3
+ARABIC_WORD_RE = re.compile(r"[\u0621-\u064A]{2,}")
+ARTICLE_MIN_SHARE = 0.05
+
+
+def _looks_utf16(data: bytes) -> str | None:
+    sample = data[:4000]
+    if len(sample) < 4:
+        return None
+    even_zeros = sample[0::2].count(0)
+    odd_zeros = sample[1::2].count(0)
+    half = len(sample) / 2
+    # ASCII in UTF-16-LE puts zeros on odd bytes; Arabic (U+06xx) puts 0x06 there.
+    odd_06 = sample[1::2].count(6)
+    even_06 = sample[0::2].count(6)
+    if (odd_zeros + odd_06) > 0.8 * half and even_zeros < 0.1 * half:
+        return "utf-16-le"
+    if (even_zeros + even_06) > 0.8 * half and odd_zeros < 0.1 * half:
+        return "utf-16-be"
+    return None
+
+
+def decode_bytes(data: bytes, source: str = "<input>") -> str:
+    """Decode one article file; raise a specific InputError when it is not text."""
+    if not data.strip():
+        raise EmptyInput(source, "empty input")
+    text: str | None = None
+    if data.startswith(codecs.BOM_UTF8):
+        text = _strict(data[3:], "utf-8", source)
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = _strict(data, "utf-16", source)
+    else:
+        utf16 = _looks_utf16(data)
+        if utf16:
+            text = _strict(data, utf16, source)
+        elif CONTROL_RE.search(data[:8000]):
+            raise BinaryInput(source, "binary file, not text")
+        else:
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError:
+                text = _windows_1256(data, source)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise EmptyInput(source, "empty input")
+    return text
+
+
+def _strict(data: bytes, encoding: str, source: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise UnknownEncoding(source, f"invalid {encoding} at byte {exc.start}") from exc
+
+
+def _windows_1256(data: bytes, source: str) -> str:
+    try:
+        text = data.decode("cp1256")
+    except UnicodeDecodeError as exc:
+        raise UnknownEncoding(source, "not UTF-8, UTF-16 or Windows-1256") from exc
+    if not _plausible_arabic(text):
+        raise UnknownEncoding(source, "unknown encoding: not UTF-8, UTF-16 or Windows-1256 Arabic")
+    return text
+
+
+def _plausible_arabic(text: str) -> bool:
+    """Any high byte decodes to an Arabic letter in cp1256; real Arabic also shows its article."""
+    letters = [ch for ch in text if ch.isalpha()]
+    arabic = sum(1 for ch in letters if ARABIC_RE.match(ch))
+    if not letters or arabic / len(letters) < CP1256_ARABIC_MIN_SHARE:
+        return False
+    words = ARABIC_WORD_RE.findall(text)
+    with_article = sum(1 for w in words if w.startswith(("ال", "وال", "بال", "لل")))
+    return with_article > 0 and with_article / len(words) >= ARTICLE_MIN_SHARE

@@ -1,0 +1,75 @@
+"""Normalization for matching, with a map back to the original offsets.
+
+The verbatim text is never rewritten. ``normalize`` returns the normalized
+string plus, for every normalized character, the offset of the original
+character it came from. Every replacement is one character for one character
+and everything else is a deletion, so the map is monotonic.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rasid.lang import LanguageDataError, load_table
+
+
+def _parse_codepoints(field: str) -> range:
+    try:
+        if "-" in field:
+            first, last = field.split("-")
+            return range(int(first[2:], 16), int(last[2:], 16) + 1)
+        return range(int(field[2:], 16), int(field[2:], 16) + 1)
+    except ValueError as exc:
+        raise LanguageDataError(f"charmap.tsv: bad codepoint field {field!r}") from exc
+
+
+@lru_cache(maxsize=1)
+def charmap() -> dict[int, str]:
+    """Codepoint -> replacement ('' deletes the character)."""
+    table: dict[int, str] = {}
+    for codepoints, replacement, _description in load_table("charmap.tsv", 3):
+        if len(replacement) > 1:
+            raise LanguageDataError(f"charmap.tsv: replacement {replacement!r} is not one character")
+        for cp in _parse_codepoints(codepoints):
+            table[cp] = replacement
+    return table
+
+
+@dataclass(frozen=True)
+class NormalizedText:
+    """``text`` normalized, with ``offsets[i]`` = original offset of ``text[i]``.
+
+    ``offsets`` has one extra entry, the original length, so that a normalized
+    half-open span ``[i, j)`` maps back to ``[offsets[i], offsets[j-1] + 1)``.
+    """
+
+    text: str
+    offsets: tuple[int, ...]
+    original_length: int
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a normalized half-open span back to the original text."""
+        if start >= end:
+            pos = self.offsets[start] if start < len(self.offsets) else self.original_length
+            return pos, pos
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+def normalize(text: str) -> NormalizedText:
+    table = charmap()
+    chars: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(text):
+        replacement = table.get(ord(ch), ch)
+        if replacement:
+            chars.append(replacement)
+            offsets.append(i)
+    offsets.append(len(text))
+    return NormalizedText("".join(chars), tuple(offsets), len(text))
+
+
+@lru_cache(maxsize=65536)
+def normalize_str(text: str) -> str:
+    """Normalized form only (for lexicon entries and comparisons)."""
+    table = charmap()
+    return "".join(table.get(ord(ch), ch) for ch in text)
