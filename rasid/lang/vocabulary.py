@@ -26,7 +26,18 @@ def known_words() -> frozenset[str]:
             if line.startswith("#"):
                 continue
             words.update(normalize_str(w) for w in ARABIC_WORD_RE.findall(line))
+    words.update(_cldr_words())
     return frozenset(w for w in words if len(w) > 1)
+
+
+def _cldr_words() -> set[str]:
+    """Country and territory names from CLDR (Babel): language data we reuse, not retype."""
+    from babel import Locale
+
+    words: set[str] = set()
+    for name in Locale("ar").territories.values():
+        words.update(normalize_str(w) for w in ARABIC_WORD_RE.findall(name))
+    return words
 
 
 def is_known_word(word: str) -> bool:

@@ -1,0 +1,89 @@
+"""Multi-word lexicon matching over tokens.
+
+Lexicon phrases are tokenized with the same tokenizer as the text, and both
+sides are compared on token stems (clitics split off, article kept), so
+"وزارة الاتصالات وتكنولوجيا المعلومات" matches "ووزارة الاتصالات وتكنولوجيا المعلومات"
+and "بالشركة المصرية للاتصالات" matches "الشركة المصرية للاتصالات".
+A match's span starts at the first token's stem (leading clitics are not part
+of a name) and ends at the end of the last token.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Generic, Iterable, Sequence, TypeVar
+
+from rasid.lang.vocabulary import is_known_word
+from rasid.text.tokenize import Token, tokenize
+
+T = TypeVar("T")
+_END = object()
+
+
+@dataclass(frozen=True)
+class Match(Generic[T]):
+    first: int  # index of the first token
+    last: int  # index after the last token
+    start: int  # character offsets
+    end: int
+    payload: T
+
+
+def phrase_key(phrase: str) -> tuple[str, ...]:
+    """The stems of a phrase, as the matcher compares them."""
+    return tuple(t.stem for t in tokenize(phrase, is_known_word) if t.kind != "punct" or t.text in "-")
+
+
+class PhraseMatcher(Generic[T]):
+    """A trie of phrases; ``find`` returns the longest match at each position, left to right."""
+
+    def __init__(self, entries: Iterable[tuple[str, T]] = ()):
+        self._root: dict[Any, Any] = {}
+        self.size = 0
+        for phrase, payload in entries:
+            self.add(phrase, payload)
+
+    def add(self, phrase: str, payload: T) -> None:
+        key = phrase_key(phrase)
+        if not key:
+            return
+        node = self._root
+        for word in key:
+            node = node.setdefault(word, {})
+        if _END not in node:
+            self.size += 1
+        node[_END] = payload
+
+    def match_at(self, tokens: Sequence[Token], i: int) -> Match[T] | None:
+        """The longest phrase starting at token ``i``, or None."""
+        node = self._root
+        best: Match[T] | None = None
+        j = i
+        while j < len(tokens):
+            token = tokens[j]
+            child = node.get(token.stem)
+            if child is None and j > i:
+                child = node.get(token.norm)
+            if child is None:
+                break
+            node = child
+            j += 1
+            if _END in node:
+                first = tokens[i]
+                best = Match(i, j, first.stem_start if first.kind == "word" else first.start,
+                             tokens[j - 1].end, node[_END])
+        return best
+
+    def find(self, tokens: Sequence[Token], skip_meta: bool = True) -> list[Match[T]]:
+        matches: list[Match[T]] = []
+        i = 0
+        while i < len(tokens):
+            if skip_meta and tokens[i].meta is not None:
+                i += 1
+                continue
+            match = self.match_at(tokens, i)
+            if match is None:
+                i += 1
+                continue
+            matches.append(match)
+            i = match.last
+        return matches
