@@ -6,10 +6,13 @@ import re
 
 from rasid.errors import BinaryInput, EmptyInput, UnknownEncoding
 
+CONTROL_CHARS_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
 ARABIC_RE = re.compile(r"[\u0621-\u064A]")
 # Bytes that never appear in text: C0 controls other than tab, newlines, form feed.
 CONTROL_RE = re.compile(rb"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
 CP1256_ARABIC_MIN_SHARE = 0.3
+# Text files from archives may carry a stray NUL or control byte; binary files carry many.
+BINARY_CONTROL_SHARE = 0.01
 ARABIC_WORD_RE = re.compile(r"[\u0621-\u064A]{2,}")
 ARTICLE_MIN_SHARE = 0.05
 
@@ -44,17 +47,22 @@ def decode_bytes(data: bytes, source: str = "<input>") -> str:
         utf16 = _looks_utf16(data)
         if utf16:
             text = _strict(data, utf16, source)
-        elif CONTROL_RE.search(data[:8000]):
+        elif _control_share(data) > BINARY_CONTROL_SHARE:
             raise BinaryInput(source, "binary file, not text")
         else:
             try:
                 text = data.decode("utf-8")
             except UnicodeDecodeError:
                 text = _windows_1256(data, source)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = CONTROL_CHARS_RE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
         raise EmptyInput(source, "empty input")
     return text
+
+
+def _control_share(data: bytes) -> float:
+    sample = data[:8000]
+    return len(CONTROL_RE.findall(sample)) / len(sample)
 
 
 def _strict(data: bytes, encoding: str, source: str) -> str:
