@@ -106,3 +106,30 @@ class RecordWriter:
     def close(self) -> None:
         if self.held is not None:
             click.echo(json.dumps(self.held, ensure_ascii=False, indent=2))
+
+
+@main.command("eval")
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False))
+@click.argument("article_dirs", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON (with per-document counts).")
+@click.option("--per-doc", is_flag=True, help="Also print F1 per field for each document.")
+def evaluate_command(gold_dir: str, article_dirs: tuple[str, ...], as_json: bool, per_doc: bool) -> None:
+    """Score extraction against GOLD_DIR: precision, recall and F1 per field.
+
+    Each gold file names its article in its "file" field; the article is looked
+    up by file name under ARTICLE_DIRS. Matching rules: names after Arabic
+    normalization, leniently (a short form matches the full name), one-to-one;
+    see docs/EVALUATION.md.
+    """
+    from pathlib import Path
+
+    from rasid.evaluation.runner import evaluate, format_table
+
+    result = evaluate(Path(gold_dir), [Path(p) for p in article_dirs], _settings())
+    for error in result.errors:
+        report(error)
+    if as_json:
+        click.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_table(result, per_doc))
+    sys.exit(1 if result.errors else 0)
