@@ -7,10 +7,13 @@ and everything else is a deletion, so the map is monotonic.
 """
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 from rasid.lang import LanguageDataError, load_table
+
+TATWEEL = 0x0640
 
 
 def _parse_codepoints(field: str) -> range:
@@ -39,37 +42,57 @@ def charmap() -> dict[int, str]:
 class NormalizedText:
     """``text`` normalized, with ``offsets[i]`` = original offset of ``text[i]``.
 
-    ``offsets`` has one extra entry, the original length, so that a normalized
-    half-open span ``[i, j)`` maps back to ``[offsets[i], offsets[j-1] + 1)``.
+    ``offsets`` has one extra entry, the original length. ``ends[i]`` is the
+    original offset just after ``text[i]`` and the combining marks that follow
+    it (diacritics, tatweel), so a normalized half-open span ``[i, j)`` maps
+    back to ``[offsets[i], ends[j-1])``: a word keeps its last vowel mark.
     """
 
     text: str
     offsets: tuple[int, ...]
     original_length: int
+    ends: tuple[int, ...] = ()
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a normalized half-open span back to the original text."""
         if start >= end:
             pos = self.offsets[start] if start < len(self.offsets) else self.original_length
             return pos, pos
-        return self.offsets[start], self.offsets[end - 1] + 1
+        return self.offsets[start], self.ends[end - 1]
+
+
+@lru_cache(maxsize=1)
+def _marks_of_a_letter() -> frozenset[int]:
+    """Deleted characters that belong to the letter before them: diacritics and tatweel."""
+    return frozenset(
+        cp for cp, replacement in charmap().items()
+        if not replacement and (unicodedata.category(chr(cp)) == "Mn" or cp == TATWEEL)
+    )
 
 
 def normalize(text: str) -> NormalizedText:
     table = charmap()
+    marks = _marks_of_a_letter()
     chars: list[str] = []
     offsets: list[int] = []
+    ends: list[int] = []
     for i, ch in enumerate(text):
         replacement = table.get(ord(ch), ch)
         if replacement:
             chars.append(replacement)
             offsets.append(i)
+            ends.append(i + 1)
+        elif ends and ends[-1] == i and ord(ch) in marks and not chars[-1].isspace():
+            ends[-1] = i + 1
     offsets.append(len(text))
-    return NormalizedText("".join(chars), tuple(offsets), len(text))
+    return NormalizedText("".join(chars), tuple(offsets), len(text), tuple(ends))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1)
+def _translation() -> dict[int, str | None]:
+    return {cp: (replacement or None) for cp, replacement in charmap().items()}
+
+
 def normalize_str(text: str) -> str:
     """Normalized form only (for lexicon entries and comparisons)."""
-    table = charmap()
-    return "".join(table.get(ord(ch), ch) for ch in text)
+    return text.translate(_translation())

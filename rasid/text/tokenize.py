@@ -12,19 +12,19 @@ pronoun suffix only when what remains is a known word and the whole token is not
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from functools import lru_cache
+from dataclasses import dataclass
 from typing import Callable, Iterable
 
-from rasid.text.normalize import normalize
+from rasid.text.normalize import NormalizedText, normalize
 
-ARABIC_LETTERS = (
-    "\u0621-\u063A\u0641-\u064A\u0640\u064B-\u065F\u0670-\u06D3\u06D5-\u06EF\u06FA-\u06FF"
-    "\u200C\u200D\u200E\u200F"
-)
+ARABIC_LETTERS = "\u0621-\u063A\u0641-\u064A\u0640\u064B-\u065F\u0670-\u06D3\u06D5-\u06EF\u06FA-\u06FF"
+# Joiners and direction marks inside a word belong to it; at its edges they are left out of the token.
+INSIDE_WORD_MARKS = "\u200C\u200D\u200E\u200F"
 TOKEN_RE = re.compile(
-    rf"(?P<hashtag>#[\w{ARABIC_LETTERS}]+)"
+    rf"(?P<hashtag>#[\w{ARABIC_LETTERS}{INSIDE_WORD_MARKS}]+)"
     rf"|(?P<number>\d+(?:[.,\u066B\u066C/]\d+)*)"
-    rf"|(?P<word>[{ARABIC_LETTERS}]+)"
+    rf"|(?P<word>[{ARABIC_LETTERS}](?:[{ARABIC_LETTERS}{INSIDE_WORD_MARKS}]*[{ARABIC_LETTERS}])?)"
     r"|(?P<latin>[^\W\d_]+(?:['’\-][^\W\d_]+)*)"
     r"|(?P<punct>\S)"
 )
@@ -64,7 +64,6 @@ class Token:
     meta: str | None = None  # dateline | byline | trailer | hashtag when not story text
     space_before: bool = True
     newline_before: bool = False
-    extra: dict = field(default_factory=dict)
 
     @property
     def has_article(self) -> bool:
@@ -73,6 +72,18 @@ class Token:
     @property
     def proclitic(self) -> str:
         return "".join(p.form for p in self.prefixes if p.form != ARTICLE)
+
+    @property
+    def written_stem(self) -> str:
+        """The stem as it is written standing alone: verbatim, with an elided article restored
+        (للبريد -> البريد, للجنة -> اللجنة), so a name can be given without its clitics."""
+        verbatim = self.text[self.stem_start - self.start:self.stem_end - self.start]
+        article = next((p for p in self.prefixes if p.form == ARTICLE), None)
+        if article is None:
+            return verbatim
+        written = self.text[article.start - self.start:article.end - self.start]
+        missing = len(ARTICLE) - len(normalize(written).text)
+        return ARTICLE[:missing] + verbatim
 
 
 KnownWord = Callable[[str], bool]
@@ -84,116 +95,157 @@ def _never_known(_word: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class Segmentation:
-    """Lengths in normalized characters: proclitics (with the article), article, enclitic."""
+    """Proclitics (the article included), stem and enclitic of one normalized word.
+
+    ``widths[k]`` is the number of normalized characters of the word that
+    ``prefix[k]`` occupies: 1 for the article of للبريد (its alef is not
+    written), 0 for the article of للجنة (alef and lam both elided).
+    """
 
     prefix: tuple[str, ...]
     suffix: str
     stem: str
+    widths: tuple[int, ...] = ()
+
+    def after(self, clitic: str) -> "Segmentation":
+        return Segmentation((clitic,) + self.prefix, self.suffix, self.stem, (len(clitic),) + self.widths)
 
 
-def _strip_suffix(stem: str, known: KnownWord) -> tuple[str, str]:
+def _whole(norm: str) -> Segmentation:
+    return Segmentation((), "", norm)
+
+
+def _strip_suffix(word: str, known: KnownWord) -> tuple[str, str] | None:
+    """(stem, enclitic) when the word without an enclitic is a known word."""
     for suffix in ENCLITICS:
-        if len(stem) - len(suffix) < MIN_STEM + 1 or not stem.endswith(suffix):
+        if len(word) - len(suffix) < MIN_STEM + 1 or not word.endswith(suffix):
             continue
-        base = stem[: -len(suffix)]
-        candidates = [base]
-        if base.endswith("ت"):  # وزارته -> وزارة
-            candidates.append(base[:-1] + "ه")
-        for candidate in candidates:
-            if known(candidate) or (candidate.startswith(ARTICLE) and known(candidate[2:])):
-                return candidate, suffix
-    return stem, ""
+        base = word[: -len(suffix)]
+        if known(base):
+            return base, suffix
+        if base.endswith("ت") and known(base[:-1] + "ه"):  # وزارته -> وزارة
+            return base[:-1] + "ه", suffix
+    return None
+
+
+def _known_stem(word: str, known: KnownWord) -> tuple[str, str] | None:
+    if known(word):
+        return word, ""
+    return _strip_suffix(word, known)
+
+
+def _article_after_lam(body: str, known: KnownWord) -> Segmentation:
+    """ل + ال written لل: للبريد = ل + البريد, للجنة = ل + اللجنة."""
+    rest = body[2:]
+    if not (known(rest) or known(ARTICLE + rest)) and (known("ل" + rest) or known(ARTICLE + "ل" + rest)):
+        return Segmentation(("ل", ARTICLE), "", ARTICLE + "ل" + rest, (1, 0))
+    return Segmentation(("ل", ARTICLE), "", ARTICLE + rest, (1, 1))
+
+
+def _segment_body(body: str, known: KnownWord) -> Segmentation | None:
+    """Segment what follows an optional conjunction; None when there is no evidence for a split."""
+    if body.startswith("لل") and len(body) >= MIN_STEM + 3:
+        return _article_after_lam(body, known)
+    if body[0] in PREPOSITIONS and body[1:].startswith(ARTICLE) and len(body) > MIN_STEM + 3:
+        return Segmentation((body[0], ARTICLE), "", body[1:], (1, 2))
+    if body.startswith(ARTICLE) and len(body) >= MIN_STEM + 2:
+        return Segmentation((ARTICLE,), "", body, (2,))
+    if body[0] in PREPOSITIONS + (FUTURE,) and len(body) > MIN_STEM + 1:
+        found = _known_stem(body[1:], known)
+        if found:
+            return Segmentation((body[0],), found[1], found[0], (1,))
+    found = _strip_suffix(body, known)
+    if found:
+        return Segmentation((), found[1], found[0])
+    return None
 
 
 def segment(norm: str, known: KnownWord = _never_known) -> Segmentation:
-    """Split a normalized Arabic word into proclitics, stem and enclitic."""
-    if known(norm) or len(norm) <= MIN_STEM:
-        return Segmentation((), "", norm)
-    prefixes: list[str] = []
-    rest = norm
-    if rest[0] in CONJUNCTIONS and len(rest) > MIN_STEM + 1:
-        prefixes.append(rest[0])
-        rest = rest[1:]
-    if rest.startswith("لل") and len(rest) >= MIN_STEM + 3:
-        # ل + ال with the alef elided: للبريد = ل + البريد
-        prefixes.append("ل")
-        stem = ARTICLE + rest[2:]
-        return Segmentation(tuple(prefixes) + (ARTICLE,), "", stem)
-    if rest[0] in PREPOSITIONS and rest[1:].startswith(ARTICLE) and len(rest) > MIN_STEM + 3:
-        prefixes.append(rest[0])
-        rest = rest[1:]
-    if rest.startswith(ARTICLE) and len(rest) >= MIN_STEM + 2:
-        return Segmentation(tuple(prefixes) + (ARTICLE,), "", rest)
-    # No article: split a bare clitic only when the remainder is a known word.
-    if prefixes and not known(rest) and not _known_after_prefix(rest, known):
-        stem, suffix = _strip_suffix(rest, known)
-        if known(stem):
-            return Segmentation(tuple(prefixes), suffix, stem)
-        prefixes, rest = [], norm
-    if rest[0] in PREPOSITIONS + (FUTURE,) and known(rest[1:]):
-        return Segmentation(tuple(prefixes) + (rest[0],), "", rest[1:])
-    if prefixes and not known(rest) and _known_after_prefix(rest, known):
-        return Segmentation(tuple(prefixes) + (rest[0],), "", rest[1:])
-    stem, suffix = _strip_suffix(rest, known)
-    if not prefixes and not suffix:
-        return Segmentation((), "", norm)
-    return Segmentation(tuple(prefixes), suffix, stem)
+    """Split a normalized Arabic word into proclitics, stem and enclitic.
+
+    The article (and a preposition before it) is split whenever the rest is
+    long enough; a bare conjunction, preposition, future prefix or enclitic only
+    when what remains is a known word and the whole token is not.
+    """
+    if len(norm) <= MIN_STEM or known(norm):
+        return _whole(norm)
+    if norm[0] in CONJUNCTIONS and len(norm) > MIN_STEM + 1:
+        body = norm[1:]
+        if known(body):
+            return Segmentation((norm[0],), "", body, (1,))
+        found = _segment_body(body, known)
+        if found:
+            return found.after(norm[0])
+    return _segment_body(norm, known) or _whole(norm)
 
 
-def _known_after_prefix(rest: str, known: KnownWord) -> bool:
-    return rest[0] in PREPOSITIONS + (FUTURE,) and len(rest) > MIN_STEM + 1 and known(rest[1:])
+@dataclass(frozen=True, slots=True)
+class WordForm:
+    """The analysis of one surface word, offsets relative to the word; cached per surface form."""
+
+    text: str
+    kind: str
+    norm: str
+    stem: str
+    bare: str
+    stem_start: int
+    stem_end: int
+    prefixes: tuple[Part, ...] = ()
+    suffixes: tuple[Part, ...] = ()
 
 
-def _apply_segmentation(token: Token, offsets: tuple[int, ...], known: KnownWord) -> None:
-    seg = segment(token.norm, known)
+@lru_cache(maxsize=200_000)
+def analyze_word(surface: str, kind: str, known: KnownWord) -> WordForm | None:
+    """Normalize and segment one token's surface; None for a run of invisible marks only."""
+    normalized = normalize(surface)
+    if not normalized.text:
+        return None
+    if kind != "word":
+        return WordForm(surface, kind, normalized.text, normalized.text, normalized.text, 0, len(surface))
+    return _segmented(surface, normalized, segment(normalized.text, known))
+
+
+def _segmented(surface: str, normalized: NormalizedText, seg: Segmentation) -> WordForm:
+    offsets, ends = normalized.offsets, normalized.ends
     norm_pos = 0
     parts: list[Part] = []
-    for form in seg.prefix:
-        length = len(form)
-        if form == ARTICLE and parts and parts[-1].form == "ل" and token.norm[norm_pos:norm_pos + 1] == "ل" \
-                and token.norm[norm_pos:norm_pos + 2] != ARTICLE:
-            length = 1  # the ل of لل stands for the article
-        start = token.start + offsets[norm_pos]
-        end = token.start + offsets[norm_pos + length - 1] + 1
+    article_start = None
+    for form, width in zip(seg.prefix, seg.widths):
+        start = offsets[norm_pos]
+        end = ends[norm_pos + width - 1] if width else start
+        if form == ARTICLE:
+            article_start = start
         parts.append(Part(form, start, end))
-        norm_pos += length
-    stem_norm_end = len(token.norm) - len(seg.suffix)
-    suffixes: tuple[Part, ...] = ()
-    if seg.suffix:
-        suffixes = (Part(seg.suffix, token.start + offsets[stem_norm_end], token.end),)
-    article = [p for p in parts if p.form == ARTICLE]
-    token.prefixes = tuple(parts)
-    token.stem = seg.stem
-    token.bare = seg.stem[2:] if article else seg.stem
-    stem_start_norm = norm_pos - (len(ARTICLE) if article else 0)
-    if article:
-        token.stem_start = article[0].start
-    else:
-        token.stem_start = token.start + offsets[stem_start_norm] if stem_start_norm < len(token.norm) else token.end
-    token.stem_end = token.start + offsets[stem_norm_end - 1] + 1 if stem_norm_end > 0 else token.start
+        norm_pos += width
+    stem_norm_end = len(normalized.text) - len(seg.suffix)
+    suffixes = (Part(seg.suffix, offsets[stem_norm_end], len(surface)),) if seg.suffix else ()
+    return WordForm(
+        text=surface, kind="word", norm=normalized.text, stem=seg.stem,
+        bare=seg.stem[len(ARTICLE):] if article_start is not None else seg.stem,
+        stem_start=article_start if article_start is not None else offsets[norm_pos],
+        stem_end=ends[stem_norm_end - 1], prefixes=tuple(parts), suffixes=suffixes,
+    )
+
+
+def _shift(parts: tuple[Part, ...], by: int) -> tuple[Part, ...]:
+    return tuple(Part(p.form, p.start + by, p.end + by) for p in parts)
 
 
 def tokenize(text: str, known: KnownWord = _never_known) -> list[Token]:
     tokens: list[Token] = []
     previous_end = 0
     for match in TOKEN_RE.finditer(text):
-        kind = match.lastgroup or "punct"
         start, end = match.span()
-        surface = match.group()
-        normalized = normalize(surface)
-        if not normalized.text:  # a run of invisible marks only
+        form = analyze_word(match.group(), match.lastgroup or "punct", known)
+        if form is None:
             continue
         gap = text[previous_end:start]
-        token = Token(
-            i=len(tokens), start=start, end=end, text=surface, kind=kind, norm=normalized.text,
+        tokens.append(Token(
+            i=len(tokens), start=start, end=end, text=form.text, kind=form.kind, norm=form.norm,
+            stem=form.stem, bare=form.bare, stem_start=form.stem_start + start, stem_end=form.stem_end + start,
+            prefixes=_shift(form.prefixes, start), suffixes=_shift(form.suffixes, start),
             space_before=bool(gap) or start == 0, newline_before="\n" in gap,
-        )
-        if kind == "word":
-            _apply_segmentation(token, normalized.offsets, known)
-        else:
-            token.stem = token.bare = normalized.text
-            token.stem_start, token.stem_end = start, end
-        tokens.append(token)
+        ))
         previous_end = end
     return tokens
 
