@@ -1,0 +1,80 @@
+#!/usr/bin/env python3
+"""Throughput of the whole pipeline on one core over SaudiNewsNet articles.
+
+Usage: .venv/bin/python benchmarks/bench_pipeline.py [-n 2000] [--corpus ../shared/corpora/news/saudinewsnet]
+
+Prints articles/s, tokens/s and peak memory (max RSS of this process). The
+articles are read and decoded before the clock starts; the clock covers
+``process(article, settings)`` (analysis and record building) for each one.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import platform
+import resource
+import sys
+import time
+from pathlib import Path
+
+from rasid.errors import RasidError
+from rasid.pipeline import analyze, default_settings
+from rasid.readers import article_from_object
+from rasid.record import to_record
+
+DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "news" / "saudinewsnet"
+
+
+def load_articles(corpus: Path, limit: int) -> list:
+    articles = []
+    for day in sorted(corpus.glob("*.json.gz")):
+        with gzip.open(day, "rt", encoding="utf-8") as handle:
+            for number, obj in enumerate(json.load(handle)):
+                try:
+                    articles.append(article_from_object(obj, f"{day.name}[{number}]"))
+                except RasidError:
+                    continue
+                if len(articles) >= limit:
+                    return articles
+    return articles
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("-n", type=int, default=2000, help="number of articles (default 2000)")
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    args = parser.parse_args()
+    if not args.corpus.is_dir():
+        print(f"bench_pipeline: corpus folder {args.corpus} not found", file=sys.stderr)
+        return 2
+    articles = load_articles(args.corpus, args.n)
+    settings = default_settings()
+    analyze(articles[0], settings)  # load lexicons and the model before timing
+    tokens = entities = events = failed = 0
+    start = time.perf_counter()
+    for article in articles:
+        try:
+            doc = analyze(article, settings)
+        except RasidError:
+            failed += 1
+            continue
+        to_record(doc)
+        tokens += len(doc.tokens)
+        entities += len(doc.entities)
+        events += len(doc.events)
+    elapsed = time.perf_counter() - start
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"machine: {platform.machine()}, {platform.python_implementation()} {platform.python_version()}")
+    print(f"components: {', '.join(settings.components)}")
+    print(f"articles: {len(articles)} ({failed} refused), tokens: {tokens:,}, "
+          f"entities: {entities:,}, events: {events:,}")
+    print(f"time: {elapsed:.2f} s")
+    print(f"articles/s: {len(articles) / elapsed:.1f}")
+    print(f"tokens/s: {tokens / elapsed:,.0f}")
+    print(f"peak memory (max RSS): {peak_mb:.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
