@@ -21,10 +21,19 @@ def abbreviations() -> frozenset[str]:
 
 
 def _is_abbreviation_dot(tokens: list[Token], i: int) -> bool:
+    """A dot glued to a listed abbreviation or a lone letter ("د." "أ.د." "U.S.").
+
+    After a number the letter is an era or unit ("2015 م." "1436 هـ."), and its dot
+    ends the sentence like any other.
+    """
     if tokens[i].text != "." or i == 0:
         return False
     previous = tokens[i - 1]
-    return previous.end == tokens[i].start and previous.norm in abbreviations()
+    if previous.end != tokens[i].start or previous.kind not in ("word", "latin"):
+        return False
+    if i >= 2 and tokens[i - 2].kind == "number":
+        return False
+    return previous.norm in abbreviations() or len(previous.norm) == 1
 
 
 def split_sentences(tokens: list[Token]) -> list[tuple[int, int]]:

@@ -32,9 +32,16 @@ TOKEN_RE = re.compile(
 CONJUNCTIONS = ("و", "ف")
 PREPOSITIONS = ("ب", "ك", "ل")
 FUTURE = "س"
+IMPERFECT_PREFIXES = ("ي", "ت", "ن", "ا")  # the future prefix only comes before an imperfect verb
 ARTICLE = "ال"
-ENCLITICS = ("هما", "كما", "هم", "هن", "ها", "كم", "نا", "ه", "ي", "ك")
+TA_MARBUTA = "ة"
+ENCLITICS = ("هما", "هم", "هن", "ها", "كم", "نا", "ه", "ي")
+# A final ي after a plain stem is far more often the nisba adjective (مصري، دولي، غربي) than
+# "my": it is split only after a feminine noun (وزارتي -> وزارة + ي).
+FIRST_PERSON = "ي"
 MIN_STEM = 2
+# A bare ك (no article) is rare before a noun and many words begin with it (كبير، كريم، كامل).
+BARE_KAF_MIN_REST = 4
 
 
 @dataclass(slots=True)
@@ -115,23 +122,40 @@ def _whole(norm: str) -> Segmentation:
     return Segmentation((), "", norm)
 
 
-def _strip_suffix(word: str, known: KnownWord) -> tuple[str, str] | None:
-    """(stem, enclitic) when the word without an enclitic is a known word."""
+def _strip_suffix(word: str, known: KnownWord, ta_marbuta: bool) -> tuple[str, str] | None:
+    """(stem, enclitic) when the word without an enclitic is a known word.
+
+    ``ta_marbuta``: the word is written with a final ة, which normalizes to ه but is no pronoun.
+    """
     for suffix in ENCLITICS:
         if len(word) - len(suffix) < MIN_STEM + 1 or not word.endswith(suffix):
             continue
+        if ta_marbuta and suffix.endswith("ه"):
+            continue
         base = word[: -len(suffix)]
-        if known(base):
+        if known(base) and suffix != FIRST_PERSON:
             return base, suffix
         if base.endswith("ت") and known(base[:-1] + "ه"):  # وزارته -> وزارة
             return base[:-1] + "ه", suffix
     return None
 
 
-def _known_stem(word: str, known: KnownWord) -> tuple[str, str] | None:
+def _known_stem(word: str, known: KnownWord, ta_marbuta: bool) -> tuple[str, str] | None:
     if known(word):
         return word, ""
-    return _strip_suffix(word, known)
+    return _strip_suffix(word, known, ta_marbuta)
+
+
+def _bare_proclitic_fits(body: str) -> bool:
+    """Whether body[0] may be a preposition or future prefix attached to an article-less word."""
+    rest = body[1:]
+    if len(rest) < MIN_STEM + 1:
+        return False
+    if body[0] == FUTURE:
+        return rest[0] in IMPERFECT_PREFIXES
+    if body[0] == "ك":
+        return len(rest) >= BARE_KAF_MIN_REST
+    return body[0] in PREPOSITIONS
 
 
 def _article_after_lam(body: str, known: KnownWord) -> Segmentation:
@@ -142,7 +166,7 @@ def _article_after_lam(body: str, known: KnownWord) -> Segmentation:
     return Segmentation(("ل", ARTICLE), "", ARTICLE + rest, (1, 1))
 
 
-def _segment_body(body: str, known: KnownWord) -> Segmentation | None:
+def _segment_body(body: str, known: KnownWord, ta_marbuta: bool) -> Segmentation | None:
     """Segment what follows an optional conjunction; None when there is no evidence for a split."""
     if body.startswith("لل") and len(body) >= MIN_STEM + 3:
         return _article_after_lam(body, known)
@@ -150,17 +174,17 @@ def _segment_body(body: str, known: KnownWord) -> Segmentation | None:
         return Segmentation((body[0], ARTICLE), "", body[1:], (1, 2))
     if body.startswith(ARTICLE) and len(body) >= MIN_STEM + 2:
         return Segmentation((ARTICLE,), "", body, (2,))
-    if body[0] in PREPOSITIONS + (FUTURE,) and len(body) > MIN_STEM + 1:
-        found = _known_stem(body[1:], known)
+    if _bare_proclitic_fits(body):
+        found = _known_stem(body[1:], known, ta_marbuta)
         if found:
             return Segmentation((body[0],), found[1], found[0], (1,))
-    found = _strip_suffix(body, known)
+    found = _strip_suffix(body, known, ta_marbuta)
     if found:
         return Segmentation((), found[1], found[0])
     return None
 
 
-def segment(norm: str, known: KnownWord = _never_known) -> Segmentation:
+def segment(norm: str, known: KnownWord = _never_known, ta_marbuta: bool = False) -> Segmentation:
     """Split a normalized Arabic word into proclitics, stem and enclitic.
 
     The article (and a preposition before it) is split whenever the rest is
@@ -173,10 +197,10 @@ def segment(norm: str, known: KnownWord = _never_known) -> Segmentation:
         body = norm[1:]
         if known(body):
             return Segmentation((norm[0],), "", body, (1,))
-        found = _segment_body(body, known)
+        found = _segment_body(body, known, ta_marbuta)
         if found:
             return found.after(norm[0])
-    return _segment_body(norm, known) or _whole(norm)
+    return _segment_body(norm, known, ta_marbuta) or _whole(norm)
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,7 +226,8 @@ def analyze_word(surface: str, kind: str, known: KnownWord) -> WordForm | None:
         return None
     if kind != "word":
         return WordForm(surface, kind, normalized.text, normalized.text, normalized.text, 0, len(surface))
-    return _segmented(surface, normalized, segment(normalized.text, known))
+    ta_marbuta = surface[normalized.offsets[-2]] == TA_MARBUTA
+    return _segmented(surface, normalized, segment(normalized.text, known, ta_marbuta))
 
 
 def _segmented(surface: str, normalized: NormalizedText, seg: Segmentation) -> WordForm:
