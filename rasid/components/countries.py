@@ -1,0 +1,215 @@
+"""States (COUNTRY) and places (LOCATION).
+
+One pass of the geographic lexicon over the tokens finds state names and long
+forms, nationality adjectives (so also "الجانب العراقي"), capitals and cities,
+and bare references ("المملكة", "السلطنة"). Then a few context rules decide:
+a capital used as a government (موسكو ترحب) also mentions its state; a
+definite adjective right after a name is a family name (محمد المصري); an
+ambiguous word counts only when the state is named otherwise too; "عمان" is
+Amman or Oman by the article's other mentions.
+
+The hits are kept in ``doc.extra["country_hits"]`` for the organizations step.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rasid.components import component
+from rasid.doc import Doc, Entity
+from rasid.lang import load_list
+from rasid.lang.geo import CountryWord, ambiguous_country_words, cldr_country_names, country_matcher, false_friends
+from rasid.lang.matcher import Match
+from rasid.text.normalize import normalize_str
+from rasid.text.tokenize import Token
+
+NAME_CONTINUATIONS = frozenset({"بن", "ابن", "بنت", "ابو", "ال"})  # a name goes on: تركي بن ...
+AMMAN_OMAN = "عمان"  # the capital of Jordan and the short name of Oman, alike once normalized
+ARTICLE = "ال"
+PRONOUN_ENDINGS = ("ه", "ها", "هم", "هما")  # نظيره المصري: a noun with a pronoun, not a name (ة is not ه)
+
+
+@dataclass
+class CountryHit:
+    """One lexicon hit, decided."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+    code: str
+    kind: str  # name | adjective | capital | city | reference | group
+    state: bool  # mentions the state (COUNTRY)
+    place: bool  # names a place (LOCATION)
+    dateline: bool = False
+    codes: tuple[str, ...] = ()  # group: every state the word names
+
+
+@lru_cache(maxsize=1)
+def location_prepositions() -> frozenset[str]:
+    return frozenset(normalize_str(w) for w in load_list("location_prepositions.txt"))
+
+
+def is_definite(token: Token) -> bool:
+    """The token carries the article (known words keep it inside their stem)."""
+    return token.stem.startswith(ARTICLE) and len(token.stem) > len(ARTICLE) + 1
+
+
+def _previous_word(tokens: list[Token], i: int) -> Token | None:
+    return tokens[i - 1] if i > 0 and tokens[i - 1].sentence == tokens[i].sentence else None
+
+
+def _is_family_name(tokens: list[Token], match: Match[CountryWord]) -> bool:
+    """محمد المصري, الأمير تركي: a nisba that is part of a person's name."""
+    word = match.payload
+    following = tokens[match.last] if match.last < len(tokens) else None
+    if following is not None and following.stem in NAME_CONTINUATIONS:
+        return True
+    previous = _previous_word(tokens, match.first)
+    if previous is None or previous.kind != "word":
+        return False
+    if word.masculine_singular_definite:
+        # An agreeing adjective follows a definite noun; after a bare name it is a family name.
+        return not is_definite(previous) and not previous.prefixes and not previous.suffixes \
+            and not previous.text.endswith(PRONOUN_ENDINGS) \
+            and previous.stem not in location_prepositions() and len(previous.stem) > 2
+    if not word.feminine_or_plural and not is_definite(tokens[match.first]):
+        # An indefinite adjective follows an indefinite noun; after a definite word it is a first name.
+        return is_definite(previous)
+    return False
+
+
+def _is_location_use(tokens: list[Token], match: Match[CountryWord]) -> bool:
+    """في موسكو, بموسكو, أمين عمان: the place, not its government."""
+    first = tokens[match.first]
+    if any(p.form in ("ب", "ل", "ك") for p in first.prefixes):
+        return True
+    previous = _previous_word(tokens, match.first)
+    return previous is not None and previous.stem in location_prepositions()
+
+
+def _inside_false_friend(match: Match[CountryWord], spans: list[Match[bool]]) -> bool:
+    return any(s.first <= match.first and match.last <= s.last for s in spans)
+
+
+def _hit(tokens: list[Token], match: Match[CountryWord], dateline: bool) -> CountryHit | None:
+    word = match.payload
+    kind = word.kind
+    if kind == "adjective" and _is_family_name(tokens, match):
+        return None
+    if kind == "name" and match.last - match.first == 1 and tokens[match.first].stem == AMMAN_OMAN:
+        kind = "amman_or_oman"
+    place = kind in ("capital", "city", "amman_or_oman")
+    state = kind in ("name", "adjective", "reference", "group", "amman_or_oman")
+    if kind == "capital" and not dateline:
+        state = not _is_location_use(tokens, match)
+    if dateline:
+        state = False
+        place = place or kind == "name"
+    codes = word.candidates if kind == "group" else (word.code,)
+    return CountryHit(match.first, match.last, match.start, match.end, word.code, kind, state, place, dateline, codes)
+
+
+def find_country_hits(tokens: list[Token]) -> list[CountryHit]:
+    matcher = country_matcher()
+    story = matcher.find(tokens)
+    dateline = [m for m in matcher.find(tokens, skip_meta=False) if tokens[m.first].meta == "dateline"]
+    friends = false_friends().find(tokens)
+    hits = []
+    for match in sorted(story + dateline, key=lambda m: m.first):
+        if _inside_false_friend(match, friends):
+            continue
+        hit = _hit(tokens, match, tokens[match.first].meta == "dateline")
+        if hit is not None:
+            hits.append(hit)
+    return _resolve(tokens, hits)
+
+
+def _resolve(tokens: list[Token], hits: list[CountryHit]) -> list[CountryHit]:
+    """Context rules that need the whole article: ambiguity, Amman/Oman, bare references."""
+    ambiguous = ambiguous_country_words()
+    confirmed = {h.code for h in hits if h.state and h.kind in ("name", "adjective")
+                 and tuple(t.stem for t in tokens[h.first:h.last]) not in ambiguous}
+    kept = []
+    for hit in hits:
+        stems = tuple(t.stem for t in tokens[hit.first:hit.last])
+        if stems in ambiguous and hit.code not in confirmed:
+            continue
+        if hit.kind == "amman_or_oman":
+            _decide_amman_or_oman(tokens, hit, confirmed)
+        kept.append(hit)
+    for hit in kept:
+        if hit.kind == "reference":
+            hit.code = _reference_code(tokens, hit, kept)
+            hit.codes = (hit.code,)
+    return kept
+
+
+def _decide_amman_or_oman(tokens: list[Token], hit: CountryHit, confirmed: set[str]) -> None:
+    oman, jordan = "OM" in confirmed, "JO" in confirmed
+    located = _previous_is_preposition(tokens, hit.first)
+    if jordan and (located or not oman):
+        hit.code, hit.kind, hit.state, hit.place = "JO", "capital", False, True
+    else:
+        hit.code, hit.kind, hit.state, hit.place = "OM", "name", True, False
+
+
+def _previous_is_preposition(tokens: list[Token], i: int) -> bool:
+    token = tokens[i]
+    if any(p.form == "ب" for p in token.prefixes):
+        return True
+    previous = _previous_word(tokens, i)
+    return previous is not None and previous.stem in location_prepositions()
+
+
+def _reference_code(tokens: list[Token], hit: CountryHit, hits: list[CountryHit]) -> str:
+    candidates = _reference_candidates(tokens, hit)
+    named = [h for h in hits if h.state and h.kind in ("name", "adjective") and h.code in candidates]
+    before = [h.code for h in named if h.first < hit.first]
+    if before:
+        return before[-1]
+    after = [h.code for h in named if h.first > hit.first]
+    return after[0] if after else candidates[0]
+
+
+def _reference_candidates(tokens: list[Token], hit: CountryHit) -> tuple[str, ...]:
+    match = country_matcher().match_at(tokens, hit.first)
+    return match.payload.candidates if match is not None and match.payload.candidates else (hit.code,)
+
+
+def _surface(doc: Doc, hit: CountryHit):
+    return doc.mention(hit.start, hit.end)
+
+
+def build_entities(doc: Doc, hits: list[CountryHit]) -> list[Entity]:
+    countries: dict[str, Entity] = {}
+    places: dict[str, Entity] = {}
+    named: set[str] = set()
+    for hit in hits:
+        mention = _surface(doc, hit)
+        for code in hit.codes if hit.state else ():
+            entity = countries.get(code)
+            if entity is None:
+                entity = countries[code] = Entity("COUNTRY", mention.text, country=code, source="countries")
+            if hit.kind == "name" and code not in named:
+                entity.name = mention.text
+                named.add(code)
+            entity.add_mention(mention)
+        if hit.place:
+            key = normalize_str(mention.text)
+            entity = places.get(key)
+            if entity is None:
+                entity = places[key] = Entity("LOCATION", mention.text, country=hit.code, source="countries")
+            entity.add_mention(mention)
+    for code, entity in countries.items():
+        if code not in named and code in cldr_country_names():
+            entity.name = cldr_country_names()[code]
+    return list(countries.values()) + list(places.values())
+
+
+@component("countries")
+def countries(doc: Doc, settings) -> Doc:
+    hits = find_country_hits(doc.tokens)
+    doc.extra["country_hits"] = hits
+    doc.entities.extend(build_entities(doc, hits))
+    return doc
