@@ -1,28 +1,56 @@
 """Metadata inside the story text: datelines, bylines, trailers and hashtags.
 
 Such tokens get ``token.meta`` set and are not story text for the extractors.
-Returns the metadata spans as (kind, start, end) in original offsets.
+``mark_metadata`` returns the metadata spans as (kind, start, end) in original offsets.
+
+A dateline or byline is a *credit head* at the start of one of the first lines:
+short segments (a place, a date, an author, an outlet) separated by dashes,
+slashes, colons, commas or parentheses, one of which names a news agency or
+outlet or a credit word ("متابعات"), or which opens with a byline cue ("كتب:").
+The segments may make the whole line ("الرياض - واس", "عين اليوم – جدة") or
+open the story's first line ("سبق- الرياض: تمكّنت ..."). A segment is short: its
+words other than dates count, so "موسكو 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م واس"
+is a place, a date and an agency. Segments before the agency that name no place
+and hold no date are the author: a byline ("لجين الأحمدي – عين اليوم").
+
+A trailer is a line that opens with a trailer marker ("مواضيع متعلقة", "// انتهى //"):
+it and everything after it is site furniture. A marker at the very start of the
+text ("Next Previous" before the dateline) marks only itself.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
-from rasid.lang import load_list, load_table
+from rasid.lang import LanguageDataError, load_list, load_table
 from rasid.text.normalize import normalize_str
 from rasid.text.tokenize import Token
 
-DATELINE_MAX_TOKENS = 24
+HEADER_LINES = 4  # credit heads are looked for in the first lines only
+FURNITURE_LINES = 2  # a trailer marker followed by more words there is furniture, not a trailer
+SEGMENT_MAX_WORDS = 4  # words of a credit segment, dates not counted
+HEAD_MAX_SEGMENTS = 6
+WHOLE_LINE_MAX_WORDS = 9  # a line that is all credit segments is short
 BYLINE_MAX_TOKENS = 8
-DATELINE_SEPARATORS = frozenset("-–—:()")
+TRAILER_MAX_WORDS = 20
+SEPARATORS = frozenset("-–—ـ/:()،,|")
+HEAD_END_SEPARATORS = frozenset("-–—ـ/:()|")  # what may close a segment of a head that the story follows
+DASHES = frozenset("-–—ـ/")
+CREDIT_ONLY_LINE_MAX_WORDS = 6  # "حامد القرشي – مكة المكرمة": author and place, no agency
+CREDIT_ONLY_SEGMENT_MAX_WORDS = 3
+SENTENCE_END = frozenset(".!?؟")
+DATE_WORDS = frozenset({"ه", "هـ", "م", "الموافق", "موافق"})
+WHOLE_LINE_PREFIX = "="
 
 
 def _phrases(name: str) -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(normalize_str(p).replace(".", " ").split()) for p in load_list(name))
+    return tuple(tuple(normalize_str(p).replace(".", " ").lower().split()) for p in load_list(name))
 
 
 @lru_cache(maxsize=1)
-def agencies() -> tuple[tuple[str, ...], ...]:
-    return tuple(sorted(_phrases("news_agencies.txt"), key=len, reverse=True))
+def agencies() -> frozenset[tuple[str, ...]]:
+    """Agencies, outlets and credit words, as normalized word tuples."""
+    return frozenset(_phrases("news_agencies.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -30,9 +58,20 @@ def byline_cues() -> frozenset[str]:
     return frozenset(p[0] for p in _phrases("byline_cues.txt"))
 
 
+@dataclass(frozen=True)
+class TrailerMarker:
+    words: tuple[str, ...]
+    whole_line: bool  # the marker must be all the words of its line ("// انتهى //")
+
+
 @lru_cache(maxsize=1)
-def trailer_markers() -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(w.lower() for w in p) for p in _phrases("trailer_markers.txt"))
+def trailer_markers() -> tuple[TrailerMarker, ...]:
+    markers = []
+    for entry in load_list("trailer_markers.txt"):
+        whole = entry.startswith(WHOLE_LINE_PREFIX)
+        words = tuple(normalize_str(entry.lstrip(WHOLE_LINE_PREFIX)).lower().split())
+        markers.append(TrailerMarker(words, whole))
+    return tuple(markers)
 
 
 @lru_cache(maxsize=1)
@@ -41,6 +80,27 @@ def month_words() -> frozenset[str]:
     for name, _calendar, _number in load_table("months.tsv", 3):
         words.update(normalize_str(name).split())
     return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[tuple[str, ...]]:
+    """City and country names (places.tsv, country_names.tsv, CLDR), to tell a place from an author."""
+    names: set[str] = set()
+    for table, columns, field in (("places.tsv", 3, 2), ("country_names.tsv", 2, 1)):
+        try:
+            rows = load_table(table, columns)
+        except LanguageDataError:
+            continue  # optional: without it a credit segment is a place only when it holds a date
+        for row in rows:
+            names.update(row[field].split("|"))
+    from babel import Locale
+
+    names.update(Locale("ar").territories.values())
+    return frozenset(tuple(normalize_str(n).split()) for n in names if n)
+
+
+def _word_key(token: Token) -> str:
+    return token.norm.lower()
 
 
 def _lines(tokens: list[Token]) -> list[list[Token]]:
@@ -53,55 +113,151 @@ def _lines(tokens: list[Token]) -> list[list[Token]]:
 
 
 def _words(line: list[Token]) -> list[str]:
-    return [t.norm.lower() for t in line if t.kind in ("word", "latin")]
+    return [_word_key(t) for t in line if t.kind in ("word", "latin")]
 
 
-def _starts_with(words: list[str], phrase: tuple[str, ...]) -> bool:
-    return tuple(words[: len(phrase)]) == phrase
+def _is_date_token(token: Token) -> bool:
+    return token.kind == "number" or token.norm in month_words() or token.norm in DATE_WORDS
 
 
-def _agency_at(line: list[Token], i: int) -> int:
-    """Number of tokens of an agency name starting at line[i] (dots inside skipped), else 0."""
-    for phrase in agencies():
-        j, k = i, 0
-        while j < len(line) and k < len(phrase):
-            if line[j].text == ".":
-                j += 1
+@dataclass
+class Segment:
+    first: int  # token indexes in the line
+    last: int  # exclusive, before the separators
+    end: int  # exclusive, after the separators that follow
+    words: tuple[str, ...]  # non-date words
+    has_date: bool
+
+    @property
+    def key(self) -> tuple[str, ...]:
+        return tuple(w for w in self.words if w != ".")
+
+
+def _segments(line: list[Token]) -> list[Segment]:
+    """Short segments at the start of a line; stops at the first long one."""
+    segments: list[Segment] = []
+    i = 0
+    while i < len(line) and len(segments) < HEAD_MAX_SEGMENTS:
+        first = i
+        words: list[str] = []
+        has_date = False
+        while i < len(line) and line[i].text not in SEPARATORS and line[i].text not in SENTENCE_END:
+            if _is_date_token(line[i]):
+                has_date = True
+            elif line[i].kind in ("word", "latin"):
+                words.append(_word_key(line[i]))
+            elif line[i].text != ".":  # dots inside an acronym (أ.ش.أ) are part of it
+                return segments
+            i += 1
+            if len(words) > SEGMENT_MAX_WORDS:
+                return segments
+        last = i
+        while i < len(line) and line[i].text in SEPARATORS:
+            i += 1
+        if last == first:
+            if segments:
+                segments[-1].end = i
                 continue
-            if line[j].norm != phrase[k] and line[j].bare != phrase[k]:
-                break
-            j, k = j + 1, k + 1
-        if k == len(phrase):
-            return j - i
-    return 0
+            return segments
+        segments.append(Segment(first, last, i, tuple(words), has_date))
+        if i < len(line) and line[i].text in SENTENCE_END:
+            break
+    return segments
 
 
-def _dateline_length(line: list[Token]) -> int:
-    """Tokens of a dateline opening this line, or 0."""
-    limit = min(len(line), DATELINE_MAX_TOKENS)
-    if limit == 0 or line[0].kind != "word":
-        return 0
-    has_date = False
-    has_separator = False
-    for i in range(limit):
-        token = line[i]
-        width = _agency_at(line, i)
-        if width and i > 0:
-            end = i + width
-            while end < len(line) and line[end].text in DATELINE_SEPARATORS:
-                end += 1
-            return end
-        if token.kind == "number" or token.norm in month_words() or token.norm in ("ه", "هـ", "م", "الموافق"):
-            has_date = has_date or token.kind == "number"
+def _agency_in(segment: Segment) -> bool:
+    """The segment is an agency or outlet, or ends with one (the WAS form "place date واس")."""
+    key = segment.key
+    if not key:
+        return False
+    if key[0] in byline_cues():
+        return True
+    return any(key[len(key) - n:] in agencies() for n in range(1, len(key) + 1))
+
+
+def _is_place(segment: Segment) -> bool:
+    """A date, a known place, or a single unknown word (authors are named with two or more)."""
+    return segment.has_date or segment.key in place_names() or len(segment.key) == 1
+
+
+def _head_segments(line: list[Token], segments: list[Segment], agency: int, first_line: bool) -> list[Segment]:
+    """The segments that form the credit head, or [] when there is none."""
+    if segments[-1].end >= len(line) and len(_words(line)) <= WHOLE_LINE_MAX_WORDS \
+            and all(len(s.key) <= CREDIT_ONLY_SEGMENT_MAX_WORDS for s in segments[agency + 1:]):
+        return segments  # the whole line is the credit
+    if not first_line:
+        return []
+    # The story goes on after the head: the head ends at a separator, after the agency or a place.
+    head = segments[: agency + 1]
+    for segment in segments[agency + 1:]:
+        closers = {t.text for t in line[segment.last:segment.end]}
+        if not closers & HEAD_END_SEPARATORS or segment.end >= len(line) or not _is_place(segment):
+            break
+        head.append(segment)
+    if head[-1].end == head[-1].last or head[-1].end >= len(line):
+        return []
+    return head
+
+
+def _credit_only_line(line: list[Token], segments: list[Segment]) -> list[tuple[str, int, int]]:
+    """A short line of an author and a place joined by dashes, with no agency: "أحمد البشيري – الباحة"."""
+    if len(segments) < 2 or segments[-1].end < len(line) or len(_words(line)) > CREDIT_ONLY_LINE_MAX_WORDS:
+        return []
+    for segment in segments:
+        if len(segment.key) > CREDIT_ONLY_SEGMENT_MAX_WORDS or segment.has_date:
+            return []
+    for segment in segments[:-1]:
+        if not {t.text for t in line[segment.last:segment.end]} <= DASHES:
+            return []
+    if _is_place(segments[0]):
+        return [("dateline", 0, len(line))]
+    return [("byline", 0, segments[0].end), ("dateline", segments[1].first, len(line))]
+
+
+def credit_head(line: list[Token], first_line: bool, after_title: bool = True) -> list[tuple[str, int, int]]:
+    """Byline and dateline spans (kind, first token, last token + 1) opening this line, or [].
+
+    ``first_line``: the line may go on with story text after the head.
+    ``after_title``: the line is not the first of the text (a title may look like a credit).
+    """
+    segments = _segments(line)
+    agency = next((k for k, s in enumerate(segments) if _agency_in(s)), None)
+    if agency is None:
+        return _credit_only_line(line, segments) if after_title else []
+    head = _head_segments(line, segments, agency, first_line)
+    if not head:
+        return []
+    spans: list[tuple[str, int, int]] = []
+    before = head[:agency]
+    if before:
+        kind = "dateline" if any(_is_place(s) for s in before) else "byline"
+        spans.append((kind, before[0].first, before[-1].end))
+    credited = head[agency:]
+    kind = "byline" if credited[0].key[0] in byline_cues() else "dateline"
+    if spans and spans[-1][0] == kind:
+        spans[-1] = (kind, spans[-1][1], credited[-1].end)
+    else:
+        spans.append((kind, credited[0].first, credited[-1].end))
+    return spans
+
+
+def _trailer_at(words: list[str]) -> bool:
+    for marker in trailer_markers():
+        if tuple(words[: len(marker.words)]) != marker.words:
             continue
-        if token.text in DATELINE_SEPARATORS:
-            has_separator = True
-            if has_date and i >= 2:
-                return i + 1
+        if marker.whole_line and len(words) != len(marker.words):
             continue
-        if token.kind == "word" and i < 3 and not has_date and not has_separator:
-            continue  # the place name
-        return 0
+        return len(words) <= TRAILER_MAX_WORDS
+    return False
+
+
+def _leading_furniture(line: list[Token]) -> int:
+    """Tokens of a trailer marker that opens the first lines ("Next Previous عين اليوم – واس")."""
+    words = _words(line)
+    for marker in trailer_markers():
+        n = len(marker.words)
+        if not marker.whole_line and tuple(words[:n]) == marker.words and len(words) > n:
+            return n
     return 0
 
 
@@ -112,23 +268,31 @@ def _mark(tokens: list[Token], kind: str, spans: list[tuple[str, int, int]]) -> 
         spans.append((kind, tokens[0].start, tokens[-1].end))
 
 
+def _simple_byline(line: list[Token]) -> bool:
+    """"كتب: الوطن", "بقلم - فلان" as a line of its own."""
+    words = _words(line)
+    return bool(words) and words[0] in byline_cues() and 1 < len(line) <= BYLINE_MAX_TOKENS \
+        and line[1].text in ":-–"
+
+
 def mark_metadata(tokens: list[Token]) -> list[tuple[str, int, int]]:
     spans: list[tuple[str, int, int]] = []
     lines = _lines(tokens)
     for number, line in enumerate(lines):
-        words = _words(line)
-        if any(_starts_with(words, marker) for marker in trailer_markers()) and len(words) <= 12:
-            rest = [t for later in lines[number:] for t in later]
-            _mark(rest, "trailer", spans)
+        skip = _leading_furniture(line) if number < FURNITURE_LINES else 0
+        if skip:
+            _mark(line[:skip], "trailer", spans)
+            line = line[skip:]
+        elif number > 0 and _trailer_at(_words(line)):
+            _mark([t for later in lines[number:] for t in later], "trailer", spans)
             break
-        if words and words[0] in byline_cues() and len(line) <= BYLINE_MAX_TOKENS \
-                and len(line) > 1 and line[1].text in ":-–":
+        if _simple_byline(line):
             _mark(line, "byline", spans)
             continue
-        width = _dateline_length(line) if number < 4 else 0
-        if width:
-            _mark(line[:width], "dateline", spans)
+        if number < HEADER_LINES:
+            for kind, first, last in credit_head(line, first_line=number <= 1, after_title=number > 0):
+                _mark(line[first:last], kind, spans)
     for token in tokens:
         if token.kind == "hashtag":
             _mark([token], "hashtag", spans)
-    return spans
+    return sorted(spans, key=lambda s: s[1])

@@ -35,6 +35,7 @@ FUTURE = "س"
 IMPERFECT_PREFIXES = ("ي", "ت", "ن", "ا")  # the future prefix only comes before an imperfect verb
 ARTICLE = "ال"
 TA_MARBUTA = "ة"
+TATWEEL = "\u0640"
 ENCLITICS = ("هما", "هم", "هن", "ها", "كم", "نا", "ه", "ي")
 # A final ي after a plain stem is far more often the nisba adjective (مصري، دولي، غربي) than
 # "my": it is split only after a feminine noun (وزارتي -> وزارة + ي).
@@ -223,7 +224,10 @@ def analyze_word(surface: str, kind: str, known: KnownWord) -> WordForm | None:
     """Normalize and segment one token's surface; None for a run of invisible marks only."""
     normalized = normalize(surface)
     if not normalized.text:
-        return None
+        if surface.strip(TATWEEL):
+            return None
+        # A lone tatweel stands for a dash ("سلوى المدني ـ عين اليوم"): punctuation, kept verbatim.
+        return WordForm(surface, "punct", surface, surface, surface, 0, len(surface))
     if kind != "word":
         return WordForm(surface, kind, normalized.text, normalized.text, normalized.text, 0, len(surface))
     ta_marbuta = surface[normalized.offsets[-2]] == TA_MARBUTA
