@@ -1,0 +1,195 @@
+"""Event candidates: one per trigger match in story text, with its local attributes.
+
+A candidate is one mention of an interaction; grouping (rasid.events.grouping)
+merges the candidates that tell the same interaction into one event.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from rasid.doc import Doc, Entity
+from rasid.events.context import DocIndex
+from rasid.events.lexicon import (
+    TriggerEntry, instrument_matcher, mode_matcher, status_matcher, trigger_matcher,
+)
+from rasid.events.parties import Parties, find_parties
+from rasid.lang.matcher import Match
+
+FUTURE_PREFIX = "س"
+PURPOSE_PREFIX = "ل"
+STATUS_WINDOW = 6  # tokens either side of a trigger where status markers count
+NEAR_WINDOW = 3  # a marker this close to a noun trigger is its own; farther ones yield to the verb before it
+NEGATION_WINDOW = 3
+MODE_WINDOW = 12
+INSTRUMENT_AFTER = 12
+INSTRUMENT_BEFORE = 6
+# Types whose present tense announces a future interaction (يلتقي، يوقع، يزور); for the
+# others the present tense reports an ongoing stance (يدين، يطالب) that has occurred.
+FUTURE_BY_PRESENT = frozenset({"CONSULT", "AGREE", "COOPERATE", "AID"})
+VERB_FORMS = frozenset({"past", "present"})
+
+
+@dataclass
+class Candidate:
+    entry: TriggerEntry
+    first: int  # token indices, last exclusive
+    last: int
+    start: int  # character offsets of the trigger
+    end: int
+    sentence: int
+    status: str = "occurred"
+    status_source: str = "default"  # hint | negation | tense | marker | inherited | date | default
+    mode: str | None = None
+    mode_explicit: bool = False
+    instrument: str | None = None
+    parties: Parties = field(default_factory=Parties)
+    date: dict[str, Any] | None = None
+
+    @property
+    def type(self) -> str:
+        return self.entry.type
+
+    @property
+    def is_verb(self) -> bool:
+        return self.entry.form in VERB_FORMS
+
+    @property
+    def actor(self) -> Entity | None:
+        return self.parties.actor
+
+
+def _matches_by_sentence(doc: Doc, matches: list[Match]) -> dict[int, list[Match]]:
+    grouped: dict[int, list[Match]] = {}
+    for match in matches:
+        grouped.setdefault(doc.tokens[match.first].sentence, []).append(match)
+    return grouped
+
+
+def _nearest(matches: list[Match], first: int, last: int, before: int, after: int) -> tuple[Match, int] | None:
+    """The match closest to tokens [first, last) within the window, with its distance."""
+    best: tuple[Match, int] | None = None
+    for match in matches:
+        if match.last <= first:
+            distance = first - match.last
+            if distance > before:
+                continue
+        elif match.first >= last:
+            distance = match.first - last
+            if distance > after:
+                continue
+        else:
+            continue  # overlaps the trigger itself
+        if best is None or distance < best[1]:
+            best = (match, distance)
+    return best
+
+
+class CandidateFinder:
+    """Finds the candidates of one document; lexicon matches are computed once per document."""
+
+    def __init__(self, doc: Doc, index: DocIndex):
+        self.doc = doc
+        self.index = index
+        tokens = doc.tokens
+        self.status_marks = _matches_by_sentence(doc, status_matcher().find(tokens))
+        self.mode_marks = _matches_by_sentence(doc, mode_matcher().find(tokens))
+        self.instrument_marks = _matches_by_sentence(doc, instrument_matcher().find(tokens))
+        self.dates_by_sentence: dict[int, list[dict[str, Any]]] = {}
+        for date in doc.extra.get("dates", []):
+            self.dates_by_sentence.setdefault(date["sentence"], []).append(date)
+
+    def find(self) -> list[Candidate]:
+        candidates: list[Candidate] = []
+        previous_in_sentence: dict[int, Candidate] = {}
+        for match in trigger_matcher().find(self.doc.tokens):
+            sentence = self.doc.tokens[match.first].sentence
+            if sentence not in self.index.story_sentences:
+                continue
+            candidate = Candidate(match.payload, match.first, match.last, match.start, match.end, sentence)
+            candidate.parties = find_parties(self.index, candidate.sentence, candidate.first, candidate.last,
+                                             candidate.is_verb)
+            if candidate.entry.weak and candidate.actor is None:
+                continue
+            self._set_status(candidate, previous_in_sentence.get(sentence))
+            self._set_mode(candidate)
+            self._set_instrument(candidate)
+            candidates.append(candidate)
+            previous_in_sentence[sentence] = candidate
+        return candidates
+
+    # -- status ---------------------------------------------------------------------------
+    def _set_status(self, c: Candidate, previous: Candidate | None) -> None:
+        tokens = self.doc.tokens
+        marks = self.status_marks.get(c.sentence, [])
+        negation = [m for m in marks if m.payload == "negated"]
+        near_negation = _nearest(negation, c.first, c.last, NEGATION_WINDOW, 0)
+        c.date = self._date_near(c)
+        if near_negation is not None:
+            c.status, c.status_source = "negated", "negation"
+        elif c.entry.status:
+            c.status, c.status_source = c.entry.status, "hint"
+        elif any(p.form == FUTURE_PREFIX for p in tokens[c.first].prefixes):
+            c.status, c.status_source = "planned", "tense"
+        elif c.entry.form == "past":
+            c.status, c.status_source = "occurred", "tense"
+        elif c.entry.form == "present":
+            planned = c.type in FUTURE_BY_PRESENT
+            c.status, c.status_source = ("planned" if planned else "occurred"), "tense"
+        else:
+            self._status_of_noun(c, previous, [m for m in marks if m.payload != "negated"])
+
+    def _status_of_noun(self, c: Candidate, previous: Candidate | None, marks: list[Match]) -> None:
+        nearest = _nearest(marks, c.first, c.last, STATUS_WINDOW, STATUS_WINDOW)
+        future_verb = self._future_verb_before(c)
+        if future_verb:
+            c.status, c.status_source = "planned", "tense"
+        elif nearest is not None and nearest[1] <= NEAR_WINDOW:
+            c.status, c.status_source = nearest[0].payload, "marker"
+        elif previous is not None and previous.status != "negated":
+            c.status, c.status_source = previous.status, "inherited"
+        elif nearest is not None:
+            c.status, c.status_source = nearest[0].payload, "marker"
+        elif c.date is not None and c.date.get("relation") in ("past", "future"):
+            c.status = "occurred" if c.date["relation"] == "past" else "planned"
+            c.status_source = "date"
+
+    def _future_verb_before(self, c: Candidate) -> bool:
+        """A verb with the future prefix just before a noun trigger: سيجريان مباحثات."""
+        lo = max(self.doc.sentences[c.sentence].first_token, c.first - NEAR_WINDOW)
+        return any(
+            any(p.form == FUTURE_PREFIX for p in t.prefixes) for t in self.doc.tokens[lo:c.first]
+        )
+
+    def _date_near(self, c: Candidate) -> dict[str, Any] | None:
+        dates = self.dates_by_sentence.get(c.sentence, [])
+        if not dates:
+            return None
+        return min(dates, key=lambda d: abs(d["start"] - c.start))
+
+    # -- mode and instrument --------------------------------------------------------------
+    def _set_mode(self, c: Candidate) -> None:
+        if c.type != "CONSULT":
+            return
+        cues = self.mode_marks.get(c.sentence, [])
+        explicit = [m for m in cues if m.payload != "in_person"]
+        nearest = _nearest(explicit, c.first, c.last, MODE_WINDOW, MODE_WINDOW)
+        if c.entry.mode and c.entry.mode != "in_person":
+            c.mode, c.mode_explicit = c.entry.mode, True
+        elif nearest is not None:
+            c.mode, c.mode_explicit = nearest[0].payload, True
+        else:
+            c.mode = c.entry.mode or "in_person"
+            c.mode_explicit = c.entry.mode is not None
+
+    def _set_instrument(self, c: Candidate) -> None:
+        if c.type != "AGREE":
+            return
+        marks = self.instrument_marks.get(c.sentence, [])
+        after = [m for m in marks if m.first >= c.last and m.first - c.last <= INSTRUMENT_AFTER]
+        if after:
+            c.instrument = min(after, key=lambda m: m.first).payload
+            return
+        before = _nearest(marks, c.first, c.last, INSTRUMENT_BEFORE, 0)
+        if before is not None:
+            c.instrument = before[0].payload

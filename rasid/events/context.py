@@ -1,0 +1,79 @@
+"""A per-document index for the event, sector and statement extractors.
+
+Built once per document in linear passes: the token where each entity
+mention starts and ends, the mentions of each sentence in text order, and
+which sentences are story text (not the title repeated, not metadata).
+"""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from rasid.doc import Doc, Entity, Mention
+from rasid.text.normalize import normalize_str
+
+PARTY_TYPES = ("PERSON", "ORG")
+
+
+@dataclass(frozen=True)
+class EntityMention:
+    entity: Entity
+    mention: Mention
+    first: int  # token indices, last exclusive
+    last: int
+
+
+@dataclass
+class DocIndex:
+    doc: Doc
+    token_starts: list[int]
+    token_ends: list[int]
+    by_sentence: dict[int, list[EntityMention]] = field(default_factory=dict)
+    story_sentences: frozenset[int] = frozenset()
+
+    def mentions_in(self, sentence: int) -> list[EntityMention]:
+        return self.by_sentence.get(sentence, [])
+
+    def sentence_span(self, sentence: int) -> tuple[int, int]:
+        s = self.doc.sentences[sentence]
+        return s.start, s.end
+
+
+def _title_key(text: str) -> str:
+    return " ".join(normalize_str(text).split())
+
+
+def story_sentences(doc: Doc) -> frozenset[int]:
+    """Sentences with story text: not metadata, and not the title (nor its repeats)."""
+    title = _title_key(doc.article.title or "")
+    keep = set()
+    for sentence in doc.sentences:
+        tokens = doc.sentence_tokens(sentence)
+        if not tokens or all(t.meta is not None for t in tokens):
+            continue
+        if title and _title_key(doc.text[sentence.start:sentence.end]) == title:
+            continue
+        keep.add(sentence.index)
+    return frozenset(keep)
+
+
+def build_index(doc: Doc) -> DocIndex:
+    cached = doc.extra.get("event_index")
+    if isinstance(cached, DocIndex) and cached.doc is doc:
+        return cached
+    starts = [t.start for t in doc.tokens]
+    ends = [t.end for t in doc.tokens]
+    index = DocIndex(doc, starts, ends, story_sentences=story_sentences(doc))
+    for entity in doc.entities:
+        for mention in entity.mentions:
+            first = bisect_right(starts, mention.start) - 1
+            last = bisect_left(ends, mention.end) + 1
+            if first < 0 or first >= len(doc.tokens):
+                continue
+            last = min(max(last, first + 1), len(doc.tokens))
+            sentence = doc.tokens[first].sentence
+            index.by_sentence.setdefault(sentence, []).append(EntityMention(entity, mention, first, last))
+    for mentions in index.by_sentence.values():
+        mentions.sort(key=lambda m: (m.first, -m.last))
+    doc.extra["event_index"] = index
+    return index

@@ -1,0 +1,147 @@
+"""One event per interaction: candidates that tell the same interaction are merged.
+
+A candidate joins an earlier event of its type when nothing sets it apart:
+the same status, no date of its own that differs, no state outside the
+event's states, and either the same sentence, an anaphoric trigger
+(الاجتماع، اللقاء، خلال الزيارة) or no new participant. An offer of aid
+joins only an event with the same actor: each body's offer is its own event.
+Events that end with fewer than two states take them from the nearest event
+around them that contains theirs (the interaction the sentence belongs to).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from rasid.doc import Doc, Entity, Event, Participant
+from rasid.events.candidates import Candidate
+
+ACTOR_GROUPED = frozenset({"AID"})  # one event per acting body
+DEFAULT_INSTRUMENT = "other"
+DATE_FIELDS = ("value", "end", "granularity", "start", "stop")  # the record's date object
+
+
+@dataclass
+class Group:
+    candidates: list[Candidate] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
+    participants: list[Entity] = field(default_factory=list)
+
+    @property
+    def head(self) -> Candidate:
+        return self.candidates[0]
+
+    @property
+    def last(self) -> Candidate:
+        return self.candidates[-1]
+
+    @property
+    def type(self) -> str:
+        return self.head.type
+
+    @property
+    def status(self) -> str:
+        return self.head.status
+
+    @property
+    def date(self) -> dict[str, Any] | None:
+        return next((c.date for c in self.candidates if c.date), None)
+
+    @property
+    def instrument(self) -> str | None:
+        return next((c.instrument for c in self.candidates if c.instrument), None)
+
+    def add(self, c: Candidate) -> None:
+        self.candidates.append(c)
+        for code in c.parties.countries:
+            if code not in self.countries:
+                self.countries.append(code)
+        for entity in c.parties.participants:
+            if all(entity is not p for p in self.participants):
+                self.participants.append(entity)
+
+
+def is_anaphoric(c: Candidate, doc: Doc) -> bool:
+    """A definite or possessed noun trigger refers back to an interaction already told."""
+    if c.is_verb:
+        return False
+    token = doc.tokens[c.first]
+    return token.has_article or bool(token.suffixes)
+
+
+def _dates_differ(c: Candidate, g: Group) -> bool:
+    return c.date is not None and g.date is not None and c.date["value"] != g.date["value"]
+
+
+def _joins(c: Candidate, g: Group, doc: Doc) -> bool:
+    if c.type in ACTOR_GROUPED:
+        if c.actor is not None and g.head.actor is not None:
+            return c.actor is g.head.actor
+        return c.sentence == g.last.sentence
+    if c.status != g.status or _dates_differ(c, g):
+        return False
+    if c.instrument and g.instrument and c.instrument != g.instrument:
+        return False
+    if any(code not in g.countries for code in c.parties.countries):
+        return False
+    if c.sentence == g.last.sentence:
+        actor, head_actor = c.actor, g.last.actor
+        return not (c.is_verb and actor is not None and head_actor is not None and actor is not head_actor)
+    if is_anaphoric(c, doc):
+        return True
+    return all(any(p is q for q in g.participants) for p in c.parties.participants)
+
+
+def group_candidates(candidates: list[Candidate], doc: Doc) -> list[Group]:
+    groups: list[Group] = []
+    for c in candidates:
+        if c.status == "negated":
+            continue
+        target = next((g for g in reversed(groups) if g.type == c.type and _joins(c, g, doc)), None)
+        if target is None:
+            target = Group()
+            groups.append(target)
+        target.add(c)
+    _share_countries(groups)
+    return [g for g in groups if g.countries]
+
+
+def _share_countries(groups: list[Group]) -> None:
+    """An event with fewer than two states takes those of the nearest event that contains them."""
+    for number, g in enumerate(groups):
+        if len(g.countries) >= 2:
+            continue
+        order = sorted(range(len(groups)), key=lambda k: (abs(k - number), k > number))
+        for k in order:
+            other = groups[k]
+            if k == number or len(other.countries) < 2:
+                continue
+            if all(code in other.countries for code in g.countries):
+                g.countries = list(other.countries)
+                break
+
+
+def to_event(g: Group, doc: Doc) -> Event:
+    head = g.head
+    event = Event(type=g.type, trigger=doc.mention(head.start, head.end), status=g.status)
+    if g.type == "CONSULT":
+        explicit = next((c.mode for c in g.candidates if c.mode_explicit and c.mode != "in_person"), None)
+        event.mode = explicit or head.mode
+    event.countries = list(g.countries)
+    actor = next((c.actor for c in g.candidates if c.actor is not None), None)
+    event.participants = [
+        Participant(entity, "actor" if entity is actor else "participant") for entity in g.participants
+    ]
+    if g.type == "AGREE":
+        event.agreement = {"instrument": g.instrument or DEFAULT_INSTRUMENT, "status": _agreement_status(g)}
+    event.date = {key: g.date[key] for key in DATE_FIELDS if key in g.date} if g.date else None
+    event.location = next((c.parties.location for c in g.candidates if c.parties.location), None)
+    sentences = sorted({c.sentence for c in g.candidates})
+    event.evidence = [(doc.sentences[s].start, doc.sentences[s].end) for s in sentences]
+    return event
+
+
+def _agreement_status(g: Group) -> str:
+    if g.status == "proposed":
+        return "proposed"
+    return g.head.entry.agreement or "agreed"

@@ -1,0 +1,114 @@
+"""The event lexicons (rasid/lang/data), loaded once into phrase matchers.
+
+Rows list their surface forms separated by ``|``; every form is a phrase of
+the matcher, compared on token stems (clitics split off).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rasid.lang import LanguageDataError, load_list, load_table
+from rasid.lang.matcher import PhraseMatcher, phrase_key
+
+FORMS_SEPARATOR = "|"
+TRIGGER_FORMS = ("past", "present", "noun", "participle")
+STATUSES = ("planned", "proposed", "occurred", "negated")
+MODES = ("in_person", "virtual", "phone", "written")
+INSTRUMENTS = ("mou", "agreement", "protocol", "executive_program", "joint_statement", "contract", "other")
+AGREEMENT_STATUSES = ("proposed", "agreed", "signed", "ratified")
+EVENT_TYPES = (
+    "CONSULT", "AGREE", "COOPERATE", "AID", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN",
+    "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "CONCEDE", "RETREAT",
+)
+
+
+@dataclass(frozen=True)
+class TriggerEntry:
+    """One row of event_triggers.tsv: the type, the grammatical form and the hints."""
+
+    type: str
+    form: str
+    mode: str | None = None
+    status: str | None = None
+    agreement: str | None = None
+    weak: bool = False
+    phrase: str = field(default="", compare=False)
+
+
+def forms(cell: str) -> list[str]:
+    return [f.strip() for f in cell.split(FORMS_SEPARATOR) if f.strip()]
+
+
+def _check(value: str, allowed: tuple[str, ...], what: str, name: str) -> str:
+    if value not in allowed:
+        raise LanguageDataError(f"{name}: unknown {what} {value!r}; expected one of {allowed}")
+    return value
+
+
+def _trigger_entry(event_type: str, form: str, hints: str, phrase: str) -> TriggerEntry:
+    name = "event_triggers.tsv"
+    values: dict[str, str] = {}
+    weak = False
+    for hint in filter(None, (h.strip() for h in hints.split(","))):
+        if hint == "weak":
+            weak = True
+            continue
+        key, _, value = hint.partition("=")
+        if key not in ("mode", "status", "agreement"):
+            raise LanguageDataError(f"{name}: unknown hint {hint!r}")
+        values[key] = value
+    if "mode" in values:
+        _check(values["mode"], MODES, "mode", name)
+    if "status" in values:
+        _check(values["status"], STATUSES, "status", name)
+    if "agreement" in values:
+        _check(values["agreement"], AGREEMENT_STATUSES, "agreement status", name)
+    return TriggerEntry(
+        type=_check(event_type, EVENT_TYPES, "event type", name),
+        form=_check(form, TRIGGER_FORMS, "trigger form", name),
+        mode=values.get("mode"), status=values.get("status"), agreement=values.get("agreement"),
+        weak=weak, phrase=phrase,
+    )
+
+
+@lru_cache(maxsize=1)
+def trigger_matcher() -> PhraseMatcher[TriggerEntry]:
+    matcher: PhraseMatcher[TriggerEntry] = PhraseMatcher()
+    for cell, event_type, form, hints in load_table("event_triggers.tsv", 4):
+        for phrase in forms(cell):
+            matcher.add(phrase, _trigger_entry(event_type, form, hints, phrase))
+    return matcher
+
+
+def _table_matcher(name: str, allowed: tuple[str, ...], what: str) -> PhraseMatcher[str]:
+    matcher: PhraseMatcher[str] = PhraseMatcher()
+    for cell, value in load_table(name, 2):
+        _check(value, allowed, what, name)
+        for phrase in forms(cell):
+            matcher.add(phrase, value)
+    return matcher
+
+
+@lru_cache(maxsize=1)
+def status_matcher() -> PhraseMatcher[str]:
+    return _table_matcher("event_status_markers.tsv", STATUSES, "status")
+
+
+@lru_cache(maxsize=1)
+def mode_matcher() -> PhraseMatcher[str]:
+    return _table_matcher("event_mode_cues.tsv", MODES, "mode")
+
+
+@lru_cache(maxsize=1)
+def instrument_matcher() -> PhraseMatcher[str]:
+    return _table_matcher("agreement_instruments.tsv", INSTRUMENTS, "instrument")
+
+
+@lru_cache(maxsize=1)
+def topic_markers() -> frozenset[str]:
+    """Stems of the words that open an event's topic (event_topic_markers.txt)."""
+    stems: set[str] = set()
+    for word in load_list("event_topic_markers.txt"):
+        stems.update(phrase_key(word))
+    return frozenset(stems)

@@ -1,0 +1,85 @@
+"""Who takes part in an event: persons, organizations and states of its sentence.
+
+States named as the topic of the talks (الأوضاع في سوريا، الأزمة الليبية) are
+left out: after a topic marker, a run of country mentions is topical.
+The actor of a verb trigger is the first person or organization after it
+(Arabic verb-subject order) or, failing that, before it; the actor of a noun
+trigger is the subject of its sentence: the first person (or organization)
+before it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rasid.doc import Entity
+from rasid.events.context import PARTY_TYPES, DocIndex, EntityMention
+from rasid.events.lexicon import topic_markers
+
+TOPIC_REACH = 6  # tokens after a topic marker whose country mentions are topical
+TOPIC_LIST_REACH = 3  # tokens after a topical country within which the next one continues the list
+VERB_SUBJECT_REACH = 8  # tokens after a verb trigger where its subject is looked for
+PLACE_TYPES = ("COUNTRY", "LOCATION")
+
+
+@dataclass
+class Parties:
+    actor: Entity | None = None
+    participants: list[Entity] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
+    location: str | None = None
+
+
+def _topical_mentions(index: DocIndex, sentence: int, mentions: list[EntityMention]) -> set[int]:
+    """ids of the place mentions (by position in ``mentions``) that name a topic, not a party."""
+    sent = index.doc.sentences[sentence]
+    markers = topic_markers()
+    topic_until = -1
+    topical: set[int] = set()
+    by_first: dict[int, list[int]] = {}
+    for number, m in enumerate(mentions):
+        by_first.setdefault(m.first, []).append(number)
+    for i in range(sent.first_token, sent.last_token):
+        token = index.doc.tokens[i]
+        if token.stem in markers or token.bare in markers:
+            topic_until = i + TOPIC_REACH
+        for number in by_first.get(i, ()):
+            m = mentions[number]
+            if m.entity.type in PLACE_TYPES and i <= topic_until:
+                topical.add(number)
+                topic_until = max(topic_until, m.last + TOPIC_LIST_REACH)
+            elif m.entity.type == "PERSON":
+                topic_until = -1
+    return topical
+
+
+def _actor(mentions: list[EntityMention], first: int, last: int, is_verb: bool) -> Entity | None:
+    parties = [m for m in mentions if m.entity.type in PARTY_TYPES]
+    if is_verb:
+        after = [m for m in parties if last <= m.first <= last + VERB_SUBJECT_REACH]
+        if after:
+            return after[0].entity
+    before = [m for m in parties if m.last <= first]
+    persons = [m for m in before if m.entity.type == "PERSON"]
+    if persons:
+        return persons[0].entity
+    return before[0].entity if before else None
+
+
+def find_parties(index: DocIndex, sentence: int, first: int, last: int, is_verb: bool) -> Parties:
+    mentions = index.mentions_in(sentence)
+    topical = _topical_mentions(index, sentence, mentions)
+    parties = Parties(actor=_actor(mentions, first, last, is_verb))
+    seen: set[int] = set()
+    for number, m in enumerate(mentions):
+        entity = m.entity
+        if number in topical:
+            continue
+        if entity.type in PARTY_TYPES and id(entity) not in seen:
+            seen.add(id(entity))
+            parties.participants.append(entity)
+        if entity.type == "LOCATION" and parties.location is None:
+            parties.location = entity.name
+        code = entity.country
+        if code and code not in parties.countries:
+            parties.countries.append(code)
+    return parties
