@@ -1,0 +1,113 @@
+"""Organization lexicons: head nouns, well-known bodies, and the words that bound a name."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rasid.lang import load_list, load_table
+from rasid.lang.matcher import PhraseMatcher, phrase_key
+from rasid.text.normalize import normalize_str
+
+ARTICLE = "ال"
+HEAD_CLASSES = frozenset({"strong", "weak", "ellipsis"})
+
+
+@dataclass(frozen=True)
+class Head:
+    key: str  # the head without the article, normalized (one word or several)
+    kind: str  # strong | weak | ellipsis
+    definite: bool
+
+
+@dataclass(frozen=True)
+class KnownOrg:
+    canonical: str
+    country: str | None
+    aliases: tuple[str, ...]
+
+
+def _bare(stem: str) -> str:
+    return stem[len(ARTICLE):] if stem.startswith(ARTICLE) and len(stem) > len(ARTICLE) + 1 else stem
+
+
+@lru_cache(maxsize=1)
+def head_matcher() -> PhraseMatcher[Head]:
+    """Every head in its indefinite and definite form (مجلس / المجلس)."""
+    matcher: PhraseMatcher[Head] = PhraseMatcher()
+    for head, kind in load_table("org_heads.tsv", 2):
+        if kind not in HEAD_CLASSES:
+            raise ValueError(f"org_heads.tsv: unknown class {kind!r} for {head!r}")
+        words = head.split()
+        bare = " ".join([_bare(normalize_str(words[0]))] + [normalize_str(w) for w in words[1:]])
+        indefinite = " ".join([words[0][len(ARTICLE):] if words[0].startswith(ARTICLE) else words[0]] + words[1:])
+        definite = ARTICLE + indefinite
+        if not head.startswith(ARTICLE):
+            matcher.add(indefinite, Head(bare, kind, False))
+        matcher.add(definite, Head(bare, kind, True))
+    return matcher
+
+
+@lru_cache(maxsize=1)
+def head_stems() -> frozenset[str]:
+    """Single-word heads, bare and definite stems, for "does a new name start here"."""
+    stems = set()
+    for head, _kind in load_table("org_heads.tsv", 2):
+        first = normalize_str(head.split()[0])
+        stems.update({_bare(first), ARTICLE + _bare(first)})
+    return frozenset(stems)
+
+
+@lru_cache(maxsize=1)
+def known_org_matcher() -> PhraseMatcher[KnownOrg]:
+    matcher: PhraseMatcher[KnownOrg] = PhraseMatcher()
+    for name, country, aliases in load_table("org_known.tsv", 3):
+        forms = [a.strip() for a in aliases.split("|") if a.strip()]
+        org = KnownOrg(name, country or None, tuple(forms))
+        for form in [name] + forms:
+            matcher.add(form, org)
+    return matcher
+
+
+def _stem_set(name: str) -> frozenset[str]:
+    words = set()
+    for entry in load_list(name):
+        words.update(phrase_key(entry))
+        words.add(normalize_str(entry))
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    return _stem_set("org_stop_words.txt")
+
+
+@lru_cache(maxsize=1)
+def purpose_words() -> frozenset[str]:
+    """Bare stems: "للتعاون" and "لتعزيز" both reach here as تعاون / تعزيز."""
+    return frozenset(_bare(w) for w in _stem_set("org_purpose_words.txt"))
+
+
+@lru_cache(maxsize=1)
+def generic_modifiers() -> frozenset[str]:
+    return _stem_set("org_generic_modifiers.txt")
+
+
+@lru_cache(maxsize=1)
+def international_markers() -> frozenset[str]:
+    return _stem_set("org_international_markers.txt")
+
+
+@lru_cache(maxsize=1)
+def relay_cues() -> frozenset[str]:
+    return frozenset(normalize_str(w) for w in load_list("org_relay_cues.txt"))
+
+
+@lru_cache(maxsize=1)
+def part_of_matcher() -> PhraseMatcher[bool]:
+    return PhraseMatcher((phrase, True) for phrase in load_list("org_part_of.txt"))
+
+
+@lru_cache(maxsize=1)
+def outlet_heads() -> frozenset[str]:
+    """Heads of news outlets: an outlet that only relays the story is no organization."""
+    return frozenset(_bare(w) for w in _stem_set("org_outlet_heads.txt"))
