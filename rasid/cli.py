@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 import click
@@ -133,3 +134,50 @@ def evaluate_command(gold_dir: str, article_dirs: tuple[str, ...], as_json: bool
     else:
         click.echo(format_table(result, per_doc))
     sys.exit(1 if result.errors else 0)
+
+
+@main.command()
+@click.option("--corpora", type=click.Path(path_type=Path), default=None,
+              help="NER corpora folder (default: $RASID_NER_CORPORA or ../shared/corpora/ner).")
+@click.option("--output", type=click.Path(path_type=Path), default=None,
+              help="Model file to write (default: the bundled rasid/models/ner-crf.crfsuite).")
+@click.option("--c1", type=float, default=None, help="L1 regularization (default: the recipe's).")
+@click.option("--c2", type=float, default=None, help="L2 regularization (default: the recipe's).")
+@click.option("--max-iterations", type=int, default=None, help="L-BFGS iterations (default: the recipe's).")
+def train(corpora, output, c1, c2, max_iterations) -> None:
+    """Train the NER model (CRF) from the corpora; deterministic."""
+    from dataclasses import replace
+
+    from rasid.ner.corpus import CorpusError
+    from rasid.ner.model import TrainingParams, bundled_model_path
+    from rasid.ner.training import default_corpora, train_model
+
+    overrides = {"c1": c1, "c2": c2, "max_iterations": max_iterations}
+    params = replace(TrainingParams(), **{k: v for k, v in overrides.items() if v is not None})
+    try:
+        result = train_model(corpora or default_corpora(), output or bundled_model_path(), params)
+    except CorpusError as exc:
+        report(str(exc))
+        sys.exit(1)
+    click.echo(f"trained on {result.sentences:,} sentences, {result.tokens:,} tokens; {params.as_dict()}")
+    click.echo(f"wrote {result.path} ({result.size:,} bytes, sha256 {result.sha256})")
+
+
+@main.command("ner-eval")
+@click.option("--model", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Model file (default: the bundled one).")
+@click.option("--corpora", type=click.Path(path_type=Path), default=None,
+              help="NER corpora folder (default: $RASID_NER_CORPORA or ../shared/corpora/ner).")
+def ner_eval(model, corpora) -> None:
+    """Score the NER model on the ANERcorp test split and AQMAR test (exact-span entity F1)."""
+    from rasid.ner.corpus import CorpusError
+    from rasid.ner.training import ALL_LABELS, ENTITY_LABELS, default_corpora, evaluate
+
+    try:
+        scores = evaluate(model, corpora or default_corpora())
+    except CorpusError as exc:
+        report(str(exc))
+        sys.exit(1)
+    for name, result in scores.items():
+        click.echo(f"== {name}\n{result.table(ALL_LABELS)}")
+        click.echo(f"micro F1 over {'/'.join(ENTITY_LABELS)}: {result.micro(ENTITY_LABELS).f1:.4f}\n")

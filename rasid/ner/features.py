@@ -1,0 +1,112 @@
+"""Tagger features: computed once per word type (cached), joined over a ±2 window.
+
+Features are functions of the normalized word only (``normalize_str``), so
+training on corpus words and tagging pipeline tokens see the same features.
+The clitic split is ``segment`` without a lexicon (article and the clitics
+that precede it), so the features do not move when other lexicons change.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Sequence
+
+from rasid.ner.clusters import word_clusters
+from rasid.ner.gazetteer import names
+from rasid.text.normalize import normalize_str
+from rasid.text.tokenize import ARTICLE, segment
+
+GAZETTEER_LABELS = ("PERS", "LOC", "ORG")
+AFFIX_LENGTHS = (1, 2, 3, 4)
+# Which features a neighbour at distance 1 or 2 contributes.
+NEIGHBOUR_FEATURES = {1: ("w", "s", "c", "g", "al", "sh", "k", "kf"), 2: ("w", "c", "g", "k")}
+# A bare conjunction or preposition letter the lexicon-free segmentation keeps:
+# the word without it is the "c" feature (ومتعب -> متعب, بايهود -> ايهود).
+CLITIC_LETTERS = frozenset("وفبلك")
+MIN_CLITIC_STRIPPED = 3
+BIAS = ("b",)
+PAD = {offset: (f"{offset}w=_pad_",) for offset in (-2, -1, 1, 2)}
+
+
+def shape(norm: str) -> str:
+    first = norm[0]
+    if "\u0621" <= first <= "\u064A":
+        kind = "A"
+    elif first.isdigit():
+        kind = "D"
+    elif first.isalpha():
+        kind = "L"
+    else:
+        kind = "P"
+    size = len(norm)
+    return f"{kind}{size if size < 4 else '4-5' if size < 6 else '6+'}"
+
+
+def _gazetteer_labels(forms: Sequence[str]) -> list[str]:
+    return [label for label in GAZETTEER_LABELS if any(f in names(label) for f in forms)]
+
+
+def word_attributes(norm: str) -> list[tuple[str, str]]:
+    """(name, value) pairs describing one normalized word."""
+    seg = segment(norm)
+    stem = seg.stem
+    has_article = ARTICLE in seg.prefix
+    bare = stem[len(ARTICLE):] if has_article else stem
+    proclitics = "".join(p for p in seg.prefix if p != ARTICLE)
+    attributes = [("w", norm), ("s", bare), ("sh", shape(norm))]
+    attributes += [(f"p{n}", norm[:n]) for n in AFFIX_LENGTHS if len(norm) > n]
+    attributes += [(f"x{n}", norm[-n:]) for n in AFFIX_LENGTHS if len(norm) > n]
+    if has_article:
+        attributes.append(("al", "1"))
+    if proclitics:
+        attributes.append(("pc", proclitics))
+    attributes += [("g", label) for label in _gazetteer_labels((norm, stem, bare))]
+    if not proclitics and not has_article and norm[0] in CLITIC_LETTERS and len(norm) > MIN_CLITIC_STRIPPED:
+        stripped = norm[1:]
+        attributes.append(("c", stripped))
+        attributes += [("gc", label) for label in _gazetteer_labels((stripped,))]
+    attributes += _cluster_attributes(norm, stem)
+    return attributes
+
+
+def _cluster_attributes(norm: str, stem: str) -> list[tuple[str, str]]:
+    """Coarse and fine cluster of the word, else of its stem, else of it without a clitic letter."""
+    clusters = word_clusters()
+    for form in (norm, stem, norm[1:] if norm[0] in CLITIC_LETTERS else None):
+        if form in clusters:
+            coarse, fine = clusters[form]
+            return [("k", coarse), ("kf", fine)]
+    return [("k", "none")]
+
+
+@lru_cache(maxsize=1 << 18)
+def type_features(norm: str) -> tuple[tuple[str, ...], ...]:
+    """Feature strings of one word type at window offsets -2..2 (index offset + 2)."""
+    attributes = word_attributes(norm)
+    by_offset = []
+    for offset in (-2, -1, 0, 1, 2):
+        if offset == 0:
+            by_offset.append(BIAS + tuple(f"{name}={value}" for name, value in attributes))
+        else:
+            wanted = NEIGHBOUR_FEATURES[abs(offset)]
+            by_offset.append(tuple(f"{offset}{name}={value}" for name, value in attributes if name in wanted))
+    return tuple(by_offset)
+
+
+def sequence_features(norms: Sequence[str]) -> list[tuple[str, ...]]:
+    """Window features for each word of a sequence of normalized words."""
+    table = [type_features(norm) for norm in norms]
+    n = len(table)
+    out = []
+    for i in range(n):
+        out.append(
+            table[i][2]
+            + (table[i - 1][1] if i >= 1 else PAD[-1])
+            + (table[i + 1][3] if i + 1 < n else PAD[1])
+            + (table[i - 2][0] if i >= 2 else PAD[-2])
+            + (table[i + 2][4] if i + 2 < n else PAD[2])
+        )
+    return out
+
+
+def words_features(words: Sequence[str]) -> list[tuple[str, ...]]:
+    return sequence_features([normalize_str(w) or w for w in words])

@@ -1,0 +1,77 @@
+"""Training and tagging with crfsuite; the bundled model loads once per process."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import pycrfsuite
+
+from rasid.ner.corpus import Sentence
+from rasid.ner.features import sequence_features, words_features
+
+BUNDLED_MODEL = "ner-crf.crfsuite"
+
+
+class ModelError(RuntimeError):
+    """The NER model file is missing or unreadable."""
+
+
+@dataclass(frozen=True)
+class TrainingParams:
+    c1: float = 0.05
+    c2: float = 0.01
+    max_iterations: int = 200
+    min_feature_frequency: int = 1
+
+    def crfsuite(self) -> dict[str, object]:
+        return {
+            "c1": self.c1, "c2": self.c2, "max_iterations": self.max_iterations,
+            "feature.minfreq": self.min_feature_frequency,
+            "feature.possible_transitions": True,
+        }
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def train(sentences: Iterable[Sentence], path: Path, params: TrainingParams) -> None:
+    """Train L-BFGS on the sentences, in their order, and write the model to ``path``."""
+    trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
+    for sentence in sentences:
+        words = [w for w, _ in sentence]
+        trainer.append(words_features(words), [t for _, t in sentence])
+    trainer.set_params(params.crfsuite())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    trainer.train(str(path))
+
+
+def bundled_model_path() -> Path:
+    return Path(str(resources.files("rasid.models").joinpath(BUNDLED_MODEL)))
+
+
+@lru_cache(maxsize=4)
+def load_tagger(path: str | None = None) -> pycrfsuite.Tagger:
+    """The tagger for ``path`` (None: the bundled model), opened once per process."""
+    model = Path(path) if path else bundled_model_path()
+    if not model.is_file():
+        raise ModelError(f"NER model {model} is missing (train one with `rasid train`)")
+    tagger = pycrfsuite.Tagger()
+    try:
+        tagger.open(str(model))
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"NER model {model} is not a crfsuite model: {exc}") from exc
+    return tagger
+
+
+def tag_norms(tagger: pycrfsuite.Tagger, norms: Sequence[str]) -> list[str]:
+    """IOB2 tags for a sequence of normalized words."""
+    if not norms:
+        return []
+    return tagger.tag(sequence_features(norms))
+
+
+def tag_words(tagger: pycrfsuite.Tagger, words: Sequence[str]) -> list[str]:
+    return tagger.tag(words_features(words)) if words else []

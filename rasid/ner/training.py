@@ -1,0 +1,82 @@
+"""The recipe behind ``rasid train`` and ``rasid ner-eval``.
+
+The scored and shipped model are the same: trained on the ANERcorp train part
+only (never its test part, never NewsFANE, which is the ANERcorp text again),
+so the committed model can be re-scored honestly on the ANERcorp test split.
+Training is deterministic: the same corpora, lists and parameters give the
+same model file.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from rasid.ner.corpus import CorpusError, Sentence, anercorp_split, aqmar, token_count
+from rasid.ner.model import TrainingParams, load_tagger, tag_words, train
+from rasid.ner.scoring import Score, score
+
+ENTITY_LABELS = ("PERS", "LOC", "ORG")
+ALL_LABELS = ("PERS", "LOC", "ORG", "MISC")
+REQUIRED_FILE = Path("anercorp") / "ANERCorp.txt"
+
+
+def default_corpora() -> Path:
+    """$RASID_NER_CORPORA, else ../shared/corpora/ner beside the repository."""
+    configured = os.environ.get("RASID_NER_CORPORA")
+    if configured:
+        return Path(configured)
+    return Path(__file__).resolve().parents[2].parent / "shared" / "corpora" / "ner"
+
+
+def check_corpora(corpora: Path) -> None:
+    if not (corpora / REQUIRED_FILE).is_file():
+        raise CorpusError(f"NER corpora not found: {corpora / REQUIRED_FILE} is missing "
+                          f"(pass --corpora DIR or set RASID_NER_CORPORA)")
+
+
+def training_sentences(corpora: Path) -> list[Sentence]:
+    check_corpora(corpora)
+    return anercorp_split(corpora).train
+
+
+@dataclass(frozen=True)
+class TrainingReport:
+    sentences: int
+    tokens: int
+    path: Path
+    sha256: str
+    size: int
+
+
+def file_sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def train_model(corpora: Path, output: Path, params: TrainingParams) -> TrainingReport:
+    sentences = training_sentences(corpora)
+    train(sentences, output, params)
+    return TrainingReport(len(sentences), token_count(sentences), output, file_sha256(output),
+                          output.stat().st_size)
+
+
+def tag_sentences(model: str | None, sentences: list[Sentence]) -> list[list[str]]:
+    tagger = load_tagger(model)
+    return [tag_words(tagger, [w for w, _ in s]) for s in sentences]
+
+
+def score_sentences(model: str | None, sentences: list[Sentence]) -> Score:
+    return score([[t for _, t in s] for s in sentences], tag_sentences(model, sentences))
+
+
+def test_sets(corpora: Path) -> dict[str, list[Sentence]]:
+    check_corpora(corpora)
+    sets = {"ANERcorp test": anercorp_split(corpora).test}
+    if (corpora / "aqmar" / "test.txt").is_file():
+        sets["AQMAR test"] = aqmar(corpora, "test")
+    return sets
+
+
+def evaluate(model: str | None, corpora: Path) -> dict[str, Score]:
+    return {name: score_sentences(model, sentences) for name, sentences in test_sets(corpora).items()}

@@ -1,0 +1,67 @@
+"""`rasid train` and `rasid ner-eval` on a tiny hand-made corpus (no ../shared needed)."""
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from rasid.cli import main
+from rasid.ner import corpus
+from rasid.ner.model import load_tagger, tag_words
+
+TRAIN_SENTENCES = [
+    "استقبل/O الرئيس/O خالد/B-PERS العمري/I-PERS وفدا/O من/O الأردن/B-LOC ./O",
+    "وزار/O الوزير/O سعيد/B-PERS المالكي/I-PERS مقر/O وزارة/B-ORG الصحة/I-ORG ./O",
+    "وصل/O الرئيس/O محمود/B-PERS الحسني/I-PERS إلى/O مصر/B-LOC ./O",
+    "التقى/O الوزير/O فهد/B-PERS الشمري/I-PERS ممثلي/O وزارة/B-ORG التعليم/I-ORG ./O",
+]
+TEST_SENTENCE = "المفرق/B-LOC -/O غيث/B-PERS الطراونة/I-PERS زار/O الأردن/B-LOC ./O"
+
+
+def _write_corpus(root: Path) -> int:
+    lines = [item.replace("/", " ") for s in TRAIN_SENTENCES * 3 + [TEST_SENTENCE] for item in s.split()]
+    (root / "anercorp").mkdir(parents=True)
+    (root / "anercorp" / "ANERCorp.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return len(lines) - len(TEST_SENTENCE.split())
+
+
+@pytest.fixture
+def tiny_corpora(tmp_path: Path, monkeypatch) -> Path:
+    root = tmp_path / "corpora"
+    test_start = _write_corpus(root)
+    # The split constants describe the real ANERcorp; point them at the tiny one.
+    monkeypatch.setattr(corpus, "ANERCORP_TEST_START", test_start)
+    monkeypatch.setattr(corpus, "ANERCORP_TEST_FIRST_WORDS", ("المفرق", "-", "غيث", "الطراونة"))
+    return root
+
+
+def test_train_writes_a_deterministic_model_that_tags(tiny_corpora: Path, tmp_path: Path):
+    runner = CliRunner()
+    first, second = tmp_path / "a.crfsuite", tmp_path / "b.crfsuite"
+    for output in (first, second):
+        result = runner.invoke(main, ["train", "--corpora", str(tiny_corpora), "--output", str(output),
+                                      "--max-iterations", "50"])
+        assert result.exit_code == 0, result.output
+        assert "12 sentences" in result.output
+    assert first.read_bytes() == second.read_bytes()
+    tags = tag_words(load_tagger(str(first)), "استقبل الرئيس خالد العمري وفدا من الأردن .".split())
+    assert tags[2:4] == ["B-PERS", "I-PERS"]
+    assert tags[6] == "B-LOC"
+
+
+def test_ner_eval_scores_the_test_part(tiny_corpora: Path, tmp_path: Path):
+    model = tmp_path / "m.crfsuite"
+    runner = CliRunner()
+    assert runner.invoke(main, ["train", "--corpora", str(tiny_corpora), "--output", str(model)]).exit_code == 0
+    result = runner.invoke(main, ["ner-eval", "--model", str(model), "--corpora", str(tiny_corpora)])
+    assert result.exit_code == 0, result.output
+    assert "== ANERcorp test" in result.output and "micro F1 over PERS/LOC/ORG" in result.output
+
+
+def test_train_without_corpora_is_one_clear_line(tmp_path: Path):
+    result = CliRunner().invoke(main, ["train", "--corpora", str(tmp_path / "none"),
+                                       "--output", str(tmp_path / "m.crfsuite")])
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [
+        f"rasid: NER corpora not found: {tmp_path / 'none' / 'anercorp' / 'ANERCorp.txt'} is missing "
+        "(pass --corpora DIR or set RASID_NER_CORPORA)"
+    ]
