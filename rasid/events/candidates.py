@@ -15,6 +15,7 @@ from rasid.events.lexicon import (
 )
 from rasid.events.parties import Parties, find_parties
 from rasid.lang.matcher import Match
+from rasid.text.normalize import normalize_str
 
 FUTURE_PREFIX = "س"
 PURPOSE_PREFIX = "ل"
@@ -45,6 +46,7 @@ class Candidate:
     instrument: str | None = None
     parties: Parties = field(default_factory=Parties)
     date: dict[str, Any] | None = None
+    date_key: str | None = None  # the date expression as written, normalized
 
     @property
     def type(self) -> str:
@@ -66,8 +68,12 @@ def _matches_by_sentence(doc: Doc, matches: list[Match]) -> dict[int, list[Match
     return grouped
 
 
-def _nearest(matches: list[Match], first: int, last: int, before: int, after: int) -> tuple[Match, int] | None:
-    """The match closest to tokens [first, last) within the window, with its distance."""
+def _nearest(matches: list[Match], first: int, last: int, before: int, after: int,
+             overlap: bool = False) -> tuple[Match, int] | None:
+    """The match closest to tokens [first, last) within the window, with its distance.
+
+    A match overlapping the trigger counts (at distance 0) only when ``overlap`` is set.
+    """
     best: tuple[Match, int] | None = None
     for match in matches:
         if match.last <= first:
@@ -78,8 +84,10 @@ def _nearest(matches: list[Match], first: int, last: int, before: int, after: in
             distance = match.first - last
             if distance > after:
                 continue
+        elif overlap:
+            distance = 0
         else:
-            continue  # overlaps the trigger itself
+            continue
         if best is None or distance < best[1]:
             best = (match, distance)
     return best
@@ -101,7 +109,6 @@ class CandidateFinder:
 
     def find(self) -> list[Candidate]:
         candidates: list[Candidate] = []
-        previous_in_sentence: dict[int, Candidate] = {}
         for match in trigger_matcher().find(self.doc.tokens):
             sentence = self.doc.tokens[match.first].sentence
             if sentence not in self.index.story_sentences:
@@ -111,12 +118,31 @@ class CandidateFinder:
                                              candidate.is_verb)
             if candidate.entry.weak and candidate.actor is None:
                 continue
+            candidates.append(candidate)
+        self._assign_dates(candidates)
+        previous_in_sentence: dict[int, Candidate] = {}
+        for candidate in candidates:
+            sentence = candidate.sentence
             self._set_status(candidate, previous_in_sentence.get(sentence))
             self._set_mode(candidate)
             self._set_instrument(candidate)
-            candidates.append(candidate)
             previous_in_sentence[sentence] = candidate
         return candidates
+
+    def _assign_dates(self, candidates: list[Candidate]) -> None:
+        """Each date expression belongs to the nearest trigger of its sentence."""
+        by_sentence: dict[int, list[Candidate]] = {}
+        for c in candidates:
+            by_sentence.setdefault(c.sentence, []).append(c)
+        for sentence, dates in self.dates_by_sentence.items():
+            in_sentence = by_sentence.get(sentence)
+            if not in_sentence:
+                continue
+            for date in dates:
+                nearest = min(in_sentence, key=lambda c: min(abs(date["start"] - c.end), abs(c.start - date["stop"])))
+                if nearest.date is None:
+                    nearest.date = date
+                    nearest.date_key = normalize_str(self.doc.text[date["start"]:date["stop"]])
 
     # -- status ---------------------------------------------------------------------------
     def _set_status(self, c: Candidate, previous: Candidate | None) -> None:
@@ -124,7 +150,6 @@ class CandidateFinder:
         marks = self.status_marks.get(c.sentence, [])
         negation = [m for m in marks if m.payload == "negated"]
         near_negation = _nearest(negation, c.first, c.last, NEGATION_WINDOW, 0)
-        c.date = self._date_near(c)
         if near_negation is not None:
             c.status, c.status_source = "negated", "negation"
         elif c.entry.status:
@@ -161,19 +186,13 @@ class CandidateFinder:
             any(p.form == FUTURE_PREFIX for p in t.prefixes) for t in self.doc.tokens[lo:c.first]
         )
 
-    def _date_near(self, c: Candidate) -> dict[str, Any] | None:
-        dates = self.dates_by_sentence.get(c.sentence, [])
-        if not dates:
-            return None
-        return min(dates, key=lambda d: abs(d["start"] - c.start))
-
     # -- mode and instrument --------------------------------------------------------------
     def _set_mode(self, c: Candidate) -> None:
         if c.type != "CONSULT":
             return
         cues = self.mode_marks.get(c.sentence, [])
         explicit = [m for m in cues if m.payload != "in_person"]
-        nearest = _nearest(explicit, c.first, c.last, MODE_WINDOW, MODE_WINDOW)
+        nearest = _nearest(explicit, c.first, c.last, MODE_WINDOW, MODE_WINDOW, overlap=True)
         if c.entry.mode and c.entry.mode != "in_person":
             c.mode, c.mode_explicit = c.entry.mode, True
         elif nearest is not None:

@@ -45,7 +45,11 @@ class Group:
 
     @property
     def date(self) -> dict[str, Any] | None:
-        return next((c.date for c in self.candidates if c.date), None)
+        return next((c.date for c in self.candidates if c.date and c.date.get("value")), None)
+
+    @property
+    def date_key(self) -> str | None:
+        return next((c.date_key for c in self.candidates if c.date_key), None)
 
     @property
     def instrument(self) -> str | None:
@@ -70,7 +74,8 @@ def is_anaphoric(c: Candidate, doc: Doc) -> bool:
 
 
 def _dates_differ(c: Candidate, g: Group) -> bool:
-    return c.date is not None and g.date is not None and c.date["value"] != g.date["value"]
+    """A candidate with a date of its own tells another interaction than an event without it."""
+    return c.date_key is not None and c.date_key != g.date_key
 
 
 def _joins(c: Candidate, g: Group, doc: Doc) -> bool:
@@ -97,7 +102,9 @@ def group_candidates(candidates: list[Candidate], doc: Doc) -> list[Group]:
     for c in candidates:
         if c.status == "negated":
             continue
-        target = next((g for g in reversed(groups) if g.type == c.type and _joins(c, g, doc)), None)
+        joinable = [g for g in reversed(groups) if g.type == c.type and _joins(c, g, doc)]
+        # an undated mention refers back to an undated event before a dated one (the earlier meeting)
+        target = next((g for g in joinable if g.date_key == c.date_key), joinable[0] if joinable else None)
         if target is None:
             target = Group()
             groups.append(target)
