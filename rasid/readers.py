@@ -20,6 +20,8 @@ from rasid.text.decode import decode_bytes
 TEXT_FIELDS = ("text", "content", "body")
 DATE_FIELDS = ("published", "date", "date_extracted")
 TITLE_MAX_CHARS = 200
+JSON_SUFFIXES = (".json", ".jsonl", ".ndjson")
+ARTICLE_SUFFIXES = frozenset((".txt", ".text", "") + JSON_SUFFIXES)
 
 
 @dataclass
@@ -88,16 +90,22 @@ def items_from_bytes(data: bytes, source: str) -> Iterator[Item]:
         yield Item(source, error=exc)
         return
     suffix = Path(source).suffix.lower()
-    if suffix in (".json", ".jsonl", ".ndjson"):
+    if suffix in JSON_SUFFIXES:
         yield from _json_items(text, source, lines=suffix != ".json")
     else:
         yield Item(source, article_from_text(text, source))
 
 
 def _files_under(folder: Path) -> list[Path]:
+    """The article files of a folder, recursively: text and JSON files, hidden ones left out.
+
+    A folder of articles often holds other files (an index.tsv, a README.md): only
+    the suffixes in ARTICLE_SUFFIXES are read, and a file without a suffix.
+    """
     return sorted(
         p for p in folder.rglob("*")
         if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+        and p.suffix.lower() in ARTICLE_SUFFIXES
     )
 
 
@@ -112,7 +120,7 @@ def read_inputs(paths: list[str], stdin: BinaryIO | None = None) -> Iterator[Ite
         if path.is_dir():
             files = _files_under(path)
             if not files:
-                yield Item(raw, error=InputError(raw, "folder holds no files"))
+                yield Item(raw, error=InputError(raw, "folder holds no article files (.txt, .json, .jsonl)"))
             for file in files:
                 yield from _read_file(file)
         elif path.exists():

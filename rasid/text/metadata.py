@@ -133,6 +133,11 @@ class Segment:
         return tuple(w for w in self.words if w != ".")
 
 
+def _acronym_dot(line: list[Token], i: int) -> bool:
+    """A dot glued after a single letter: part of an acronym (أ.ش.أ, د.ب.أ)."""
+    return line[i].text == "." and i > 0 and len(line[i - 1].norm) == 1 and line[i - 1].end == line[i].start
+
+
 def _segments(line: list[Token]) -> list[Segment]:
     """Short segments at the start of a line; stops at the first long one."""
     segments: list[Segment] = []
@@ -141,12 +146,13 @@ def _segments(line: list[Token]) -> list[Segment]:
         first = i
         words: list[str] = []
         has_date = False
-        while i < len(line) and line[i].text not in SEPARATORS and line[i].text not in SENTENCE_END:
+        while i < len(line) and line[i].text not in SEPARATORS \
+                and (line[i].text not in SENTENCE_END or _acronym_dot(line, i)):
             if _is_date_token(line[i]):
                 has_date = True
             elif line[i].kind in ("word", "latin"):
                 words.append(_word_key(line[i]))
-            elif line[i].text != ".":  # dots inside an acronym (أ.ش.أ) are part of it
+            elif not _acronym_dot(line, i):
                 return segments
             i += 1
             if len(words) > SEGMENT_MAX_WORDS:

@@ -167,14 +167,19 @@ def _article_after_lam(body: str, known: KnownWord) -> Segmentation:
     return Segmentation(("ل", ARTICLE), "", ARTICLE + rest, (1, 1))
 
 
-def _segment_body(body: str, known: KnownWord, ta_marbuta: bool) -> Segmentation | None:
-    """Segment what follows an optional conjunction; None when there is no evidence for a split."""
+def _article_split(body: str, known: KnownWord) -> Segmentation | None:
+    """The article, with a preposition before it: structural, whatever the lexicon knows."""
     if body.startswith("لل") and len(body) >= MIN_STEM + 3:
         return _article_after_lam(body, known)
     if body[0] in PREPOSITIONS and body[1:].startswith(ARTICLE) and len(body) > MIN_STEM + 3:
         return Segmentation((body[0], ARTICLE), "", body[1:], (1, 2))
     if body.startswith(ARTICLE) and len(body) >= MIN_STEM + 2:
         return Segmentation((ARTICLE,), "", body, (2,))
+    return None
+
+
+def _lexical_split(body: str, known: KnownWord, ta_marbuta: bool) -> Segmentation | None:
+    """A bare preposition, future prefix or enclitic, only around a known word."""
     if _bare_proclitic_fits(body):
         found = _known_stem(body[1:], known, ta_marbuta)
         if found:
@@ -188,20 +193,29 @@ def _segment_body(body: str, known: KnownWord, ta_marbuta: bool) -> Segmentation
 def segment(norm: str, known: KnownWord = _never_known, ta_marbuta: bool = False) -> Segmentation:
     """Split a normalized Arabic word into proclitics, stem and enclitic.
 
-    The article (and a preposition before it) is split whenever the rest is
-    long enough; a bare conjunction, preposition, future prefix or enclitic only
-    when what remains is a known word and the whole token is not.
+    The article (and a conjunction or preposition before it) is split whenever
+    the rest is long enough; a bare conjunction, preposition, future prefix or
+    enclitic only when what remains is a known word and the whole token is not.
     """
-    if len(norm) <= MIN_STEM or known(norm):
+    if len(norm) <= MIN_STEM:
         return _whole(norm)
-    if norm[0] in CONJUNCTIONS and len(norm) > MIN_STEM + 1:
+    conjunction = norm[0] in CONJUNCTIONS and len(norm) > MIN_STEM + 1
+    found = _article_split(norm, known)
+    if found is None and conjunction:
+        inner = _article_split(norm[1:], known)
+        found = inner.after(norm[0]) if inner else None
+    if found:
+        return found
+    if known(norm):
+        return _whole(norm)
+    if conjunction:
         body = norm[1:]
         if known(body):
             return Segmentation((norm[0],), "", body, (1,))
-        found = _segment_body(body, known, ta_marbuta)
+        found = _lexical_split(body, known, ta_marbuta)
         if found:
             return found.after(norm[0])
-    return _segment_body(norm, known, ta_marbuta) or _whole(norm)
+    return _lexical_split(norm, known, ta_marbuta) or _whole(norm)
 
 
 @dataclass(frozen=True, slots=True)
