@@ -27,6 +27,17 @@ class Settings(BaseSettings):
     ner_model: str | None = Field(
         default=None, description="path of a trained NER model; None uses the bundled one"
     )
+    db: str = Field(
+        default="rasid.db", description="the knowledge base: a SQLite file path or a postgresql:// URL"
+    )
+    api_token: str | None = Field(
+        default=None, description="token that API writes (ingest, merge) must send; None refuses all writes"
+    )
+    ingest_workers: int = Field(default=2, ge=0, description="extraction processes of `rasid ingest` (0: inline)")
+    near_duplicate_threshold: float = Field(
+        default=0.7, gt=0.0, le=1.0,
+        description="estimated Jaccard similarity of word shingles at which two articles are one story",
+    )
 
     @field_validator("components")
     @classmethod
