@@ -1,9 +1,10 @@
 """One event per interaction: candidates that tell the same interaction are merged.
 
 A candidate joins an earlier event of its type when nothing sets it apart:
-the same status, no date of its own that differs, no state outside the
-event's states, and either the same sentence, an anaphoric trigger
-(الاجتماع، اللقاء، خلال الزيارة) or no new participant. An offer of aid
+the same status, no date of its own that differs, and either the same
+sentence, an anaphoric trigger (الاجتماع، اللقاء، خلال الزيارة), or no
+state outside the event's states and no new counterpart (the person or body
+met, visited or talked with, named right after the trigger). An offer of aid
 joins only an event with the same actor: each body's offer is its own event.
 Events that end with fewer than two states take them from the nearest event
 around them that contains theirs (the interaction the sentence belongs to).
@@ -55,9 +56,10 @@ class Group:
     def instrument(self) -> str | None:
         return next((c.instrument for c in self.candidates if c.instrument), None)
 
-    def add(self, c: Candidate) -> None:
+    def add(self, c: Candidate, anaphoric: bool = False) -> None:
+        """Add a mention; one that only refers back adds its participants, not its states."""
         self.candidates.append(c)
-        for code in c.parties.countries:
+        for code in () if anaphoric and self.countries else c.parties.countries:
             if code not in self.countries:
                 self.countries.append(code)
         for entity in c.parties.participants:
@@ -69,8 +71,7 @@ def is_anaphoric(c: Candidate, doc: Doc) -> bool:
     """A definite or possessed noun trigger refers back to an interaction already told."""
     if c.is_verb:
         return False
-    token = doc.tokens[c.first]
-    return token.has_article or bool(token.suffixes)
+    return any(t.has_article or t.suffixes for t in doc.tokens[c.first:c.last])
 
 
 def _dates_differ(c: Candidate, g: Group) -> bool:
@@ -87,14 +88,14 @@ def _joins(c: Candidate, g: Group, doc: Doc) -> bool:
         return False
     if c.instrument and g.instrument and c.instrument != g.instrument:
         return False
-    if any(code not in g.countries for code in c.parties.countries):
-        return False
     if c.sentence == g.last.sentence:
         actor, head_actor = c.actor, g.last.actor
         return not (c.is_verb and actor is not None and head_actor is not None and actor is not head_actor)
     if is_anaphoric(c, doc):
         return True
-    return all(any(p is q for q in g.participants) for p in c.parties.participants)
+    if any(code not in g.countries for code in c.parties.countries):
+        return False
+    return all(any(p is q for q in g.participants) for p in c.parties.counterparts)
 
 
 def group_candidates(candidates: list[Candidate], doc: Doc) -> list[Group]:
@@ -108,7 +109,7 @@ def group_candidates(candidates: list[Candidate], doc: Doc) -> list[Group]:
         if target is None:
             target = Group()
             groups.append(target)
-        target.add(c)
+        target.add(c, anaphoric=bool(target.candidates) and is_anaphoric(c, doc))
     _share_countries(groups)
     return [g for g in groups if g.countries]
 

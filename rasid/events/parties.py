@@ -18,6 +18,7 @@ from rasid.events.lexicon import topic_markers
 TOPIC_REACH = 6  # tokens after a topic marker whose country mentions are topical
 TOPIC_LIST_REACH = 3  # tokens after a topical country within which the next one continues the list
 VERB_SUBJECT_REACH = 8  # tokens after a verb trigger where its subject is looked for
+COUNTERPART_REACH = 10  # tokens after a trigger where the person or body met is looked for
 PLACE_TYPES = ("COUNTRY", "LOCATION")
 
 
@@ -25,6 +26,7 @@ PLACE_TYPES = ("COUNTRY", "LOCATION")
 class Parties:
     actor: Entity | None = None
     participants: list[Entity] = field(default_factory=list)
+    counterparts: list[Entity] = field(default_factory=list)  # named right after the trigger, not its subject
     countries: list[str] = field(default_factory=list)
     location: str | None = None
 
@@ -69,6 +71,11 @@ def find_parties(index: DocIndex, sentence: int, first: int, last: int, is_verb:
     mentions = index.mentions_in(sentence)
     topical = _topical_mentions(index, sentence, mentions)
     parties = Parties(actor=_actor(mentions, first, last, is_verb))
+    parties.counterparts = [
+        m.entity for m in mentions
+        if m.entity.type in PARTY_TYPES and last <= m.first <= last + COUNTERPART_REACH
+        and m.entity is not parties.actor
+    ]
     seen: set[int] = set()
     for number, m in enumerate(mentions):
         entity = m.entity
