@@ -15,6 +15,8 @@ CP1256_ARABIC_MIN_SHARE = 0.3
 BINARY_CONTROL_SHARE = 0.01
 ARABIC_WORD_RE = re.compile(r"[\u0621-\u064A]{2,}")
 ARTICLE_MIN_SHARE = 0.05
+UTF8_MAX_BROKEN = 3
+UTF8_MAX_BROKEN_SHARE = 0.001
 
 
 def _looks_utf16(data: bytes) -> str | None:
@@ -53,11 +55,19 @@ def decode_bytes(data: bytes, source: str = "<input>") -> str:
             try:
                 text = data.decode("utf-8")
             except UnicodeDecodeError:
-                text = _windows_1256(data, source)
+                text = _utf8_with_rare_errors(data) or _windows_1256(data, source)
     text = CONTROL_CHARS_RE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
         raise EmptyInput(source, "empty input")
     return text
+
+
+def _utf8_with_rare_errors(data: bytes) -> str | None:
+    """UTF-8 with a few broken bytes (a cut archive, one bad sector) is still UTF-8: each broken
+    sequence becomes U+FFFD. Windows-1256 Arabic read as UTF-8 breaks on nearly every letter."""
+    text = data.decode("utf-8", errors="replace")
+    broken = text.count("\ufffd")
+    return text if broken <= max(UTF8_MAX_BROKEN, len(text) * UTF8_MAX_BROKEN_SHARE) else None
 
 
 def _control_share(data: bytes) -> float:
