@@ -1,0 +1,72 @@
+"""The persons component: PERSON entities with honorifics, roles (titles linked to bodies and states) and countries.
+
+See rasid/persons/ for the rules. Title phrases that no name took are kept in
+``doc.extra["person_title_refs"]`` for the coref component.
+"""
+from __future__ import annotations
+
+from rasid.components import component
+from rasid.doc import Doc, Entity, Role
+from rasid.persons.assemble import PersonFind, assemble
+from rasid.persons.context import PersonContext
+from rasid.persons.countries import ministry_country, organization_in, role_country, side_country
+from rasid.persons.parse import Segment, parse
+from rasid.text.normalize import normalize_str
+
+
+@component("persons")
+def find_persons(doc: Doc, settings) -> Doc:
+    ctx = PersonContext.build(doc)
+    ctx.known_surnames = _surnames(ctx, parse(ctx))
+    finds, title_refs = assemble(ctx, parse(ctx))
+    organizations = doc.entities_of("ORG")
+    persons: dict[str, Entity] = {}
+    for find in finds:
+        entity = _entity(ctx, find, organizations)
+        key = " ".join(normalize_str(entity.name).split())
+        existing = persons.get(key)
+        if existing is None:
+            persons[key] = entity
+        else:
+            _merge(existing, entity)
+    doc.entities.extend(persons.values())
+    doc.extra["person_title_refs"] = [segment.value for segment in title_refs]
+    doc.extra["person_context"] = ctx
+    return doc
+
+
+def _surnames(ctx: PersonContext, segments: list[Segment]) -> frozenset[str]:
+    """The last words of the names found in a first reading ("الجبير" of "عادل بن أحمد الجبير")."""
+    return frozenset(
+        ctx.tokens[s.last - 1].stem for s in segments if s.kind == "name" and s.last - s.first >= 2
+    )
+
+
+def _entity(ctx: PersonContext, find: PersonFind, organizations: list[Entity]) -> Entity:
+    doc = ctx.doc
+    name = find.name
+    entity = Entity(type="PERSON", name=doc.text[name.start:name.end], source="persons")
+    entity.add_mention(doc.mention(name.start, name.end))
+    if find.honorifics:
+        entity.honorific = doc.text[find.honorifics[0].start:find.honorifics[-1].end]
+    for segment in find.titles:
+        title = segment.value
+        organization = organization_in(ctx, title.first, title.last)
+        country = role_country(ctx, title, organization) or ministry_country(ctx, title, organizations)
+        entity.roles.append(Role(doc.text[title.start:title.end], title.start, title.end, organization, country))
+    entity.country = next((r.country for r in entity.roles if r.country), None)
+    if entity.country is None:
+        entity.country = side_country(ctx, min([name.first] + [t.first for t in find.titles]))
+    return entity
+
+
+def _merge(target: Entity, other: Entity) -> None:
+    for mention in other.mentions:
+        target.add_mention(mention)
+    titles = {normalize_str(r.title) for r in target.roles}
+    for role in other.roles:
+        if normalize_str(role.title) not in titles:
+            target.roles.append(role)
+            titles.add(normalize_str(role.title))
+    target.country = target.country or other.country
+    target.honorific = target.honorific or other.honorific

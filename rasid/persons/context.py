@@ -1,0 +1,174 @@
+"""One document indexed for the person rules: token classes and the spans other components found."""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Any
+
+from rasid.doc import Doc, Entity
+from rasid.lang.matcher import Match
+from rasid.persons import lexicon
+from rasid.persons.lexicon import Honorific, TitleHead
+from rasid.text.tokenize import Token
+
+ARTICLE = "ال"
+GLUED_CLITICS = ("وب", "ول", "و", "ب", "ل", "لل")
+HYPHENS = "-‐‑–"
+PERSON_LABEL = "PERS"
+
+
+@dataclass
+class PersonContext:
+    doc: Doc
+    tokens: list[Token]
+    country_at: list[str | None]
+    place_at: list[bool]
+    org_at: list[Entity | None]
+    ner_person: list[bool]
+    ner_person_start: set[int]
+    written: list[str]
+    _honorifics: dict[int, Match[Honorific] | None] = field(default_factory=dict)
+    _titles: dict[int, Match[TitleHead] | None] = field(default_factory=dict)
+    _glued_cache: dict[int, tuple[str, str, bool] | None] = field(default_factory=dict)
+    known_surnames: frozenset[str] = frozenset()
+
+    @classmethod
+    def build(cls, doc: Doc) -> "PersonContext":
+        tokens = doc.tokens
+        n = len(tokens)
+        starts = [t.start for t in tokens]
+        country_at: list[str | None] = [None] * n
+        place_at = [False] * n
+        org_at: list[Entity | None] = [None] * n
+        for entity in doc.entities:
+            for mention in entity.mentions:
+                for i in _token_range(starts, tokens, mention.start, mention.end):
+                    if entity.type == "COUNTRY":
+                        country_at[i] = entity.country or country_at[i]
+                        place_at[i] = True
+                    elif entity.type == "LOCATION":
+                        place_at[i] = True
+                    elif entity.type == "ORG" and org_at[i] is None:
+                        org_at[i] = entity
+        ner_person = [False] * n
+        ner_start: set[int] = set()
+        for span in _ner_spans(doc):
+            if span.get("label") != PERSON_LABEL:
+                continue
+            first, last = int(span["first"]), int(span["last"])
+            if 0 <= first < last <= n:
+                ner_start.add(first)
+                for i in range(first, last):
+                    ner_person[i] = True
+        written = [lexicon.written_form(doc.text[t.stem_start:t.stem_end]) for t in tokens]
+        return cls(doc, tokens, country_at, place_at, org_at, ner_person, ner_start, written)
+
+    # --- lexicon look-ups, cached per position
+    def honorific(self, i: int) -> Match[Honorific] | None:
+        if i not in self._honorifics:
+            self._honorifics[i] = lexicon.honorific_matcher().match_at(self.tokens, i) if self.is_word(i) else None
+        return self._honorifics[i]
+
+    def title(self, i: int) -> Match[TitleHead] | None:
+        if i not in self._titles:
+            self._titles[i] = lexicon.title_matcher().match_at(self.tokens, i) if self.is_word(i) else None
+        return self._titles[i]
+
+    # --- token classes
+    def is_word(self, i: int) -> bool:
+        return 0 <= i < len(self.tokens) and self.tokens[i].kind == "word" and self.tokens[i].meta is None
+
+    def is_stop(self, i: int) -> bool:
+        token = self.tokens[i]
+        written, normalized = lexicon.stop_words()
+        if self.written[i] in written:
+            return True
+        if token.stem in normalized and token.stem not in lexicon.first_names():
+            return True
+        return token.stem[:1] in ("و", "ف") and token.stem[1:] in normalized  # وذلك، فيما left whole
+
+    def is_verb(self, i: int) -> bool:
+        return self.tokens[i].stem in lexicon.context_verbs()
+
+    def is_first_name(self, i: int) -> bool:
+        return self.tokens[i].stem in lexicon.first_names()
+
+    def in_title_vocabulary(self, i: int) -> bool:
+        return self.word_bare(i) in lexicon.title_vocabulary()
+
+    def is_common(self, i: int) -> bool:
+        """A frequent word that is not a name (not a given name either)."""
+        token = self.tokens[i]
+        common = lexicon.common_words()
+        return (token.stem in common or token.bare in common or self.word_bare(i) in common) \
+            and not self.is_first_name(i)
+
+    def word_bare(self, i: int) -> str:
+        """The bare stem, with a clitic the tokenizer left on a known word removed (وتكنولوجيا، لطوارئ)."""
+        glued = self._glued(i)
+        return glued[1] if glued else self.tokens[i].bare
+
+    def _glued(self, i: int) -> tuple[str, str, bool] | None:
+        """(clitics, bare rest, rest has the article) when the token is clitics + a title word, unsplit."""
+        if i in self._glued_cache:
+            return self._glued_cache[i]
+        token = self._glued_cache_token(i)
+        result = None
+        if token is not None:
+            for clitics in GLUED_CLITICS:
+                if not token.bare.startswith(clitics) or len(token.bare) - len(clitics) < 3:
+                    continue
+                rest = token.bare[len(clitics):]
+                definite = rest.startswith(ARTICLE) and len(rest) > 4
+                bare_rest = rest[2:] if definite else rest
+                if bare_rest in lexicon.title_vocabulary():
+                    result = (clitics, bare_rest, definite)
+                    break
+        self._glued_cache[i] = result
+        return result
+
+    def _glued_cache_token(self, i: int) -> Token | None:
+        token = self.tokens[i]
+        if token.kind != "word" or token.proclitic or token.bare in lexicon.title_vocabulary():
+            return None
+        return token
+
+    def particle(self, i: int) -> str | None:
+        return lexicon.particles().get(self.tokens[i].stem) if self.is_word(i) else None
+
+    def definite(self, i: int) -> bool:
+        glued = self._glued(i)
+        return glued[2] if glued else self.tokens[i].has_article
+
+    def conjunction(self, i: int) -> bool:
+        glued = self._glued(i)
+        return (glued[0] if glued else self.tokens[i].proclitic)[:1] in ("و", "ف")
+
+    def preposition(self, i: int) -> str:
+        """The prepositional proclitic (ب ل ك) right before the stem, or ''."""
+        glued = self._glued(i)
+        proclitic = glued[0] if glued else self.tokens[i].proclitic
+        return proclitic[-1] if proclitic and proclitic[-1] in "بلك" else ""
+
+    def is_hyphen_join(self, i: int) -> bool:
+        """A hyphen glued to the words on both sides: كيونج-وها."""
+        tokens = self.tokens
+        return (tokens[i].text in HYPHENS and 0 < i < len(tokens) - 1
+                and not tokens[i].space_before and not tokens[i + 1].space_before
+                and tokens[i + 1].kind == "word")
+
+    def same_sentence(self, i: int, j: int) -> bool:
+        return 0 <= j < len(self.tokens) and self.tokens[i].sentence == self.tokens[j].sentence
+
+
+def _token_range(starts: list[int], tokens: list[Token], start: int, end: int) -> range:
+    first = bisect.bisect_right(starts, start) - 1
+    if first < 0 or tokens[first].end <= start:
+        first += 1
+    last = bisect.bisect_left(starts, end)
+    return range(max(first, 0), last)
+
+
+def _ner_spans(doc: Doc) -> list[dict[str, Any]]:
+    spans = doc.extra.get("ner")
+    return spans if isinstance(spans, list) else []

@@ -1,0 +1,105 @@
+"""The state a role and a person serve.
+
+A role's country comes from its own words: a title that names its state
+("خادم الحرمين الشريفين"), a country name or nationality adjective inside it
+("الرئيس المصري"، "وزير خارجية روسيا"، "وزير الاتصالات بجمهورية العراق") that is
+not the object of a locative preposition ("السفير الكويتي [في العراق]"، "لدى
+إيطاليا"), or the organization it names. A person without one takes the side
+named before it in the sentence ("من الجانب العراقي، فلان ...").
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from rasid.doc import Entity
+from rasid.lang import load_list, load_table
+from rasid.persons.context import PersonContext
+from rasid.persons.titles import TitleSpan, title_prepositions
+from rasid.text.normalize import normalize_str
+
+DESTINATION_CLITIC = "ل"
+
+
+@lru_cache(maxsize=1)
+def side_words() -> frozenset[str]:
+    return frozenset(normalize_str(w) for w in load_list("person_side_words.txt"))
+
+
+@lru_cache(maxsize=1)
+def title_org_heads() -> dict[str, str]:
+    return {normalize_str(t): normalize_str(o) for t, o in load_table("title_org_heads.tsv", 2)}
+
+
+def role_country(ctx: PersonContext, title: TitleSpan, organization: Entity | None) -> str | None:
+    if title.head.country:
+        return title.head.country
+    code = _country_in_span(ctx, title.first, title.last)
+    if code:
+        return code
+    if organization is not None and organization.country:
+        return organization.country
+    return None
+
+
+def _country_in_span(ctx: PersonContext, first: int, last: int) -> str | None:
+    k = first
+    while k < last:
+        head = ctx.title(k) if k > first else None
+        if head is not None and head.payload.country:
+            return head.payload.country
+        code = ctx.country_at[k]
+        if not code:
+            k += 1
+            continue
+        end = k
+        while end < last and ctx.country_at[end] == code:
+            end += 1
+        if not _locative(ctx, first, k):
+            return code
+        k = end
+    return None
+
+
+def _locative(ctx: PersonContext, first: int, k: int) -> bool:
+    """The country at ``k`` is where the office sits, not whom it serves: في العراق، لدى إيطاليا، للمملكة."""
+    if ctx.preposition(k) == DESTINATION_CLITIC:
+        return True
+    previous = k - 1
+    return previous >= first and not ctx.tokens[previous].proclitic and ctx.tokens[previous].stem in title_prepositions()
+
+
+def side_country(ctx: PersonContext, position: int) -> str | None:
+    """The nearest "الجانب العراقي" (a side word with a country adjective) before ``position`` in its sentence."""
+    k = position - 1
+    while k > 0 and ctx.same_sentence(position, k):
+        code = ctx.country_at[k]
+        if code and ctx.tokens[k - 1].bare in side_words():
+            return code
+        k -= 1
+    return None
+
+
+def organization_in(ctx: PersonContext, first: int, last: int) -> Entity | None:
+    for k in range(first, last):
+        if ctx.org_at[k] is not None:
+            return ctx.org_at[k]
+    return None
+
+
+def ministry_country(ctx: PersonContext, title: TitleSpan, organizations: list[Entity]) -> str | None:
+    """"(نائب) وزير الاتصالات ..." serves the state of "وزارة الاتصالات ..." when the article names that body."""
+    tokens = ctx.tokens
+    heads = title_org_heads()
+    for h in range(title.first, title.last):
+        org_head = heads.get(tokens[h].bare)
+        if org_head is None:
+            continue
+        words = [t.norm for t in tokens[h + 1:title.last] if t.kind == "word"]
+        for org in organizations:
+            key = normalize_str(org.name).split()
+            if not org.country or len(key) < 2 or key[0].removeprefix("ال") != org_head:
+                continue
+            if words[:len(key) - 1] == key[1:]:
+                return org.country
+        return None
+    return None

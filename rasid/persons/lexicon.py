@@ -1,0 +1,116 @@
+"""The language data of persons, loaded once (rasid/lang/data, see each file's header)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rasid.lang import load_list, load_table
+from rasid.lang.matcher import PhraseMatcher
+from rasid.text.normalize import normalize_str
+
+ARTICLE = "ال"
+FEMININE_PAST = "ت"
+DUAL_PAST = "ا"
+
+
+@dataclass(frozen=True)
+class Honorific:
+    phrase: str
+    kind: str  # style | style_title | academic | rank | diplomatic | nobility | religious | mister
+
+
+@dataclass(frozen=True)
+class TitleHead:
+    phrase: str
+    kind: str  # office | complete | counterpart | occupation
+    country: str | None
+
+
+def _bare(word: str) -> str:
+    word = normalize_str(word)
+    return word[2:] if word.startswith(ARTICLE) and len(word) > 4 else word
+
+
+@lru_cache(maxsize=1)
+def honorific_matcher() -> PhraseMatcher[Honorific]:
+    return PhraseMatcher((phrase, Honorific(phrase, kind)) for phrase, kind in load_table("honorifics.tsv", 2))
+
+
+@lru_cache(maxsize=1)
+def title_matcher() -> PhraseMatcher[TitleHead]:
+    entries = []
+    for phrase, kind, country in load_table("title_heads.tsv", 3):
+        head = TitleHead(phrase, kind, country or None)
+        entries.append((phrase, head))
+        words = phrase.split()
+        if not words[0].startswith(ARTICLE):  # the definite form is a head too: الوزير، المدير العام
+            entries.append(("ال" + phrase, head))
+    return PhraseMatcher(entries)
+
+
+@lru_cache(maxsize=1)
+def title_head_words() -> frozenset[str]:
+    """Bare forms of every word that can open a title (وزير، رئيس، مدير ...)."""
+    return frozenset(
+        _bare(phrase.split()[0]) for phrase, kind, _c in load_table("title_heads.tsv", 3) if kind == "office"
+    )
+
+
+@lru_cache(maxsize=1)
+def title_modifiers() -> frozenset[str]:
+    return frozenset(_bare(w) for line in load_list("title_modifiers.txt") for w in line.split())
+
+
+@lru_cache(maxsize=1)
+def title_vocabulary() -> frozenset[str]:
+    """Bare forms of the words that continue a title: complements, modifiers and head words."""
+    words = {_bare(w) for line in load_list("title_complements.txt") for w in line.split()}
+    return frozenset(words | title_modifiers() | title_head_words())
+
+
+@lru_cache(maxsize=1)
+def particles() -> dict[str, str]:
+    """Normalized particle -> kind (link | prefix)."""
+    return {normalize_str(p): kind for p, kind in load_table("name_particles.tsv", 2)}
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    names = {normalize_str(w) for w in load_list("person_first_names.txt")}
+    names.update(normalize_str(w) for w in load_list("person_first_names_common.txt"))
+    return frozenset(names)
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Frequent words that are not names (derived from the NER corpora, see the file header)."""
+    return frozenset(normalize_str(w) for w in load_list("common_words.txt")) - first_names()
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(forms as written with diacritics removed, normalized forms)."""
+    written = frozenset(_strip_marks(w) for w in load_list("person_stop_words.txt"))
+    return written, frozenset(normalize_str(w) for w in written)
+
+
+@lru_cache(maxsize=1)
+def context_verbs() -> frozenset[str]:
+    verbs: set[str] = set()
+    for verb in load_list("person_context_verbs.txt"):
+        base = normalize_str(verb)
+        verbs.update((base, base + FEMININE_PAST, base + DUAL_PAST))
+        if base.endswith("ي"):  # رأى -> رأت ، دعا -> دعت
+            verbs.add(base[:-1] + FEMININE_PAST)
+        if base.endswith("ا"):
+            verbs.add(base[:-1] + FEMININE_PAST)
+    return frozenset(verbs)
+
+
+def _strip_marks(word: str) -> str:
+    """Diacritics and tatweel removed, letters (hamza, alef maqsura) kept."""
+    return "".join(ch for ch in word if not ("\u064b" <= ch <= "\u065f" or ch in "\u0640\u0670"))
+
+
+def written_form(text: str) -> str:
+    return _strip_marks(text)

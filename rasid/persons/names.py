@@ -1,0 +1,123 @@
+"""The extent of a personal name, read forward from its first word or backward from a title.
+
+A name is a run of name words: given names, family names (with or without the
+article: الجبير، العساف), foreign names, joined by particles (بن، أبو، عبد، آل).
+It ends at punctuation, a conjunction or preposition clitic (a new item), a
+particle word, a verb, an honorific, a title head, a place or a common word.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rasid.persons.context import PersonContext
+from rasid.persons.titles import read_title
+
+MAX_NAME_WORDS = 5  # not counting particles and the words they bind
+PRESENT_PREFIXES = ("ي", "ت", "س")
+
+
+@dataclass(frozen=True)
+class NameSpan:
+    first: int
+    last: int  # exclusive
+    start: int
+    end: int
+    words: int
+
+
+def _span(ctx: PersonContext, first: int, last: int, words: int) -> NameSpan:
+    tokens = ctx.tokens
+    return NameSpan(first, last, tokens[first].stem_start, tokens[last - 1].end, words)
+
+
+def ends_name(ctx: PersonContext, j: int) -> bool:
+    """Token ``j`` cannot be a (non-first) word of a name."""
+    if ctx.is_stop(j) or ctx.is_verb(j) or ctx.honorific(j) is not None:
+        return True
+    if ctx.place_at[j] or ctx.org_at[j] is not None:
+        return not ctx.ner_person[j]
+    if ctx.title(j) is not None and read_title(ctx, j) is not None:
+        return True
+    if ctx.definite(j):
+        if ctx.ner_person[j]:
+            return False
+        return ctx.in_title_vocabulary(j) or ctx.is_common(j)
+    return ctx.in_title_vocabulary(j) and not ctx.is_first_name(j) and not ctx.ner_person[j]
+
+
+def read_name(ctx: PersonContext, i: int, cued: bool) -> NameSpan | None:
+    """The name that starts at ``i``. ``cued``: right after an honorific or a title, so the
+    first word is a name even when it is also a common word (الدكتور مساعد ...)."""
+    if not ctx.is_word(i) or ctx.is_stop(i) or ctx.is_verb(i):
+        return None
+    if not cued and ends_name(ctx, i) and ctx.particle(i) != "prefix":
+        return None
+    if ctx.particle(i) == "link":
+        return None
+    j, words, bound = i, 0, False
+    while j < len(ctx.tokens) and ctx.same_sentence(i, j):
+        if j > i and ctx.is_hyphen_join(j):
+            j += 2
+            continue
+        if not ctx.is_word(j):
+            break
+        if j > i and not bound and (ctx.conjunction(j) or ctx.preposition(j)):
+            break
+        particle = ctx.particle(j)
+        if particle is not None and ctx.is_word(j + 1) and ctx.same_sentence(j, j + 1) \
+                and not ctx.is_stop(j + 1) and not ctx.tokens[j + 1].proclitic:
+            if particle == "link" and j == i:
+                break
+            j, bound = j + 1, True
+            continue
+        if not bound and j > i and ends_name(ctx, j):
+            break
+        if not bound:
+            words += 1
+            if words > MAX_NAME_WORDS:
+                break
+        bound = False
+        j += 1
+    if j == i or words == 0 and j - i < 2:
+        return None
+    last = j
+    while last > i + 1 and ctx.particle(last - 1) is not None:
+        last -= 1  # a dangling particle
+    return _span(ctx, i, last, max(words, 1))
+
+
+def read_name_backward(ctx: PersonContext, end: int) -> NameSpan | None:
+    """The name that ends right before token ``end`` (the "NAME TITLE" order: عمرو طلعت وزير ...)."""
+    k, words, first = end - 1, 0, end
+    while k >= 0 and ctx.is_word(k) and ctx.same_sentence(end - 1, k):
+        if ctx.particle(k - 1) is not None and ctx.is_word(k - 1) and ctx.same_sentence(k, k - 1) \
+                and not ctx.tokens[k].proclitic:
+            first, k = k - 1, k - 2
+            words += 1
+            if ctx.conjunction(first) or ctx.preposition(first):
+                break
+            continue
+        if ctx.preposition(k) or ctx.particle(k) is not None:
+            break
+        if ends_name(ctx, k) and not (ctx.is_first_name(k) and not ctx.is_stop(k) and not ctx.is_verb(k)):
+            break
+        first, words = k, words + 1
+        if ctx.conjunction(k) or words >= MAX_NAME_WORDS - 1:
+            break
+        k -= 1
+    if words == 0:
+        return None
+    if words >= 3 and _looks_like_verb(ctx, first):
+        first, words = first + 1, words - 1
+    if words < 2 and not ctx.ner_person[first]:
+        return None
+    if not any(ctx.is_first_name(x) or ctx.ner_person[x] or not ctx.is_common(x) for x in range(first, end)):
+        return None
+    return _span(ctx, first, end, words)
+
+
+def _looks_like_verb(ctx: PersonContext, i: int) -> bool:
+    """A present-tense verb before a name (يلتقي ...): a prefix letter, not a known given name."""
+    token = ctx.tokens[i]
+    return token.stem.startswith(PRESENT_PREFIXES) and len(token.stem) >= 4 and not ctx.is_first_name(i) \
+        and not ctx.ner_person[i]

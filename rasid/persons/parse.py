@@ -1,0 +1,149 @@
+"""A document read as a sequence of honorific, title and name segments."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from rasid.persons.context import PersonContext
+from rasid.persons.names import NameSpan, read_name, read_name_backward
+from rasid.persons.titles import TitleSpan, read_title
+
+SEPARATORS = frozenset({",", "،", "-", "–", "—"})  # may stand between a name and its title
+
+
+@dataclass
+class Segment:
+    kind: str  # honorific | title | name
+    first: int
+    last: int  # exclusive
+    start: int
+    end: int
+    value: Any  # Honorific | TitleSpan | NameSpan
+
+
+def _honorific_segment(ctx: PersonContext, i: int) -> Segment | None:
+    match = ctx.honorific(i)
+    if match is None:
+        return None
+    if match.payload.kind == "style_title" and ctx.title(match.last) is None:
+        return None  # "دولة الإمارات": a state, not "His Excellency"
+    return Segment("honorific", i, match.last, ctx.tokens[i].stem_start, ctx.tokens[match.last - 1].end, match.payload)
+
+
+def _title_segment(title: TitleSpan) -> Segment:
+    return Segment("title", title.first, title.last, title.start, title.end, title)
+
+
+def _name_segment(name: NameSpan) -> Segment:
+    return Segment("name", name.first, name.last, name.start, name.end, name)
+
+
+def _mister_name(ctx: PersonContext, honorific: Segment) -> NameSpan | None:
+    """"السيد عزوز نائب رئيس ...": Mr. with one word, then a title or the end: السيد is a given name."""
+    after = honorific.last
+    if not ctx.is_word(after) or ctx.definite(after) or ctx.is_stop(after) or ctx.title(after) is not None:
+        return None
+    name = read_name(ctx, after, cued=True)
+    if name is None or name.last - name.first != 1:
+        return None
+    following = name.last
+    title_follows = ctx.is_word(following) and read_title(ctx, following) is not None
+    if not title_follows:
+        return None
+    tokens = ctx.tokens
+    return NameSpan(honorific.first, name.last, tokens[honorific.first].stem_start, name.end, 2)
+
+
+def _adjacent(ctx: PersonContext, end: int, start: int) -> bool:
+    """Only separators between token ``end - 1`` and token ``start``."""
+    return all(ctx.tokens[k].text in SEPARATORS for k in range(end, start))
+
+
+def _skip_separators(ctx: PersonContext, i: int) -> int:
+    while i < len(ctx.tokens) and ctx.tokens[i].text in SEPARATORS and ctx.same_sentence(i - 1, i):
+        i += 1
+    return i
+
+
+def parse(ctx: PersonContext) -> list[Segment]:
+    segments: list[Segment] = []
+    tokens = ctx.tokens
+    i = 0
+    while i < len(tokens):
+        if not ctx.is_word(i):
+            i += 1
+            continue
+        segment = _segment_at(ctx, i, segments)
+        if segment is None:
+            i += 1
+            continue
+        if segment.kind == "title" and not segment.value.conjoined:
+            _add_name_before(ctx, segment, segments)
+        segments.append(segment)
+        i = segment.last
+        if segment.kind in ("honorific", "title"):
+            cue_end = _skip_separators(ctx, i) if segment.kind == "title" else i
+            name = _cued_name(ctx, cue_end, segment, separated=cue_end > i)
+            if name is not None:
+                segments.append(_name_segment(name))
+                i = name.last
+    return segments
+
+
+def _segment_at(ctx: PersonContext, i: int, segments: list[Segment]) -> Segment | None:
+    honorific = _honorific_segment(ctx, i)
+    title = read_title(ctx, i) if ctx.title(i) is not None else None
+    if honorific is not None and title is not None:
+        if title.complement and title.last > honorific.last:
+            return _title_segment(title)
+        title = None
+    if honorific is not None:
+        if honorific.value.kind == "mister":
+            name = _mister_name(ctx, honorific)
+            if name is not None:
+                return _name_segment(name)
+        return honorific
+    if title is not None:
+        return _title_segment(title)
+    if ctx.is_first_name(i) or ctx.particle(i) == "prefix" or i in ctx.ner_person_start:
+        name = read_name(ctx, i, cued=False)
+        if name is not None and (name.words >= 2 or ctx.ner_person[i]):
+            return _name_segment(name)
+    return None
+
+
+def _cued_name(ctx: PersonContext, i: int, cue: Segment, separated: bool) -> NameSpan | None:
+    if not ctx.is_word(i) or not ctx.same_sentence(cue.first, i):
+        return None
+    if ctx.honorific(i) is not None or ctx.title(i) is not None and read_title(ctx, i) is not None:
+        return None
+    if ctx.conjunction(i) or ctx.preposition(i):
+        return None
+    name = read_name(ctx, i, cued=True)
+    if name is None:
+        return None
+    if name.words == 1 and (separated or not _single_word_name(ctx, name.first)):
+        return None
+    return name
+
+
+def _single_word_name(ctx: PersonContext, i: int) -> bool:
+    """"الرئيس دوتيرتي"، "الرئيس السيسي": one unknown word or a known given name after a title."""
+    return ctx.ner_person[i] or ctx.is_first_name(i) or not ctx.is_common(i)
+
+
+def _add_name_before(ctx: PersonContext, title: Segment, segments: list[Segment]) -> None:
+    """NAME TITLE: a name right before a title (maybe with a comma) that no segment took."""
+    end = title.first
+    while end > 0 and ctx.tokens[end - 1].text in SEPARATORS:
+        end -= 1
+    if end <= 0 or not ctx.same_sentence(title.first, end - 1):
+        return
+    if segments and segments[-1].last > end - 1:
+        return
+    name = read_name_backward(ctx, end)
+    if name is None:
+        return
+    if segments and segments[-1].last > name.first:
+        return
+    segments.append(_name_segment(name))

@@ -1,0 +1,172 @@
+"""The extent of a title phrase: a head and its complement, as written.
+
+From the head, a state machine reads the complement word by word. ``open``
+means the last word is an indefinite noun in construct that expects a genitive
+("رئيس [مجلس] [إدارة] الهيئة"); a closed title goes on only with adjectives,
+modifiers, prepositional complements ("للتنمية"، "بجمهورية العراق") and
+conjoined portfolios ("وتكنولوجيا المعلومات"). A title ends at a name, a verb,
+a particle, punctuation, an honorific or a new title head.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rasid.lang import load_list
+from rasid.persons.context import PersonContext
+from rasid.persons.lexicon import TitleHead, title_modifiers
+from rasid.text.normalize import normalize_str
+
+MAX_TITLE_TOKENS = 18
+CONSTRUCT_HONORIFICS = ("style", "style_title", "nobility")
+
+
+@dataclass(frozen=True)
+class TitleSpan:
+    first: int
+    last: int  # exclusive
+    start: int
+    end: int
+    head: TitleHead
+    complement: bool  # something follows the head phrase
+    conjoined: bool  # opens with و: a new item of a list
+
+    @property
+    def definite(self) -> bool:
+        return self.head.phrase.startswith("ال")
+
+
+@lru_cache(maxsize=1)
+def title_prepositions() -> frozenset[str]:
+    return frozenset(normalize_str(w) for w in load_list("title_prepositions.txt"))
+
+
+def read_title(ctx: PersonContext, i: int) -> TitleSpan | None:
+    """The title that starts at token ``i``, or None (no head there, or an indefinite head with nothing after it)."""
+    match = ctx.title(i)
+    if match is None:
+        return None
+    head = match.payload
+    j = match.last
+    open_ = head.kind != "complete" and not ctx.definite(j - 1)
+    complement = False
+    while j < len(ctx.tokens) and j - i < MAX_TITLE_TOKENS and ctx.same_sentence(i, j):
+        step = _step(ctx, j, open_, not complement)
+        if step is None:
+            break
+        width, open_ = step
+        j += width
+        complement = True
+    tokens = ctx.tokens
+    if not complement and not ctx.definite(i) and head.kind not in ("complete",) and not _has_modifier(ctx, i, match.last):
+        return None  # "لؤي أمين من ...": an indefinite head alone is a word, not a title
+    return TitleSpan(i, j, tokens[i].stem_start, tokens[j - 1].end, head, complement, ctx.conjunction(i))
+
+
+def _has_modifier(ctx: PersonContext, first: int, last: int) -> bool:
+    return last - first > 1
+
+
+def _step(ctx: PersonContext, j: int, open_: bool, head_only: bool) -> tuple[int, bool] | None:
+    """How many tokens at ``j`` continue the title, and whether it is then open; None ends it."""
+    if not ctx.is_word(j):
+        return None
+    token = ctx.tokens[j]
+    if not token.proclitic and token.stem in title_prepositions():
+        return None if open_ else _prepositional(ctx, j)
+    if ctx.is_stop(j) or ctx.is_verb(j):
+        return None
+    honorific = ctx.honorific(j)
+    if honorific is not None:
+        return _honorific_in_construct(ctx, j, open_ or ctx.preposition(j) == "ل")
+    head = ctx.title(j)
+    if head is not None:
+        if ctx.conjunction(j):
+            return None
+        if open_ or ctx.preposition(j):  # نائب [وزير]، النائب الثاني [لرئيس] ...
+            return head.last - j, head.payload.kind != "complete" and not ctx.definite(head.last - 1)
+        return None  # a new title of the same person
+    if ctx.conjunction(j):
+        return _conjoined(ctx, j)
+    if ctx.preposition(j) in ("ل", "ب"):
+        if ctx.definite(j) or ctx.in_title_vocabulary(j) or ctx.place_at[j] or ctx.org_at[j] is not None:
+            return 1, not ctx.definite(j) and not ctx.place_at[j]
+        return None
+    if ctx.preposition(j):
+        return None
+    if open_:
+        if ctx.definite(j):
+            return 1, False
+        return 1, ctx.in_title_vocabulary(j) and not ctx.place_at[j]
+    if ctx.definite(j):
+        return _definite_after_closed(ctx, j, head_only)
+    if token.bare in title_modifiers():
+        return 1, False
+    return None
+
+
+def _prepositional(ctx: PersonContext, j: int) -> tuple[int, bool] | None:
+    """في العراق، لدى إيطاليا، باسم الرئاسة: the preposition and its object."""
+    k = j + 1
+    if not ctx.is_word(k) or not ctx.same_sentence(j, k) or ctx.tokens[k].proclitic:
+        return None
+    if ctx.place_at[k] or ctx.org_at[k] is not None:
+        return 2, False
+    if ctx.in_title_vocabulary(k) and ctx.title(k) is None:
+        return 2, not ctx.definite(k)
+    return None
+
+
+def _honorific_in_construct(ctx: PersonContext, j: int, genitive_expected: bool) -> tuple[int, bool] | None:
+    """مستشار [جلالة الملك]، مدير مكتب [معالي الوزير]، لدولة رئيس ...: an honorific inside a title."""
+    honorific = ctx.honorific(j)
+    if not genitive_expected or honorific is None or honorific.payload.kind not in CONSTRUCT_HONORIFICS:
+        return None
+    k = honorific.last
+    head = ctx.title(k)
+    if head is None:
+        return None
+    return head.last - j, head.payload.kind != "complete" and not ctx.definite(head.last - 1)
+
+
+def _conjoined(ctx: PersonContext, j: int) -> tuple[int, bool] | None:
+    """وتكنولوجيا المعلومات، والتحول الرقمي، ومالطا: a conjoined portfolio or place."""
+    if ctx.is_first_name(j) and not ctx.in_title_vocabulary(j):
+        return None
+    if ctx.definite(j):
+        if ctx.in_title_vocabulary(j) or ctx.org_at[j] is not None or ctx.place_at[j]:
+            return 1, False
+        return None
+    if ctx.place_at[j]:
+        return 1, False
+    if ctx.in_title_vocabulary(j):
+        return 1, True
+    return None
+
+
+def _definite_after_closed(ctx: PersonContext, j: int, head_only: bool) -> tuple[int, bool] | None:
+    """An adjective or a portfolio goes on; a common word or a name ends the title.
+
+    After a bare head a definite unknown word is a surname ("الرئيس السيسي"); after a
+    complement it is an adjective ("للإبداع التكنولوجي") unless a name goes on after it
+    ("رئيس الجمهورية الباجي قايد السبسي") or it is the surname of a person named elsewhere.
+    """
+    if ctx.in_title_vocabulary(j) or ctx.place_at[j] or ctx.country_at[j] or ctx.org_at[j] is not None:
+        return 1, False
+    if ctx.ner_person[j] or ctx.tokens[j].stem in ctx.known_surnames or head_only:
+        return None
+    following = j + 1
+    follows = ctx.is_word(following) and ctx.same_sentence(j, following)
+    if follows and ctx.definite(following) and not ctx.tokens[following].proclitic \
+            and ctx.in_title_vocabulary(following):
+        return 1, False  # الحي المالي: a noun with its adjective
+    if ctx.is_common(j):
+        return None
+    if follows and _name_like(ctx, following):
+        return None
+    return 1, False
+
+
+def _name_like(ctx: PersonContext, i: int) -> bool:
+    return not ctx.definite(i) and not ctx.tokens[i].proclitic and not ctx.is_stop(i) and not ctx.is_verb(i) \
+        and not ctx.is_common(i) and not ctx.in_title_vocabulary(i)
