@@ -1,0 +1,199 @@
+"""The statements component: who said what, from reporting cues (reporting_cues.tsv).
+
+- A reporting verb (أكد، قال، أشار ...) takes as speaker the first person or
+  organization named after it in its sentence (Arabic verb-subject order),
+  skipping an addressee (قال لوكالة ...). With no named subject and an opener
+  right after it (وأضاف أن ...، وقال في تصريح ...), the speaker is the previous one:
+  statements that refer back.
+- A participle (مؤكدا، مشيرا إلى ...) continues the statement of its sentence's
+  speaker, or of the sentence's subject.
+- "According to" cues (وفقا لبيان صادر عن ...) take the body named after them.
+- A relay (نقلت وكالة ... عن الوزير) gives the statement to whoever follows عن;
+  the outlet that only relays is no speaker.
+The content runs from the speaker (or the cue) to the next cue of the sentence
+or the sentence end.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rasid.components import component
+from rasid.doc import Doc, Entity, Statement
+from rasid.events.context import PARTY_TYPES, DocIndex, EntityMention, build_index
+from rasid.lang import LanguageDataError, load_list, load_table
+from rasid.lang.matcher import Match, PhraseMatcher, phrase_key
+
+CUE_KINDS = ("verb", "participle", "source", "relay")
+SPEAKER_REACH = 8  # tokens after a cue where its speaker is looked for
+RELAY_REACH = 10  # tokens after a relay cue where its عن is looked for
+ADDRESSEE_PREFIX = "ل"  # قال لوكالة ...: the outlet is spoken to, not speaking
+FROM = "عن"
+LEADING_JUNK = " \t\n،,:؛;-–—\"'«»“”"
+
+
+@dataclass(frozen=True)
+class Cue:
+    kind: str
+
+
+@lru_cache(maxsize=1)
+def cue_matcher() -> PhraseMatcher[Cue]:
+    matcher: PhraseMatcher[Cue] = PhraseMatcher()
+    for cell, kind in load_table("reporting_cues.tsv", 2):
+        if kind not in CUE_KINDS:
+            raise LanguageDataError(f"reporting_cues.tsv: unknown kind {kind!r}")
+        for phrase in filter(None, (p.strip() for p in cell.split("|"))):
+            matcher.add(phrase, Cue(kind))
+    return matcher
+
+
+def _stems(name: str) -> frozenset[str]:
+    words: set[str] = set()
+    for word in load_list(name):
+        words.update(phrase_key(word) or (word,))
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def openers() -> frozenset[str]:
+    return _stems("statement_openers.txt")
+
+
+@lru_cache(maxsize=1)
+def content_starts() -> frozenset[str]:
+    return _stems("statement_content_starts.txt")
+
+
+def _in(token, words: frozenset[str]) -> bool:
+    return token.stem in words or token.bare in words or token.norm in words or token.text in words
+
+
+def _is_addressee(doc: Doc, m: EntityMention) -> bool:
+    return any(p.form == ADDRESSEE_PREFIX for p in doc.tokens[m.first].prefixes)
+
+
+def _speaker_after(doc: Doc, mentions: list[EntityMention], after: int, reach: int) -> EntityMention | None:
+    """The first person or body named after a cue, before what was said begins. An organization
+    directly followed by a person is part of that person's title (الناطق باسم الرئاسة السفير علاء يوسف)."""
+    stop = after + reach
+    for i in range(after, min(stop, len(doc.tokens))):
+        if _in(doc.tokens[i], content_starts()):
+            stop = i
+            break
+    named = [m for m in mentions if after <= m.first < stop and m.entity.type in PARTY_TYPES
+             and not _is_addressee(doc, m)]
+    if not named:
+        return None
+    persons = [m for m in named if m.entity.type == "PERSON"]
+    return persons[0] if persons else named[0]
+
+
+def _refers_back(doc: Doc, cue: Match, sentence_end: int) -> bool:
+    """Nothing names the subject: the next word opens the content or the cue ends the sentence."""
+    for token in doc.tokens[cue.last:sentence_end]:
+        if token.kind == "punct":
+            return True
+        return _in(token, openers())
+    return True
+
+
+def _relay_source(doc: Doc, mentions: list[EntityMention], cue: Match, sentence_end: int) -> EntityMention | None:
+    for i in range(cue.last, min(cue.last + RELAY_REACH, sentence_end)):
+        if doc.tokens[i].norm == FROM:
+            return _speaker_after(doc, mentions, i + 1, SPEAKER_REACH)
+    return None
+
+
+class _SentenceStatements:
+    def __init__(self, doc: Doc, index: DocIndex, sentence: int, previous: Entity | None,
+                 last_person: Entity | None):
+        self.doc = doc
+        self.sentence = doc.sentences[sentence]
+        self.mentions = index.mentions_in(sentence)
+        self.previous = previous  # the speaker of the sentence before, if it had one
+        self.last_person = last_person  # the last person named before this sentence
+        self.found: list[tuple[Entity | None, Match, int]] = []  # speaker (None: unnamed), cue, content start
+
+    def subject(self, before: int) -> Entity | None:
+        parties = [m for m in self.mentions if m.last <= before and m.entity.type in PARTY_TYPES]
+        persons = [m for m in parties if m.entity.type == "PERSON"]
+        chosen = persons or parties
+        return chosen[0].entity if chosen else None
+
+    def add(self, cue: Match) -> None:
+        end = self.sentence.last_token
+        speaker: Entity | None = None
+        content = cue.end
+        unnamed = False
+        if cue.payload.kind == "verb":
+            if _refers_back(self.doc, cue, end):
+                speaker = self.antecedent(cue.first, self.last_person)
+            else:
+                named = _speaker_after(self.doc, self.mentions, cue.last, SPEAKER_REACH)
+                if named is not None:
+                    speaker, content = named.entity, named.mention.end
+                unnamed = named is None  # a subject we cannot name (الجانبان، وزير الخارجية)
+        elif cue.payload.kind == "participle":
+            speaker = self.antecedent(cue.first, None)
+        elif cue.payload.kind == "source":
+            named = _speaker_after(self.doc, self.mentions, cue.last, SPEAKER_REACH)
+            if named is not None:
+                speaker, content = named.entity, named.mention.end
+        else:
+            named = _relay_source(self.doc, self.mentions, cue, end)
+            if named is not None:
+                speaker, content = named.entity, named.mention.end
+        if speaker is not None or unnamed:
+            self.found.append((speaker, cue, content))
+
+    def antecedent(self, before: int, fallback: Entity | None) -> Entity | None:
+        """Who an omitted subject is: this sentence's speaker or subject, the speaker of the
+        sentence before, or the fallback (the last person named, for a verb)."""
+        if self.found:
+            return self.found[-1][0]
+        return self.subject(before) or self.previous or fallback
+
+    def last_speaker(self) -> Entity | None:
+        return self.found[-1][0] if self.found else None
+
+    def last_person_named(self) -> Entity | None:
+        persons = [m.entity for m in self.mentions if m.entity.type == "PERSON"]
+        return persons[-1] if persons else self.last_person
+
+    def statements(self, cues: list[Match]) -> list[Statement]:
+        result = []
+        text = self.doc.text
+        cue_starts = sorted(c.start for c in cues)
+        for speaker, cue, content in self.found:
+            if speaker is None:
+                continue
+            stop = next((s for s in cue_starts if s >= content), self.sentence.end)
+            start = content
+            while start < stop and text[start] in LEADING_JUNK:
+                start += 1
+            if start >= stop:
+                continue
+            result.append(Statement(speaker, self.doc.mention(cue.start, cue.end), start, stop))
+        return result
+
+
+@component("statements")
+def statements(doc: Doc, settings) -> Doc:
+    index = build_index(doc)
+    by_sentence: dict[int, list[Match]] = {}
+    for match in cue_matcher().find(doc.tokens):
+        by_sentence.setdefault(doc.tokens[match.first].sentence, []).append(match)
+    previous: Entity | None = None
+    last_person: Entity | None = None
+    found: list[Statement] = []
+    for sentence in sorted(index.story_sentences):
+        cues = by_sentence.get(sentence, [])
+        current = _SentenceStatements(doc, index, sentence, previous, last_person)
+        for cue in cues:
+            current.add(cue)
+        found.extend(current.statements(cues))
+        previous = current.last_speaker()
+        last_person = current.last_person_named()
+    doc.statements = found
+    return doc
