@@ -26,6 +26,7 @@ from rasid.text.tokenize import Token
 NAME_CONTINUATIONS = frozenset({"بن", "ابن", "بنت", "ابو", "ال"})  # a name goes on: تركي بن ...
 AMMAN_OMAN = "عمان"  # the capital of Jordan and the short name of Oman, alike once normalized
 ARTICLE = "ال"
+HAMZA_ALEFS = "أإآ"
 PRONOUN_ENDINGS = ("ه", "ها", "هم", "هما")  # نظيره المصري: a noun with a pronoun, not a name (ة is not ه)
 
 
@@ -51,8 +52,15 @@ def location_prepositions() -> frozenset[str]:
 
 
 def is_definite(token: Token) -> bool:
-    """The token carries the article (known words keep it inside their stem)."""
-    return token.stem.startswith(ARTICLE) and len(token.stem) > len(ARTICLE) + 1
+    """The token carries the article (known words keep it inside their stem).
+
+    The article is never written with a hamza: ألقى، إلى، آلية begin with alef-lam but are no
+    definite words.
+    """
+    if not (token.stem.startswith(ARTICLE) and len(token.stem) > len(ARTICLE) + 1):
+        return False
+    offset = token.stem_start - token.start
+    return not (0 <= offset < len(token.text) and token.text[offset] in HAMZA_ALEFS)
 
 
 def _previous_word(tokens: list[Token], i: int) -> Token | None:

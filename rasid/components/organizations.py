@@ -16,6 +16,7 @@ most mentioned state; international bodies get none.
 """
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -25,14 +26,21 @@ from rasid.components.countries import CountryHit, is_definite
 from rasid.doc import Doc, Entity
 from rasid.lang import load_list
 from rasid.lang.orgs import (
-    ARTICLE, Head, KnownOrg, generic_modifiers, head_matcher, head_stems, international_markers,
+    ARTICLE, Head, KnownOrg, adjective_words, eponym_words, generic_modifiers, head_matcher, head_stems, indefinite_heads,
+    international_markers,
     known_org_matcher, outlet_heads, part_of_matcher, purpose_words, relay_cues, stop_words,
 )
 from rasid.text.normalize import normalize_str
 from rasid.text.tokenize import Token
 
+FEMININE = "ه"  # ta marbuta, normalized
 ACRONYM_OPEN = {"«": "»", "(": ")", '"': '"', "“": "”", "'": "'"}
 MAX_ACRONYM_TOKENS = 3
+MAX_CONSTRUCT_CHAIN = 3  # indefinite words between an indefinite head and the definite word ending it
+MAX_EPONYM_NAME = 4
+MIN_UNSPLIT_GENITIVE = 4  # ل or و + a stem of three letters or more
+NISBA_ENDINGS = ("ي", "يه", "يين", "يون", "يات")  # normalized: ية -> يه
+UNSPLIT_CLITICS = "ولبف"  # words of a person's name in "مجمع الملك فهد ..."
 
 
 @dataclass
@@ -46,8 +54,15 @@ class OrgSpan:
     known: KnownOrg | None = None
     anaphor: bool = False  # a bare definite head: a mention of an earlier body
     country_after: str | None = None
+    places: list[str] = field(default_factory=list)  # states of cities named in it (محكمة لندن)
+    clitic: str = ""  # a proclitic the tokenizer left on the head word (لوزارة)
     aliases: list[str] = field(default_factory=list)
     alias_spans: list[tuple[int, int]] = field(default_factory=list)  # character spans
+
+
+@lru_cache(maxsize=1)
+def locative_prepositions() -> frozenset[str]:
+    return frozenset(normalize_str(w) for w in load_list("locative_prepositions.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -77,8 +92,8 @@ class Reader:
         self.purpose = purpose_words()
         self.heads = head_stems()
 
-    def next_is_name_word(self, j: int, sentence: int) -> bool:
-        """The token at j goes on a construct: a definite word, a country, not a stop word."""
+    def next_is_name_word(self, j: int, sentence: int, country: bool = True) -> bool:
+        """The token at j goes on a construct: a definite word or (with ``country``) a state."""
         if j >= len(self.tokens):
             return False
         t = self.tokens[j]
@@ -86,73 +101,137 @@ class Reader:
             return False
         if _proclitics(t):
             return False
-        return is_definite(t) or (j in self.hit_at and self.hit_at[j].state)
+        if j in self.hit_at:
+            return country and self.hit_at[j].state
+        return is_definite(t)
 
     def complement(self, span: OrgSpan, head_end: int) -> int:
         """Read the complement after the head; returns the end of the name (exclusive)."""
         tokens = self.tokens
         sentence = tokens[span.first].sentence
-        definite_seen = span.definite
-        last_good = head_end
-        j = head_end
+        state = ComplementState(definite_seen=span.definite, last_good=head_end)
+        j = self._eponym(span, head_end)
+        state.last_good = j
         while j < len(tokens):
             t = tokens[j]
-            if not _is_word(t) or t.sentence != sentence or t.stem in self.stop or t.norm in self.stop:
+            if not _is_word(t) or t.sentence != sentence \
+                    or (j not in self.hit_at and (t.stem in self.stop or t.norm in self.stop)):
                 break
-            pro = _proclitics(t)
-            hit = self.hit_at.get(j)
-            if hit is not None:
-                if pro or not (hit.state or hit.kind in ("capital", "city")):
-                    if "ب" in pro:
-                        span.country_after = hit.code
-                    break
-                if hit.kind == "adjective" and not is_definite(t):
-                    break  # شركة مصرية: a description, not a name
-                span.countries.extend(hit.codes or (hit.code,))
-                j = last_good = hit.last
-                definite_seen = True
-                continue
-            bare = _bare(t.stem)
-            if "و" in pro:
-                if t.stem in self.heads or bare in self.heads:
-                    break  # a second body: "الوزارة والهيئة"
-                if is_definite(t):
-                    j += 1
-                    last_good = j
-                    continue
-                if self.next_is_name_word(j + 1, sentence):
-                    j += 1
-                    continue
+            step = self._step(span, state, j, head_end, sentence)
+            if step is None:
                 break
-            if "ب" in pro or "ك" in pro:
-                break
-            if "ل" in pro:
-                if bare in self.purpose:
-                    break
-                if is_definite(t):
-                    if bare in self.heads and not self.next_is_name_word(j + 1, sentence):
-                        break  # "للوزارة": of the ministry named before
-                    j += 1
-                    last_good = j
-                    definite_seen = True
-                    continue
-                if bare in self.heads:
-                    break  # "الإدارة المركزية لصندوق ...": another body
-                if self.next_is_name_word(j + 1, sentence):
-                    j += 1
-                    continue
-                break
+            j = step
+        return state.last_good
+
+    def _eponym(self, span: OrgSpan, head_end: int) -> int:
+        """مجمع الملك فهد ...: an indefinite head named after a person takes the person's name."""
+        tokens = self.tokens
+        if span.definite or head_end >= len(tokens) or tokens[head_end].stem not in eponym_words() \
+                or _proclitics(tokens[head_end]):
+            return head_end
+        j = head_end + 1
+        while j < len(tokens) and j - head_end <= MAX_EPONYM_NAME and _is_word(tokens[j]) \
+                and not _proclitics(tokens[j]) and not is_definite(tokens[j]) and j not in self.hit_at \
+                and tokens[j].stem not in self.stop:
+            j += 1
+        return j if j > head_end + 1 else head_end
+
+    def _step(self, span: OrgSpan, state: "ComplementState", j: int, head_end: int, sentence: int) -> int | None:
+        """Take the token at j into the complement: the next index, or None to stop."""
+        t = self.tokens[j]
+        pro = _proclitics(t)
+        hit = self.hit_at.get(j)
+        if hit is not None:
+            return self._country_step(span, state, hit, pro)
+        bare = _bare(t.stem)
+        if state.after_nationality and not ("ل" in pro or t.stem in generic_modifiers()):
+            return None  # a national adjective ends a name but for a genitive or a modifier
+        if "و" in pro or _unsplit_clitic(t, "و"):
+            if t.stem in self.heads or bare in self.heads or state.last_good == head_end:
+                return None  # a second body ("الوزارة والهيئة"), or a head with no complement yet
             if is_definite(t):
-                j += 1
-                last_good = j
-                definite_seen = True
-                continue
-            if definite_seen:
-                break  # an indefinite word after a definite name: a person, a verb, a new phrase
-            j += 1  # a construct chain after an indefinite head: it must reach a definite word
-            if j - head_end > 4:
-                break
-        return last_good
+                state.last_good = j + 1
+                return j + 1
+            # وتكنولوجيا المعلومات goes on; وسفير سورية is another person's title
+            if not self.next_is_name_word(j + 1, sentence, country=False):
+                return None
+            state.genitive_open = True
+            return j + 1
+        if "ب" in pro or "ك" in pro:
+            return None
+        if "ل" in pro:
+            return self._genitive_step(state, t, j, bare, sentence)
+        if is_definite(t):
+            if state.in_genitive and not state.genitive_open and not _looks_adjective(t):
+                return None  # للاستعداد لطوارئ الحاسب والشبكات | الخطوات: a new noun phrase
+            if not state.definite_seen or state.genitive_open:
+                state.in_genitive = not span.definite or state.in_genitive  # وزارة النقل: the construct closes
+            state.genitive_open = False
+            state.definite_seen = True
+            state.last_good = j + 1
+            return j + 1
+        if _unsplit_clitic(t, "ل") and _bare(t.norm[1:]) not in self.purpose \
+                and self.next_is_name_word(j + 1, sentence):
+            state.after_nationality = False
+            state.in_genitive = state.genitive_open = True
+            return j + 1  # لقصور الثقافة: ل before a word the lexicons do not know stays unsplit
+        if state.definite_seen or j - head_end >= MAX_CONSTRUCT_CHAIN:
+            return None  # an indefinite word after a definite name: a person, a verb, a new phrase
+        return j + 1  # a construct chain after an indefinite head: it must reach a definite word
+
+    def _country_step(self, span: OrgSpan, state: "ComplementState", hit: CountryHit, pro: str) -> int | None:
+        if pro or not (hit.state or hit.kind in ("capital", "city")):
+            if "ب" in pro:
+                span.country_after = hit.code
+            return None
+        if hit.kind == "adjective" and not is_definite(self.tokens[hit.first]):
+            return None  # شركة مصرية: a description, not a name
+        if hit.kind in ("name", "adjective", "group", "reference"):
+            span.countries.extend(hit.codes or (hit.code,))
+        else:
+            span.places.append(hit.code)
+        state.after_nationality = hit.kind == "adjective"
+        state.definite_seen = True
+        state.last_good = hit.last
+        return hit.last
+
+    def _genitive_step(self, state: "ComplementState", t: Token, j: int, bare: str, sentence: int) -> int | None:
+        if bare in self.purpose:
+            return None
+        if is_definite(t):
+            if bare in self.heads and not self.next_is_name_word(j + 1, sentence):
+                return None  # "للوزارة": of the ministry named before
+            state.definite_seen = state.in_genitive = True
+            state.genitive_open = state.after_nationality = False
+            state.last_good = j + 1
+            return j + 1
+        if bare in self.heads:
+            return None  # "الإدارة المركزية لصندوق ...": another body
+        if self.next_is_name_word(j + 1, sentence):
+            state.after_nationality = False
+            state.in_genitive = state.genitive_open = True
+            return j + 1
+        return None
+
+
+def _unsplit_clitic(token: Token, clitic: str) -> bool:
+    """وتكنولوجيا, لقصور: a clitic the tokenizer left on a word the lexicons do not know."""
+    return not token.prefixes and token.norm.startswith(clitic) and len(token.norm) >= MIN_UNSPLIT_GENITIVE
+
+
+def _looks_adjective(token: Token) -> bool:
+    """A nisba (القومي، الرقمية), or a listed adjective (العليا، المتحدة) or modifier."""
+    stem = token.stem
+    return stem.endswith(NISBA_ENDINGS) or stem in adjective_words() or stem in generic_modifiers() or stem in international_markers()
+
+
+@dataclass
+class ComplementState:
+    definite_seen: bool
+    last_good: int
+    after_nationality: bool = False
+    in_genitive: bool = False  # a ل- genitive was taken: only adjectives may follow
+    genitive_open: bool = False  # ل + an indefinite noun: its own genitive may follow once
 
 
 def _find_spans(tokens: list[Token], hits: list[CountryHit]) -> list[OrgSpan]:
@@ -177,17 +256,29 @@ def _find_spans(tokens: list[Token], hits: list[CountryHit]) -> list[OrgSpan]:
         if part is not None and part.last < len(tokens) and heads.match_at(tokens, part.last) is not None:
             i = part.last  # "مجلس إدارة الهيئة": the body is the one named after
             continue
-        head = heads.match_at(tokens, i)
+        match = heads.match_at(tokens, i)
+        head, head_end, clitic = (match.payload, match.last, "") if match is not None else (None, i + 1, "")
+        if head is None:
+            head, clitic = _head_under_clitic(tokens[i])
         if head is None:
             i += 1
             continue
-        span = _head_span(reader, i, head.last, head.payload)
+        span = _head_span(reader, i, head_end, head)
         if span is not None:
+            span.clitic = clitic
             spans.append(span)
             i = max(span.last, i + 1)
         else:
-            i = head.last
+            i = head_end
     return spans
+
+
+def _head_under_clitic(token: Token) -> tuple[Head | None, str]:
+    """لوزارة, ومركز, برئاسة: a clitic the tokenizer left on a head it takes for a whole word."""
+    if token.prefixes or len(token.norm) < MIN_UNSPLIT_GENITIVE or token.norm[0] not in UNSPLIT_CLITICS:
+        return None, ""
+    head = indefinite_heads().get(token.norm[1:])
+    return (head, token.norm[0]) if head is not None else (None, "")
 
 
 def _country_adjectives_after(reader: Reader, span: OrgSpan, j: int) -> int:
@@ -208,8 +299,8 @@ def _head_span(reader: Reader, i: int, head_end: int, head: Head) -> OrgSpan | N
     if head.kind == "ellipsis":
         hit = reader.hit_at.get(head_end)
         if not definite or hit is None or hit.kind != "adjective" or _proclitics(tokens[head_end]) \
-                or not is_definite(tokens[head_end]):
-            return None
+                or not is_definite(tokens[head_end]) or not tokens[head_end].norm.endswith(FEMININE):
+            return None  # "وزير الخارجية الإيطالي" is a title; "الخارجية الإيطالية" the ministry
         span.countries.append(hit.code)
         span.last = hit.last
         return span
@@ -229,8 +320,12 @@ def _head_span(reader: Reader, i: int, head_end: int, head: Head) -> OrgSpan | N
 
 
 def _strong_complement(complement: list[Token], span: OrgSpan) -> bool:
-    """A common noun names a body only with a country, a genitive with ل, or a proper name."""
-    return bool(span.countries) or any("ل" in _proclitics(t) for t in complement)
+    """A common noun (شبكة، حركة، مكتب) names a body only with a state, or as an international
+    body with its field: "الشبكة الأوروبية للأعمال"."""
+    if span.countries:
+        return True
+    return bool(complement) and complement[0].stem in international_markers() \
+        and any("ل" in _proclitics(t) for t in complement[1:])
 
 
 def _acronym_after(doc: Doc, span: OrgSpan) -> None:
@@ -255,7 +350,7 @@ def _is_relayed_outlet(tokens: list[Token], span: OrgSpan) -> bool:
     first = tokens[span.first]
     if span.head is None or _bare(normalize_str(span.head)) not in outlet_heads():
         return False
-    if "ل" in _proclitics(first):
+    if "ل" in _proclitics(first) + span.clitic:
         return True
     previous = tokens[span.first - 1] if span.first > 0 else None
     return previous is not None and (previous.stem in relay_cues() or previous.norm in relay_cues())
@@ -265,12 +360,22 @@ def _name_of(doc: Doc, span: OrgSpan) -> tuple[int, int, str]:
     """Character span and name as written, without leading clitics (للمركز -> المركز)."""
     first = doc.tokens[span.first]
     start = first.stem_start if first.kind == "word" else first.start
+    if span.clitic:
+        start = _after_first_letter(first)
     end = doc.tokens[span.last - 1].end
     text = doc.text[start:end]
     article = [p for p in first.prefixes if p.form == ARTICLE]
     if article and article[0].end - article[0].start == 1:  # ل+ال written لل: the article lost its alef
         return start, end, ARTICLE + doc.text[article[0].end:end]
     return start, end, text
+
+
+def _after_first_letter(token: Token) -> int:
+    """The offset after a token's first letter and the marks on it."""
+    position = 1
+    while position < len(token.text) and unicodedata.combining(token.text[position]):
+        position += 1
+    return token.start + position
 
 
 def _side_country(doc: Doc, hits: list[CountryHit], span: OrgSpan) -> str | None:
@@ -287,22 +392,73 @@ def _side_country(doc: Doc, hits: list[CountryHit], span: OrgSpan) -> str | None
     return None
 
 
-def _dominant_country(hits: list[CountryHit]) -> str | None:
-    counts = Counter(h.code for h in hits if h.state and not h.dateline)
-    return counts.most_common(1)[0][0] if counts else None
+def _home_country(tokens: list[Token], hits: list[CountryHit]) -> str | None:
+    """The state the article reports from: the most mentioned one, less its mentions as a place
+    (بالعراق، في العراق), since a reporter qualifies foreign bodies by where they are and leaves
+    the home ones bare ("وزير الاتصالات" vs "وزير الاتصالات بجمهورية العراق")."""
+    counts: Counter[str] = Counter()
+    for hit in hits:
+        if hit.state and not hit.dateline:
+            counts[hit.code] += -1 if _is_locative(tokens, hit) else 1
+    return max(counts, key=lambda code: counts[code]) if counts else None
 
 
-def _country(doc: Doc, hits: list[CountryHit], span: OrgSpan, dominant: str | None) -> str | None:
+def _is_locative(tokens: list[Token], hit: CountryHit) -> bool:
+    token = tokens[hit.first]
+    if "ب" in token.proclitic:
+        return True
+    return hit.first > 0 and tokens[hit.first - 1].stem in locative_prepositions()
+
+
+def _country(doc: Doc, hits: list[CountryHit], span: OrgSpan, home: str | None) -> tuple[str | None, bool]:
+    """The body's state, and whether the article says it (False: the home-country fallback)."""
     distinct = list(dict.fromkeys(span.countries))
     if len(distinct) == 1:
-        return distinct[0]
+        return distinct[0], True
     if len(distinct) > 1:
-        return None  # a bilateral body
+        return None, True  # a bilateral body
     if span.known is not None:
-        return span.known.country
+        return span.known.country, True
     if span.international:
-        return None
-    return span.country_after or _side_country(doc, hits, span) or dominant
+        return None, True
+    if span.places:
+        return span.places[0], True  # محكمة لندن العليا
+    told = span.country_after or _side_country(doc, hits, span)
+    return (told, True) if told else (home, False)
+
+
+@dataclass(frozen=True)
+class NameForm:
+    """One written form of a body's name, for deciding whether two forms are one body."""
+
+    key: tuple[str, ...]
+    country: str | None
+    explicit: bool  # the article gives the country (not the home-country fallback)
+    words: frozenset[str]  # bare stems
+
+    def same_body(self, other: "NameForm", aliases: list[tuple[str, ...]]) -> bool:
+        """The same name or alias; or, in one state, one name's words within the other's
+        ("هيئة قصور الثقافة المصرية" and "الهيئة العامة لقصور الثقافة المصرية"). A bare name
+        and the same name with a foreign nationality stay apart: a reporter leaves the home
+        bodies bare ("وزارة الخارجية" and "وزارة الخارجية الإيطالية")."""
+        if self.key == other.key or self.key in aliases:
+            return True
+        if self.country != other.country:
+            return False
+        shorter, longer = sorted((self.words, other.words), key=len)
+        return len(shorter) >= 2 and shorter <= longer
+
+
+def _bare_word(token: Token) -> str:
+    if _unsplit_clitic(token, "ل") or _unsplit_clitic(token, "و"):
+        return _bare(token.norm[1:])
+    return _bare(token.stem)
+
+
+def _name_form(doc: Doc, span: OrgSpan, name: str, country: str | None, explicit: bool) -> NameForm:
+    tokens = doc.tokens[span.first:span.last]
+    words = frozenset(_bare_word(t) for t in tokens if t.kind == "word")
+    return NameForm(_key(name), country, explicit, words)
 
 
 def _key(name: str) -> tuple[str, ...]:
@@ -310,20 +466,10 @@ def _key(name: str) -> tuple[str, ...]:
     return tuple(words)
 
 
-def _same_body(entity: Entity, key: tuple[str, ...], country: str | None) -> bool:
-    known = [_key(entity.name)] + [_key(a) for a in entity.aliases]
-    if key in known:
-        return True
-    if entity.country and country and entity.country != country:
-        return False
-    own = _key(entity.name)
-    shorter, longer = (key, own) if len(key) <= len(own) else (own, key)
-    return len(shorter) >= 2 and longer[:len(shorter)] == shorter and entity.country == country
-
-
 def build_organizations(doc: Doc, spans: list[OrgSpan], hits: list[CountryHit]) -> list[Entity]:
-    dominant = _dominant_country(hits)
+    home = _home_country(doc.tokens, hits)
     entities: list[Entity] = []
+    forms: dict[int, NameForm] = {}  # entity id -> the form it was first named by
     by_head: dict[str, Entity] = {}
     for span in spans:
         if _is_relayed_outlet(doc.tokens, span):
@@ -334,19 +480,22 @@ def build_organizations(doc: Doc, spans: list[OrgSpan], hits: list[CountryHit]) 
             antecedent = by_head.get(span.head or "")
             if antecedent is not None:
                 antecedent.add_mention(mention)
-                if normalize_str(mention.text) not in {normalize_str(a) for a in antecedent.aliases}:
-                    antecedent.aliases.append(mention.text)
+                if normalize_str(name) not in {normalize_str(a) for a in antecedent.aliases}:
+                    antecedent.aliases.append(name)
             continue
         _acronym_after(doc, span)
-        country = _country(doc, hits, span, dominant)
-        key = _key(name)
-        entity = next((e for e in entities if _same_body(e, key, country)), None)
+        form = _name_form(doc, span, name, *_country(doc, hits, span, home))
+        entity = next((e for e in entities if form.same_body(forms[id(e)], [_key(a) for a in e.aliases])), None)
+        if entity is not None and not forms[id(entity)].explicit and form.explicit:
+            entity.country = form.country
+            forms[id(entity)] = form
         if entity is None:
-            entity = Entity("ORG", name, country=country, source="organizations")
+            entity = Entity("ORG", name, country=form.country, source="organizations")
+            forms[id(entity)] = form
             if span.known is not None and normalize_str(span.known.canonical) != normalize_str(name):
                 entity.aliases.append(span.known.canonical)
             entities.append(entity)
-        elif key != _key(entity.name) and name not in entity.aliases:
+        elif form.key != _key(entity.name) and name not in entity.aliases:
             entity.aliases.append(name)
         entity.add_mention(mention)
         for alias, (a_start, a_end) in zip(span.aliases, span.alias_spans):

@@ -58,6 +58,17 @@ def head_stems() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def indefinite_heads() -> dict[str, Head]:
+    """Single-word heads without the article, normalized: وزاره -> its Head."""
+    heads = {}
+    for head, kind in load_table("org_heads.tsv", 2):
+        if " " not in head and not head.startswith(ARTICLE):
+            key = normalize_str(head)
+            heads[key] = Head(key, kind, False)
+    return heads
+
+
+@lru_cache(maxsize=1)
 def known_org_matcher() -> PhraseMatcher[KnownOrg]:
     matcher: PhraseMatcher[KnownOrg] = PhraseMatcher()
     for name, country, aliases in load_table("org_known.tsv", 3):
@@ -68,7 +79,9 @@ def known_org_matcher() -> PhraseMatcher[KnownOrg]:
     return matcher
 
 
-def _stem_set(name: str) -> frozenset[str]:
+@lru_cache(maxsize=None)
+def word_set(name: str) -> frozenset[str]:
+    """The entries of a word list, as token stems and as normalized words."""
     words = set()
     for entry in load_list(name):
         words.update(phrase_key(entry))
@@ -76,25 +89,30 @@ def _stem_set(name: str) -> frozenset[str]:
     return frozenset(words)
 
 
-@lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
-    return _stem_set("org_stop_words.txt")
+    return word_set("org_stop_words.txt")
+
+
+def generic_modifiers() -> frozenset[str]:
+    return word_set("org_generic_modifiers.txt")
+
+
+def international_markers() -> frozenset[str]:
+    return word_set("org_international_markers.txt")
+
+
+def adjective_words() -> frozenset[str]:
+    return word_set("org_adjective_words.txt")
+
+
+def eponym_words() -> frozenset[str]:
+    return word_set("org_eponym_words.txt")
 
 
 @lru_cache(maxsize=1)
 def purpose_words() -> frozenset[str]:
     """Bare stems: "للتعاون" and "لتعزيز" both reach here as تعاون / تعزيز."""
-    return frozenset(_bare(w) for w in _stem_set("org_purpose_words.txt"))
-
-
-@lru_cache(maxsize=1)
-def generic_modifiers() -> frozenset[str]:
-    return _stem_set("org_generic_modifiers.txt")
-
-
-@lru_cache(maxsize=1)
-def international_markers() -> frozenset[str]:
-    return _stem_set("org_international_markers.txt")
+    return frozenset(_bare(w) for w in word_set("org_purpose_words.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -110,4 +128,4 @@ def part_of_matcher() -> PhraseMatcher[bool]:
 @lru_cache(maxsize=1)
 def outlet_heads() -> frozenset[str]:
     """Heads of news outlets: an outlet that only relays the story is no organization."""
-    return frozenset(_bare(w) for w in _stem_set("org_outlet_heads.txt"))
+    return frozenset(_bare(w) for w in word_set("org_outlet_heads.txt"))

@@ -1,0 +1,111 @@
+"""Organizations: heads and complements, clitics, anaphors, acronyms, countries, outlets."""
+from __future__ import annotations
+
+import pytest
+
+from rasid.components import registered
+from rasid.doc import Article, Doc
+from rasid.pipeline import analyze
+from rasid.settings import Settings
+
+SETTINGS = Settings(components=("text", "countries", "organizations"))
+
+
+def run(text: str):
+    return analyze(Article(text), SETTINGS)
+
+
+def orgs(doc) -> dict[str, str | None]:
+    return {e.name: e.country for e in doc.entities_of("ORG")}
+
+
+def check_spans(doc) -> None:
+    for entity in doc.entities:
+        for mention in entity.mentions:
+            assert doc.text[mention.start:mention.end] == mention.text
+
+
+@pytest.mark.parametrize("text, name", [
+    ("وأكدت إيمان مدير المعهد العالي للاتصالات والبريد بالعراق استعدادها.", "المعهد العالي للاتصالات والبريد"),
+    ("واستعرض الرئيس التنفيذي لهيئة تنمية صناعة تكنولوجيا المعلومات المشروعات.",
+     "هيئة تنمية صناعة تكنولوجيا المعلومات"),
+    ("وقال مدير عام الشركة العامة للبريد والتوفير، إن العمل مستمر.", "الشركة العامة للبريد والتوفير"),
+    ("كما تناول المدير التنفيذي للمركز الوطني للاستعداد لطوارئ الحاسب والشبكات الخطوات المقترحة.",
+     "المركز الوطني للاستعداد لطوارئ الحاسب والشبكات"),
+    ("وذكر رئيس مجلس إدارة الهيئة القومية للبريد مجالات التعاون.", "الهيئة القومية للبريد"),
+    ("وحضر الوكيل الفني لوزارة الاتصالات في الاجتماع.", "وزارة الاتصالات"),
+    ("زار الوفد مجمع الملك فهد لطباعة المصحف الشريف في المدينة.", "مجمع الملك فهد لطباعة المصحف الشريف"),
+])
+def test_name_and_where_its_complement_ends(text, name):
+    doc = run(text)
+    assert name in orgs(doc)
+    check_spans(doc)
+
+
+def test_clitics_are_not_part_of_the_name_and_mentions_are_exact():
+    doc = run("أشار إلى إمكانيات الشركة المصرية للاتصالات، ووزارة الاتصالات وتكنولوجيا المعلومات.")
+    names = orgs(doc)
+    assert names["الشركة المصرية للاتصالات"] == "EG"
+    assert "وزارة الاتصالات وتكنولوجيا المعلومات" in names
+    check_spans(doc)
+    ministry = next(e for e in doc.entities_of("ORG") if e.name.startswith("وزارة"))
+    assert ministry.mentions[0].text == "وزارة الاتصالات وتكنولوجيا المعلومات"
+
+
+def test_bare_definite_head_is_a_mention_of_the_latest_body():
+    doc = run("أعلنت وزارة النقل العراقية خطة جديدة. وقالت الوزارة إن الخطة تبدأ الشهر المقبل.")
+    assert list(orgs(doc)) == ["وزارة النقل العراقية"]
+    ministry = doc.entities_of("ORG")[0]
+    assert [m.text for m in ministry.mentions] == ["وزارة النقل العراقية", "الوزارة"]
+    assert "الوزارة" in ministry.aliases
+
+
+def test_bare_title_is_not_an_organization_but_the_ministry_is():
+    assert orgs(run("التقى وزير الخارجية الإيطالي نظيره.")) == {}
+    assert orgs(run("أعلنت الخارجية الفلبينية القرار.")) == {"الخارجية الفلبينية": "PH"}
+
+
+def test_acronym_in_guillemets_is_an_alias_and_later_mention():
+    doc = run("وقال رئيس هيئة تنمية صناعة تكنولوجيا المعلومات «إيتيدا» إن إيتيدا تدعم الشركات.")
+    body = doc.entities_of("ORG")[0]
+    assert body.aliases == ["إيتيدا"]
+    assert [m.text for m in body.mentions].count("إيتيدا") == 2
+    check_spans(doc)
+
+
+def test_country_from_name_place_side_and_international_bodies():
+    doc = run("حضر اللقاء من الجانب العراقي مدير عام دائرة التخطيط والمتابعة، ومدير مركز رواد الأعمال بالعراق، "
+              "وممثل عن الاتحاد البريدي العالمي والأمم المتحدة.")
+    names = orgs(doc)
+    assert names["دائرة التخطيط والمتابعة"] == "IQ"
+    assert names["مركز رواد الأعمال"] == "IQ"
+    assert names["الاتحاد البريدي العالمي"] is None
+    assert names["الأمم المتحدة"] is None
+
+
+def test_relaying_outlet_is_not_an_organization():
+    assert orgs(run("ذكرت وكالة الأنباء السعودية أن الملك استقبل الوفد.")) == {}
+    assert orgs(run("وقال الوزير لقناة العربية إن الاتفاق قريب.")) == {}
+
+
+def test_well_known_body_without_head():
+    names = orgs(run("رحبت أوبك بالقرار، وعلق البيت الأبيض على الاتفاق."))
+    assert names == {"أوبك": None, "البيت الأبيض": "US"}
+
+
+def test_description_is_not_a_name():
+    assert orgs(run("تعمل شركة مصرية في المشروع مع الشركات المحلية.")) == {}
+
+
+def test_two_forms_of_one_body_are_one_entity():
+    doc = run("زار الوفد الهيئة العامة لقصور الثقافة المصرية، ثم أشاد بخبرات هيئة قصور الثقافة المصرية.")
+    assert len(doc.entities_of("ORG")) == 1
+
+
+@pytest.mark.parametrize("text", ["", "Hello only latin", "وزارة " * 400, "الهيئة القومية «", "شركة (((",
+                                  "مجلس الأمن\u200f ABC وزارة", "وزارة الاتصالات " * 200])
+def test_bad_input_never_crashes_or_leaves_the_text(text):
+    doc = Doc(Article(text))
+    for name in ("text", "countries", "organizations"):
+        doc = registered()[name](doc, SETTINGS)
+    check_spans(doc)
