@@ -29,6 +29,7 @@ SPEAKER_REACH = 8  # tokens after a cue where its speaker is looked for
 RELAY_REACH = 10  # tokens after a relay cue where its عن is looked for
 ADDRESSEE_PREFIX = "ل"  # قال لوكالة ...: the outlet is spoken to, not speaking
 FROM = "عن"
+QUOTES = "\"'«»“”"
 LEADING_JUNK = " \t\n،,:؛;-–—\"'«»“”"
 
 
@@ -70,7 +71,14 @@ def _in(token, words: frozenset[str]) -> bool:
 
 
 def _is_addressee(doc: Doc, m: EntityMention) -> bool:
-    return any(p.form == ADDRESSEE_PREFIX for p in doc.tokens[m.first].prefixes)
+    """قال لوكالة ...، قال لـ"السومرية نيوز": the preposition ل before the name, as a clitic or a word."""
+    token = doc.tokens[m.first]
+    if any(p.form == ADDRESSEE_PREFIX for p in token.prefixes):
+        return True
+    if m.mention.start > token.start and doc.text[token.start:m.mention.start].endswith(ADDRESSEE_PREFIX):
+        return True
+    before = doc.tokens[m.first - 1] if m.first > 0 else None
+    return before is not None and before.norm.rstrip("ـ") == ADDRESSEE_PREFIX
 
 
 def _speaker_after(doc: Doc, mentions: list[EntityMention], after: int, reach: int) -> EntityMention | None:

@@ -29,6 +29,7 @@ INSTRUMENT_BEFORE = 6
 # others the present tense reports an ongoing stance (يدين، يطالب) that has occurred.
 FUTURE_BY_PRESENT = frozenset({"CONSULT", "AGREE", "COOPERATE", "AID"})
 VERB_FORMS = frozenset({"past", "present"})
+OFFER_TYPE, JOINT_TYPE = "AID", "COOPERATE"
 
 
 @dataclass
@@ -93,6 +94,14 @@ def _nearest(matches: list[Match], first: int, last: int, before: int, after: in
     return best
 
 
+def _offers_absorb_cooperation(candidates: list[Candidate]) -> list[Candidate]:
+    """Joint projects proposed in a sentence that offers aid are part of that offer
+    (أبدى استعداد الوزارة لتنفيذ مشروعات مشتركة)."""
+    offering = {c.sentence for c in candidates if c.type == OFFER_TYPE}
+    return [c for c in candidates
+            if not (c.type == JOINT_TYPE and c.status == "proposed" and c.sentence in offering)]
+
+
 class CandidateFinder:
     """Finds the candidates of one document; lexicon matches are computed once per document."""
 
@@ -127,7 +136,7 @@ class CandidateFinder:
             self._set_mode(candidate)
             self._set_instrument(candidate)
             previous_in_sentence[sentence] = candidate
-        return candidates
+        return _offers_absorb_cooperation(candidates)
 
     def _assign_dates(self, candidates: list[Candidate]) -> None:
         """Each date expression belongs to the nearest trigger of its sentence."""

@@ -9,7 +9,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rasid.lang import LanguageDataError, load_list, load_table
-from rasid.lang.matcher import PhraseMatcher, phrase_key
+from rasid.lang.matcher import PhraseMatcher
+from rasid.lang.vocabulary import is_known_word
+from rasid.text.tokenize import Token, tokenize
 
 FORMS_SEPARATOR = "|"
 TRIGGER_FORMS = ("past", "present", "noun", "participle")
@@ -106,9 +108,16 @@ def instrument_matcher() -> PhraseMatcher[str]:
 
 
 @lru_cache(maxsize=1)
-def topic_markers() -> frozenset[str]:
-    """Stems of the words that open an event's topic (event_topic_markers.txt)."""
-    stems: set[str] = set()
+def topic_markers() -> dict[str, tuple[str, ...]]:
+    """The words that open an event's topic (event_topic_markers.txt): stem -> the proclitics that
+    one of its entries requires ('' when the bare word is a marker)."""
+    markers: dict[str, set[str]] = {}
     for word in load_list("event_topic_markers.txt"):
-        stems.update(phrase_key(word))
-    return frozenset(stems)
+        for token in tokenize(word, is_known_word):
+            markers.setdefault(token.stem, set()).add(token.proclitic)
+    return {stem: tuple(sorted(required)) for stem, required in markers.items()}
+
+
+def is_topic_marker(token: Token) -> bool:
+    required = topic_markers().get(token.stem)
+    return required is not None and any(r in token.proclitic for r in required)

@@ -5,7 +5,7 @@ left out: after a topic marker, a run of country mentions is topical.
 The actor of a verb trigger is the first person or organization after it
 (Arabic verb-subject order) or, failing that, before it; the actor of a noun
 trigger is the subject of its sentence: the first person (or organization)
-before it.
+before it, or else the possessor named right after it (استعداد الهيئة ...).
 """
 from __future__ import annotations
 
@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 
 from rasid.doc import Entity
 from rasid.events.context import PARTY_TYPES, DocIndex, EntityMention
-from rasid.events.lexicon import topic_markers
+from rasid.events.lexicon import is_topic_marker
 
 TOPIC_REACH = 6  # tokens after a topic marker whose country mentions are topical
 TOPIC_LIST_REACH = 3  # tokens after a topical country within which the next one continues the list
 VERB_SUBJECT_REACH = 8  # tokens after a verb trigger where its subject is looked for
+GENITIVE_REACH = 1  # tokens after a noun trigger where its possessor (the actor) starts
 COUNTERPART_REACH = 10  # tokens after a trigger where the person or body met is looked for
 PLACE_TYPES = ("COUNTRY", "LOCATION")
 
@@ -34,7 +35,6 @@ class Parties:
 def _topical_mentions(index: DocIndex, sentence: int, mentions: list[EntityMention]) -> set[int]:
     """ids of the place mentions (by position in ``mentions``) that name a topic, not a party."""
     sent = index.doc.sentences[sentence]
-    markers = topic_markers()
     topic_until = -1
     topical: set[int] = set()
     by_first: dict[int, list[int]] = {}
@@ -42,7 +42,7 @@ def _topical_mentions(index: DocIndex, sentence: int, mentions: list[EntityMenti
         by_first.setdefault(m.first, []).append(number)
     for i in range(sent.first_token, sent.last_token):
         token = index.doc.tokens[i]
-        if token.stem in markers or token.bare in markers:
+        if is_topic_marker(token):
             topic_until = i + TOPIC_REACH
         for number in by_first.get(i, ()):
             m = mentions[number]
@@ -64,7 +64,11 @@ def _actor(mentions: list[EntityMention], first: int, last: int, is_verb: bool) 
     persons = [m for m in before if m.entity.type == "PERSON"]
     if persons:
         return persons[0].entity
-    return before[0].entity if before else None
+    if before:
+        return before[0].entity
+    # a noun whose possessor is named right after it: استعداد الهيئة القومية للبريد
+    genitive = [m for m in parties if last <= m.first <= last + GENITIVE_REACH]
+    return genitive[0].entity if genitive and not is_verb else None
 
 
 def find_parties(index: DocIndex, sentence: int, first: int, last: int, is_verb: bool) -> Parties:

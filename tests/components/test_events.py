@@ -1,0 +1,105 @@
+from rasid.components.dates import dates
+from rasid.components.events import events
+from tests.events.docs import make_doc
+
+EG_IQ = [
+    ("COUNTRY", "مصر", "مصر", "EG"), ("COUNTRY", "العراق", "العراق", "IQ"),
+    ("COUNTRY", "مصرية", "مصرية", "EG"), ("COUNTRY", "عراقية", "عراقية", "IQ"),
+    ("COUNTRY", "العراقي", "العراقي", "IQ"),
+]
+
+
+def _events(text, entities=(), published=None):
+    doc = make_doc(text, list(entities), published=published)
+    doc = events(dates(doc, None), None)
+    for event in doc.events:
+        assert text[event.trigger.start:event.trigger.end] == event.trigger.text
+        for start, end in event.evidence:
+            assert 0 <= start < end <= len(text)
+    return doc.events
+
+
+def test_virtual_talks_told_in_several_sentences_are_one_consult():
+    text = ("عقدت مباحثات مصرية عراقية عبر الفيديوكونفرنس لبحث التعاون بين مصر والعراق. "
+            "وتناول الاجتماع سبل تعزيز التعاون. وشهد اللقاء استعراض المشروعات.")
+    found = _events(text, EG_IQ)
+    consults = [e for e in found if e.type == "CONSULT"]
+    assert len(consults) == 1
+    event = consults[0]
+    assert (event.mode, event.status) == ("virtual", "occurred")
+    assert sorted(event.countries) == ["EG", "IQ"]
+    assert len(event.evidence) == 3
+
+
+def test_an_earlier_dated_meeting_is_its_own_event():
+    text = ("عقدت مباحثات مصرية عراقية عبر الفيديوكونفرنس. "
+            "وتناول الاجتماع نتائج الاجتماع الافتراضي للخبراء الذي عقد في فبراير الماضي.")
+    consults = [e for e in _events(text, EG_IQ) if e.type == "CONSULT"]
+    assert len(consults) == 2
+    assert all(e.mode == "virtual" and e.status == "occurred" for e in consults)
+
+
+def test_future_prefix_and_markers_make_a_planned_event():
+    text = "وسيلتقي الرئيس المصري نظيره العراقي في بغداد. ومن المقرر أن يبحث الجانبان التعاون بين مصر والعراق."
+    entities = EG_IQ + [("COUNTRY", "المصري", "المصري", "EG")]
+    consults = [e for e in _events(text, entities) if e.type == "CONSULT"]
+    assert consults and all(e.status == "planned" for e in consults)
+
+
+def test_a_negated_event_is_not_an_event():
+    text = "ولم يلتقِ الرئيس المصري نظيره العراقي."
+    entities = [("COUNTRY", "المصري", "المصري", "EG"), ("COUNTRY", "العراقي", "العراقي", "IQ")]
+    assert _events(text, entities) == []
+
+
+def test_phone_call_mode():
+    text = "تلقى الرئيس المصري اتصالا هاتفيا من رئيس الوزراء العراقي بحثا خلاله العلاقات."
+    entities = [("COUNTRY", "المصري", "المصري", "EG"), ("COUNTRY", "العراقي", "العراقي", "IQ")]
+    consults = [e for e in _events(text, entities) if e.type == "CONSULT"]
+    assert [e.mode for e in consults] == ["phone"]
+
+
+def test_agreement_to_draw_up_an_mou_is_agree_mou_agreed():
+    text = "واتفق الطرفان على تأطير مجالات الاهتمام المشترك من خلال مذكرة تفاهم بين مصر والعراق."
+    agrees = [e for e in _events(text, EG_IQ) if e.type == "AGREE"]
+    assert len(agrees) == 1
+    assert agrees[0].agreement == {"instrument": "mou", "status": "agreed"}
+    assert agrees[0].status == "occurred"
+
+
+def test_signing_announced_for_the_future_is_planned_and_signed():
+    text = "وسيوقع الجانبان اتفاقية للتعاون في مجال النقل بين مصر والعراق."
+    agrees = [e for e in _events(text, EG_IQ) if e.type == "AGREE"]
+    assert [(e.status, e.agreement["instrument"], e.agreement["status"]) for e in agrees] == \
+        [("planned", "agreement", "signed")]
+
+
+def test_each_body_offering_expertise_is_its_own_aid_event():
+    text = ("عقدت مباحثات مصرية عراقية لبحث التعاون بين مصر والعراق. "
+            "وأعرب شريف فاروق عن استعداد الهيئة القومية للبريد لنقل الخبرات للجانب العراقي. "
+            "وأكدت هبة صالح إمكانية التعاون في تقديم الخدمات التدريبية. "
+            "وأشار شريف فاروق إلى توفير برامج تدريبية للكوادر العراقية.")
+    entities = EG_IQ + [
+        ("PERSON", "شريف فاروق", "شريف فاروق", "EG"), ("PERSON", "هبة صالح", "هبة صالح", "EG"),
+        ("ORG", "الهيئة القومية للبريد", "الهيئة القومية للبريد", "EG"),
+    ]
+    aid = [e for e in _events(text, entities) if e.type == "AID"]
+    assert len(aid) == 2
+    assert all(e.status == "proposed" and sorted(e.countries) == ["EG", "IQ"] for e in aid)
+    actors = [next(p.entity.name for p in e.participants if p.role == "actor") for e in aid]
+    assert actors == ["شريف فاروق", "هبة صالح"]
+
+
+def test_states_named_as_the_topic_are_not_parties():
+    text = "بحث وزير الخارجية المصري مع نظيره العراقي الأوضاع في سوريا وليبيا."
+    entities = [("COUNTRY", "المصري", "المصري", "EG"), ("COUNTRY", "العراقي", "العراقي", "IQ"),
+                ("COUNTRY", "سوريا", "سوريا", "SY"), ("COUNTRY", "ليبيا", "ليبيا", "LY")]
+    consults = [e for e in _events(text, entities) if e.type == "CONSULT"]
+    assert [sorted(e.countries) for e in consults] == [["EG", "IQ"]]
+
+
+def test_event_date_from_an_absolute_date_in_its_sentence():
+    text = "وقع الجانبان مذكرة تفاهم بين مصر والعراق في 3 مارس 2021."
+    agrees = [e for e in _events(text, EG_IQ) if e.type == "AGREE"]
+    assert agrees[0].date["value"] == "2021-03-03"
+    assert text[agrees[0].date["start"]:agrees[0].date["stop"]] == "3 مارس 2021"

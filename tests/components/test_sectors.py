@@ -1,0 +1,46 @@
+from rasid.components.dates import dates
+from rasid.components.events import events
+from rasid.components.sectors import article_variants, sector_ids, sector_matcher, sectors
+from rasid.lang import load_table
+from tests.events.docs import add_role, make_doc
+
+EG_IQ = [("COUNTRY", "مصر", "مصر", "EG"), ("COUNTRY", "العراق", "العراق", "IQ")]
+
+
+def _run(doc):
+    return sectors(events(dates(doc, None), None), None)
+
+
+def test_every_cue_names_a_sector_of_the_taxonomy():
+    assert sector_matcher().size > 100
+    assert {sector for _cue, sector, _flag in load_table("sector_cues.tsv", 3)} <= sector_ids()
+
+
+def test_a_cue_with_the_article_also_matches_without_it():
+    assert article_variants("الأمن السيبراني") == ["الأمن السيبراني", "أمن سيبراني"]
+    assert "النفط" in article_variants("نفط")
+
+
+def test_event_sectors_come_from_its_sentences_and_the_article_takes_the_union():
+    text = ("بحث وزير الاتصالات مع نظيره سبل التعاون بين مصر والعراق في مجال التحول الرقمي والخدمات البريدية. "
+            "ووقع الجانبان مذكرة تفاهم بين مصر والعراق في مجال الأمن السيبراني.")
+    doc = _run(make_doc(text, EG_IQ))
+    by_type = {e.type: e.sectors for e in doc.events}
+    assert set(by_type["CONSULT"]) == {"ict", "post"}
+    assert by_type["AGREE"] == ["cybersecurity"]
+    assert set(doc.sectors) == {"ict", "post", "cybersecurity"}
+
+
+def test_an_exact_cue_does_not_match_another_form():
+    text = "أبدت الهيئة استعدادها لنقل الخبرات إلى مصر والعراق."
+    doc = _run(make_doc(text, EG_IQ))
+    assert "transport" not in doc.sectors
+
+
+def test_cues_inside_a_persons_title_do_not_count():
+    text = "حضر اللقاء بين مصر والعراق وزير المالية أحمد علي، وبحث الجانبان العلاقات الثنائية."
+    doc = make_doc(text, EG_IQ + [("PERSON", "أحمد علي", "أحمد علي", "EG")])
+    add_role(doc, "أحمد علي", "وزير المالية")
+    doc = _run(doc)
+    assert "finance" not in doc.sectors
+    assert "diplomacy" in doc.sectors

@@ -1,0 +1,65 @@
+from rasid.components.statements import statements
+from tests.events.docs import make_doc
+
+
+def _said(text, entities):
+    doc = statements(make_doc(text, entities), None)
+    for s in doc.statements:
+        assert text[s.cue.start:s.cue.end] == s.cue.text
+        assert 0 <= s.start < s.end <= len(text)
+    return [(s.speaker.name, s.cue.text, text[s.start:s.end]) for s in doc.statements]
+
+
+def test_speaker_follows_the_reporting_verb():
+    text = "وأكد عمرو طلعت وزير الاتصالات على تميز العلاقات بين البلدين."
+    found = _said(text, [("PERSON", "عمرو طلعت", "عمرو طلعت", "EG")])
+    assert [(name, cue) for name, cue, _ in found] == [("عمرو طلعت", "أكد")]
+    assert found[0][2].startswith("وزير الاتصالات على تميز")
+
+
+def test_a_participle_continues_the_speaker_and_splits_the_content():
+    text = "وأكد عمرو طلعت أهمية التعاون، مشيرا إلى استعداد الوزارة لنقل الخبرات."
+    found = _said(text, [("PERSON", "عمرو طلعت", "عمرو طلعت", "EG")])
+    assert [(name, cue) for name, cue, _ in found] == [("عمرو طلعت", "أكد"), ("عمرو طلعت", "مشيرا")]
+    assert found[0][2] == "أهمية التعاون، "
+    assert found[1][2].startswith("إلى استعداد")
+
+
+def test_a_statement_that_refers_back_takes_the_previous_speaker():
+    text = "وقال الشيباني إن العلاقات متينة. وأضاف أن التعاون سيتسع."
+    found = _said(text, [("PERSON", "أركان الشيباني", "الشيباني", "IQ")])
+    assert [(name, cue) for name, cue, _ in found] == [("أركان الشيباني", "قال"), ("أركان الشيباني", "أضاف")]
+
+
+def test_an_addressee_outlet_is_not_the_speaker_and_an_unnamed_subject_gives_none():
+    text = "وقال الوزير لوكالة الأنباء السعودية إن المباحثات كانت مثمرة. وأكد الجانبان أهمية التعاون."
+    found = _said(text, [("ORG", "وكالة الأنباء السعودية", "وكالة الأنباء السعودية", "SA")])
+    assert found == []
+
+
+def test_person_preferred_over_the_organization_of_their_title():
+    text = "وصرح الناطق الرسمي باسم الرئاسة المصرية السفير علاء يوسف بأن اللقاءات شملت اجتماعا."
+    found = _said(text, [("ORG", "الرئاسة المصرية", "الرئاسة المصرية", "EG"),
+                         ("PERSON", "علاء يوسف", "علاء يوسف", "EG")])
+    assert [name for name, _, _ in found] == ["علاء يوسف"]
+
+
+def test_a_relay_gives_the_statement_to_the_source_not_the_outlet():
+    text = "ونقلت وكالة فرانس برس عن مسؤول في الوفد الفلبيني قوله إن الأزمة انتهت."
+    found = _said(text, [("ORG", "وكالة فرانس برس", "وكالة فرانس برس", None)])
+    assert found == []
+    found = _said("ونقلت وكالة فرانس برس عن كايتانو قوله إن الأزمة انتهت.",
+                  [("ORG", "وكالة فرانس برس", "وكالة فرانس برس", None), ("PERSON", "كايتانو", "كايتانو", "PH")])
+    assert [name for name, _, _ in found] == ["كايتانو"]
+
+
+def test_according_to_a_statement_by_a_body():
+    text = "وترمي المذكرة، وفق بيان صحفي اصدرته رئاسة الحكومة اليوم، الى تعزيز التعاون."
+    found = _said(text, [("ORG", "رئاسة الحكومة", "رئاسة الحكومة", "TN")])
+    assert [name for name, _, _ in found] == ["رئاسة الحكومة"]
+
+
+def test_an_outlet_after_a_quoted_preposition_is_an_addressee():
+    text = 'وقال مستشار الوزير لـ"السومرية نيوز" إن الاتفاق نهائي.'
+    found = _said(text, [("ORG", "السومرية نيوز", "السومرية نيوز", "IQ")])
+    assert found == []
