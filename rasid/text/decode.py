@@ -15,8 +15,7 @@ CP1256_ARABIC_MIN_SHARE = 0.3
 BINARY_CONTROL_SHARE = 0.01
 ARABIC_WORD_RE = re.compile(r"[\u0621-\u064A]{2,}")
 ARTICLE_MIN_SHARE = 0.05
-UTF8_MAX_BROKEN = 3
-UTF8_MAX_BROKEN_SHARE = 0.001
+UTF8_MAX_BROKEN_SHARE = 0.001  # one broken sequence per thousand characters
 
 
 def _looks_utf16(data: bytes) -> str | None:
@@ -67,7 +66,7 @@ def _utf8_with_rare_errors(data: bytes) -> str | None:
     sequence becomes U+FFFD. Windows-1256 Arabic read as UTF-8 breaks on nearly every letter."""
     text = data.decode("utf-8", errors="replace")
     broken = text.count("\ufffd")
-    return text if broken <= max(UTF8_MAX_BROKEN, len(text) * UTF8_MAX_BROKEN_SHARE) else None
+    return text if broken <= len(text) * UTF8_MAX_BROKEN_SHARE else None
 
 
 def _control_share(data: bytes) -> float:

@@ -29,7 +29,7 @@ def test_crlf_and_lone_cr_become_newlines():
 
 
 def test_a_few_broken_utf8_bytes_do_not_lose_the_article():
-    data = ARTICLE.encode()
+    data = ARTICLE.encode() * 20
     text = decode_bytes(data[:40] + b"\xff" + data[40:], "a.txt")
     assert text.count("\ufffd") == 1 and "الخارجية المصري" in text
 
@@ -51,6 +51,12 @@ def test_bad_inputs_raise_a_specific_error_naming_the_source(data, error):
         decode_bytes(data, "bad.txt")
     message = str(info.value)
     assert message.startswith("bad.txt: ") and "\n" not in message
+
+
+def test_many_broken_utf8_bytes_are_not_utf8():
+    data = ARTICLE.encode() * 20
+    with pytest.raises(UnknownEncoding):
+        decode_bytes(b"\xff".join(data[k:k + 200] for k in range(0, len(data), 200)), "a.txt")
 
 
 def test_a_stray_control_byte_is_dropped():
