@@ -53,9 +53,15 @@ class PhraseMatcher(Generic[T]):
             self.size += 1
         node[_END] = payload
 
+    def can_start(self, token: Token) -> bool:
+        """Whether some phrase begins with this token (a cheap test before ``match_at``)."""
+        return token.stem in self._root
+
     def match_at(self, tokens: Sequence[Token], i: int) -> Match[T] | None:
         """The longest phrase starting at token ``i``, or None."""
         node = self._root
+        if tokens[i].stem not in node:
+            return None
         best: Match[T] | None = None
         j = i
         while j < len(tokens):
@@ -75,9 +81,10 @@ class PhraseMatcher(Generic[T]):
 
     def find(self, tokens: Sequence[Token], skip_meta: bool = True) -> list[Match[T]]:
         matches: list[Match[T]] = []
+        root = self._root
         i = 0
         while i < len(tokens):
-            if skip_meta and tokens[i].meta is not None:
+            if (skip_meta and tokens[i].meta is not None) or tokens[i].stem not in root:
                 i += 1
                 continue
             match = self.match_at(tokens, i)
