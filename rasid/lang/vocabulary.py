@@ -1,7 +1,9 @@
 """The words the lexicons know, for lexicon-aware clitic segmentation.
 
 Every Arabic word in any language data file is known, normalized, so a token
-splits into clitic + stem only when the stem is a word Rasid has data for.
+splits into clitic + stem only when the stem is a word Rasid has data for. Lists
+derived from corpora (their header says "derived") hold surface forms: their
+words that are a clitic plus a word of the hand-made files are left out.
 """
 from __future__ import annotations
 
@@ -14,20 +16,43 @@ from rasid.text.normalize import normalize_str
 
 ARABIC_WORD_RE = re.compile(r"[\u0621-\u064A\u0640\u064B-\u065F\u0670\u06A9\u06CC]+")
 DATA_SUFFIXES = (".txt", ".tsv")
+DERIVED_HEADER_LINES = 3
+PROCLITIC_LETTERS = "وفبلك"
+MIN_STEM_AFTER_CLITIC = 3
 
 
 @lru_cache(maxsize=1)
 def known_words() -> frozenset[str]:
-    words: set[str] = set()
+    curated: set[str] = set()
+    derived: set[str] = set()
     for entry in resources.files(DATA_PACKAGE).iterdir():
         if not entry.name.endswith(DATA_SUFFIXES):
             continue
-        for line in entry.read_text(encoding="utf-8").splitlines():
+        lines = entry.read_text(encoding="utf-8").splitlines()
+        words = derived if _derived_from_a_corpus(lines) else curated
+        for line in lines:
             if line.startswith("#"):
                 continue
             words.update(normalize_str(w) for w in ARABIC_WORD_RE.findall(line))
-    words.update(_cldr_words())
-    return frozenset(w for w in words if len(w) > 1)
+    curated.update(_cldr_words())
+    derived = {w for w in derived if not _clitic_form(w, curated)}
+    return frozenset(w for w in curated | derived if len(w) > 1)
+
+
+def _derived_from_a_corpus(lines: list[str]) -> bool:
+    """Word lists derived from corpora (their header says so) hold surface forms."""
+    header = [line for line in lines[:DERIVED_HEADER_LINES] if line.startswith("#")]
+    return any("derived" in line.lower() for line in header)
+
+
+def _clitic_form(word: str, stems: set[str]) -> bool:
+    """A surface form with clitics attached to a word of the hand-made lexicons (بوزارة, ومصر): known
+    whole, it would never split into clitic + stem."""
+    for length in (1, 2):
+        head, rest = word[:length], word[length:]
+        if len(rest) >= MIN_STEM_AFTER_CLITIC and all(c in PROCLITIC_LETTERS for c in head) and rest in stems:
+            return True
+    return False
 
 
 def _cldr_words() -> set[str]:
