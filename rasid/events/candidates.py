@@ -94,6 +94,16 @@ def _nearest(matches: list[Match], first: int, last: int, before: int, after: in
     return best
 
 
+def _date_key(date: dict[str, Any], text: str) -> str | None:
+    """What tells two dates apart: the resolved value, or for an unresolved relative date its wording
+    when it is distinctive (فبراير الماضي); a bare اليوم or الخميس is too vague to set events apart."""
+    if date.get("value"):
+        return date["value"]
+    if date.get("granularity") == "day":
+        return None
+    return normalize_str(text[date["start"]:date["stop"]])
+
+
 def _offers_absorb_cooperation(candidates: list[Candidate]) -> list[Candidate]:
     """Joint projects proposed in a sentence that offers aid are part of that offer
     (أبدى استعداد الوزارة لتنفيذ مشروعات مشتركة)."""
@@ -151,7 +161,7 @@ class CandidateFinder:
                 nearest = min(in_sentence, key=lambda c: min(abs(date["start"] - c.end), abs(c.start - date["stop"])))
                 if nearest.date is None:
                     nearest.date = date
-                    nearest.date_key = normalize_str(self.doc.text[date["start"]:date["stop"]])
+                    nearest.date_key = _date_key(date, self.doc.text)
 
     # -- status ---------------------------------------------------------------------------
     def _set_status(self, c: Candidate, previous: Candidate | None) -> None:

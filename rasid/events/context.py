@@ -68,8 +68,8 @@ def build_index(doc: Doc) -> DocIndex:
         for mention in entity.mentions:
             first = bisect_right(starts, mention.start) - 1
             last = bisect_left(ends, mention.end) + 1
-            if first < 0 or first >= len(doc.tokens):
-                continue
+            if first < 0 or first >= len(doc.tokens) or doc.tokens[first].meta is not None:
+                continue  # outside the text, or in a dateline, byline or trailer
             last = min(max(last, first + 1), len(doc.tokens))
             sentence = doc.tokens[first].sentence
             index.by_sentence.setdefault(sentence, []).append(EntityMention(entity, mention, first, last))

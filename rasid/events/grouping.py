@@ -3,8 +3,9 @@
 A candidate joins an earlier event of its type when nothing sets it apart:
 the same status, no date of its own that differs, and either the same
 sentence, an anaphoric trigger (الاجتماع، اللقاء، خلال الزيارة), or no
-state outside the event's states and no new counterpart (the person or body
-met, visited or talked with, named right after the trigger). An offer of aid
+state outside the event's states and, from two sentences on, no new
+counterpart (the person or body met, visited or talked with, named right
+after the trigger). An offer of aid
 joins only an event with the same actor: each body's offer is its own event.
 Events that end with fewer than two states take them from the nearest event
 around them that contains theirs (the interaction the sentence belongs to).
@@ -18,6 +19,7 @@ from rasid.doc import Doc, Entity, Event, Participant
 from rasid.events.candidates import Candidate
 
 ACTOR_GROUPED = frozenset({"AID"})  # one event per acting body
+COUNTERPART_DISTANCE = 2  # sentences after an event from which a new counterpart means a new interaction
 DEFAULT_INSTRUMENT = "other"
 DATE_FIELDS = ("value", "end", "granularity", "start", "stop")  # the record's date object
 
@@ -95,6 +97,8 @@ def _joins(c: Candidate, g: Group, doc: Doc) -> bool:
         return True
     if any(code not in g.countries for code in c.parties.countries):
         return False
+    if c.entry.weak or c.sentence - g.last.sentence < COUNTERPART_DISTANCE:
+        return True
     return all(any(p is q for q in g.participants) for p in c.parties.counterparts)
 
 

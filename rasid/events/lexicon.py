@@ -118,6 +118,12 @@ def topic_markers() -> dict[str, tuple[str, ...]]:
     return {stem: tuple(sorted(required)) for stem, required in markers.items()}
 
 
+@lru_cache(maxsize=1)
+def venue_markers() -> frozenset[str]:
+    """Normalized words before a venue or an envoy's post (event_venue_markers.txt)."""
+    return frozenset(t.norm for word in load_list("event_venue_markers.txt") for t in tokenize(word, is_known_word))
+
+
 def is_topic_marker(token: Token) -> bool:
     required = topic_markers().get(token.stem)
     return required is not None and any(r in token.proclitic for r in required)

@@ -1,7 +1,9 @@
 """Who takes part in an event: persons, organizations and states of its sentence.
 
 States named as the topic of the talks (الأوضاع في سوريا، الأزمة الليبية) are
-left out: after a topic marker, a run of country mentions is topical.
+left out: after a topic marker, a run of country mentions is topical. So are
+venues (في روما) and an envoy's post (سفير ... لدى إيطاليا): they give the
+event's location, not a party.
 The actor of a verb trigger is the first person or organization after it
 (Arabic verb-subject order) or, failing that, before it; the actor of a noun
 trigger is the subject of its sentence: the first person (or organization)
@@ -13,10 +15,11 @@ from dataclasses import dataclass, field
 
 from rasid.doc import Entity
 from rasid.events.context import PARTY_TYPES, DocIndex, EntityMention
-from rasid.events.lexicon import is_topic_marker
+from rasid.events.lexicon import is_topic_marker, venue_markers
 
 TOPIC_REACH = 6  # tokens after a topic marker whose country mentions are topical
-TOPIC_LIST_REACH = 3  # tokens after a topical country within which the next one continues the list
+TOPIC_LIST_REACH = 3
+VENUE_REACH = 2  # tokens after في / لدى where a place is the venue, not a party  # tokens after a topical country within which the next one continues the list
 VERB_SUBJECT_REACH = 8  # tokens after a verb trigger where its subject is looked for
 GENITIVE_REACH = 1  # tokens after a noun trigger where its possessor (the actor) starts
 COUNTERPART_REACH = 10  # tokens after a trigger where the person or body met is looked for
@@ -32,11 +35,13 @@ class Parties:
     location: str | None = None
 
 
-def _topical_mentions(index: DocIndex, sentence: int, mentions: list[EntityMention]) -> set[int]:
-    """ids of the place mentions (by position in ``mentions``) that name a topic, not a party."""
+def _topical_mentions(index: DocIndex, sentence: int, mentions: list[EntityMention]) -> tuple[set[int], set[int]]:
+    """Positions in ``mentions`` of the places that name a topic, and of those that name a venue."""
     sent = index.doc.sentences[sentence]
-    topic_until = -1
+    topic_until = venue_until = -1
     topical: set[int] = set()
+    venues: set[int] = set()
+    venue_words = venue_markers()
     by_first: dict[int, list[int]] = {}
     for number, m in enumerate(mentions):
         by_first.setdefault(m.first, []).append(number)
@@ -44,14 +49,19 @@ def _topical_mentions(index: DocIndex, sentence: int, mentions: list[EntityMenti
         token = index.doc.tokens[i]
         if is_topic_marker(token):
             topic_until = i + TOPIC_REACH
+        elif token.norm in venue_words:
+            venue_until = i + VENUE_REACH
         for number in by_first.get(i, ()):
             m = mentions[number]
             if m.entity.type in PLACE_TYPES and i <= topic_until:
                 topical.add(number)
                 topic_until = max(topic_until, m.last + TOPIC_LIST_REACH)
+            elif m.entity.type in PLACE_TYPES and i <= venue_until:
+                venues.add(number)
+                venue_until = max(venue_until, m.last + VENUE_REACH)
             elif m.entity.type == "PERSON":
-                topic_until = -1
-    return topical
+                topic_until = venue_until = -1
+    return topical, venues
 
 
 def _actor(mentions: list[EntityMention], first: int, last: int, is_verb: bool) -> Entity | None:
@@ -73,7 +83,7 @@ def _actor(mentions: list[EntityMention], first: int, last: int, is_verb: bool) 
 
 def find_parties(index: DocIndex, sentence: int, first: int, last: int, is_verb: bool) -> Parties:
     mentions = index.mentions_in(sentence)
-    topical = _topical_mentions(index, sentence, mentions)
+    topical, venues = _topical_mentions(index, sentence, mentions)
     parties = Parties(actor=_actor(mentions, first, last, is_verb))
     parties.counterparts = [
         m.entity for m in mentions
@@ -84,6 +94,9 @@ def find_parties(index: DocIndex, sentence: int, first: int, last: int, is_verb:
     for number, m in enumerate(mentions):
         entity = m.entity
         if number in topical:
+            continue
+        if number in venues:
+            parties.location = parties.location or entity.name
             continue
         if entity.type in PARTY_TYPES and id(entity) not in seen:
             seen.add(id(entity))
