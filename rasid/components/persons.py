@@ -9,7 +9,10 @@ from rasid.components import component
 from rasid.doc import Doc, Entity, Role
 from rasid.persons.assemble import PersonFind, assemble
 from rasid.persons.context import PersonContext
-from rasid.persons.countries import ministry_country, organization_in, role_country, side_country
+from rasid.persons.coref import add_role
+from rasid.persons.countries import (
+    explicit_organization_country, ministry_country, organization_in, side_country, title_country,
+)
 from rasid.persons.parse import Segment, parse
 from rasid.text.normalize import normalize_str
 
@@ -43,30 +46,39 @@ def _surnames(ctx: PersonContext, segments: list[Segment]) -> frozenset[str]:
 
 
 def _entity(ctx: PersonContext, find: PersonFind, organizations: list[Entity]) -> Entity:
+    """The person of one name: its honorifics, roles, and the state it serves.
+
+    The state comes from a title that names it, else from the side named before it in the
+    sentence ("من الجانب العراقي"), else from the body its title names or leads.
+    """
     doc = ctx.doc
     name = find.name
     entity = Entity(type="PERSON", name=doc.text[name.start:name.end], source="persons")
     entity.add_mention(doc.mention(name.start, name.end))
     if find.honorifics:
         entity.honorific = doc.text[find.honorifics[0].start:find.honorifics[-1].end]
+    side = side_country(ctx, min([name.first] + [t.first for t in find.titles]))
     for segment in find.titles:
         title = segment.value
+        if title.head.kind == "counterpart":
+            entity.country = entity.country or title_country(ctx, title)
+            continue
         organization = organization_in(ctx, title.first, title.last)
-        country = role_country(ctx, title, organization) or ministry_country(ctx, title, organizations)
-        entity.roles.append(Role(doc.text[title.start:title.end], title.start, title.end, organization, country))
-    entity.country = next((r.country for r in entity.roles if r.country), None)
-    if entity.country is None:
-        entity.country = side_country(ctx, min([name.first] + [t.first for t in find.titles]))
+        stated = title_country(ctx, title)
+        if stated and not title.head.country:
+            ctx.doc.extra.setdefault("person_marked_countries", set()).add(stated)
+        implied = explicit_organization_country(ctx, organization) or ministry_country(ctx, title, organizations)
+        country = stated or side or implied or (organization.country if organization else None)
+        add_role(entity, Role(doc.text[title.start:title.end], title.start, title.end, organization, country))
+        entity.country = entity.country or stated
+    entity.country = entity.country or side or next((r.country for r in entity.roles if r.country), None)
     return entity
 
 
 def _merge(target: Entity, other: Entity) -> None:
     for mention in other.mentions:
         target.add_mention(mention)
-    titles = {normalize_str(r.title) for r in target.roles}
     for role in other.roles:
-        if normalize_str(role.title) not in titles:
-            target.roles.append(role)
-            titles.add(normalize_str(role.title))
+        add_role(target, role)
     target.country = target.country or other.country
     target.honorific = target.honorific or other.honorific

@@ -12,6 +12,7 @@ from rasid.persons.lexicon import Honorific, TitleHead
 from rasid.text.tokenize import Token
 
 ARTICLE = "ال"
+GLUED_STOP_CLITICS = ("و", "ف", "ب", "ل", "ك")
 GLUED_CLITICS = ("وب", "ول", "و", "ب", "ل", "لل")
 HYPHENS = "-‐‑–"
 PERSON_LABEL = "PERS"
@@ -85,13 +86,23 @@ class PersonContext:
             return True
         if token.stem in normalized and token.stem not in lexicon.first_names():
             return True
-        return token.stem[:1] in ("و", "ف") and token.stem[1:] in normalized  # وذلك، فيما left whole
+        return token.stem[:1] in GLUED_STOP_CLITICS and token.stem[1:] in normalized  # وذلك، بكل left whole
+
+    def glued_name_conjunction(self, i: int) -> bool:
+        """"ويحيى" left whole by the tokenizer: the conjunction و on a given name."""
+        token = self.tokens[i]
+        return not token.proclitic and token.stem.startswith("و") and token.stem not in lexicon.first_names() \
+            and token.stem[1:] in lexicon.first_names() and self.doc.text[token.start] == "و"
+
+    def name_start(self, i: int) -> int:
+        token = self.tokens[i]
+        return token.start + 1 if self.glued_name_conjunction(i) else token.stem_start
 
     def is_verb(self, i: int) -> bool:
         return self.tokens[i].stem in lexicon.context_verbs()
 
     def is_first_name(self, i: int) -> bool:
-        return self.tokens[i].stem in lexicon.first_names()
+        return self.tokens[i].stem in lexicon.first_names() or self.glued_name_conjunction(i)
 
     def in_title_vocabulary(self, i: int) -> bool:
         return self.word_bare(i) in lexicon.title_vocabulary()
@@ -100,8 +111,14 @@ class PersonContext:
         """A frequent word that is not a name (not a given name either)."""
         token = self.tokens[i]
         common = lexicon.common_words()
-        return (token.stem in common or token.bare in common or self.word_bare(i) in common) \
-            and not self.is_first_name(i)
+        if self.is_first_name(i):
+            return False
+        stem = token.stem
+        if stem in common or token.bare in common or self.word_bare(i) in common:
+            return True
+        if stem.endswith("ا") and stem[:-1] in common:
+            return True  # حظرا: the accusative of a common noun
+        return stem[:1] in GLUED_STOP_CLITICS and (stem[1:] in common or stem[1:3] == ARTICLE and stem[3:] in common)
 
     def word_bare(self, i: int) -> str:
         """The bare stem, with a clitic the tokenizer left on a known word removed (وتكنولوجيا، لطوارئ)."""

@@ -9,9 +9,10 @@ named before it in the sentence ("من الجانب العراقي، فلان ..
 """
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 
-from rasid.doc import Entity
+from rasid.doc import Doc, Entity
 from rasid.lang import load_list, load_table
 from rasid.persons.context import PersonContext
 from rasid.persons.titles import TitleSpan, title_prepositions
@@ -30,15 +31,39 @@ def title_org_heads() -> dict[str, str]:
     return {normalize_str(t): normalize_str(o) for t, o in load_table("title_org_heads.tsv", 2)}
 
 
-def role_country(ctx: PersonContext, title: TitleSpan, organization: Entity | None) -> str | None:
-    if title.head.country:
-        return title.head.country
-    code = _country_in_span(ctx, title.first, title.last)
-    if code:
-        return code
-    if organization is not None and organization.country:
-        return organization.country
+def title_country(ctx: PersonContext, title: TitleSpan) -> str | None:
+    """The state the title itself names, or None."""
+    return title.head.country or _country_in_span(ctx, title.first, title.last)
+
+
+def explicit_organization_country(ctx: PersonContext, organization: Entity | None) -> str | None:
+    """The country of an organization whose own name says it ("وزارة الخارجية المصرية")."""
+    if organization is None or not organization.country:
+        return None
+    for mention in organization.mentions:
+        for k, token in enumerate(ctx.tokens):
+            if mention.start <= token.start < mention.end and ctx.country_at[k] == organization.country:
+                return organization.country
     return None
+
+
+def assign_home_country(doc: Doc) -> None:
+    """Officials whose state the article leaves implicit serve the article's home state: the most
+    mentioned state that no title marks explicitly (the home side goes unmarked: "وزير الخارجية")."""
+    persons = [p for p in doc.entities_of("PERSON") if p.country is None and p.roles]
+    if not persons:
+        return
+    counts = Counter()
+    for entity in doc.entities_of("COUNTRY"):
+        if entity.country:
+            counts[entity.country] += len(entity.mentions)
+    if not counts:
+        return
+    marked = set(doc.extra.get("person_marked_countries", ()))
+    unmarked = [code for code in counts if code not in marked] or list(counts)
+    home = max(unmarked, key=lambda code: counts[code])
+    for person in persons:
+        person.country = home
 
 
 def _country_in_span(ctx: PersonContext, first: int, last: int) -> str | None:
@@ -73,7 +98,7 @@ def side_country(ctx: PersonContext, position: int) -> str | None:
     k = position - 1
     while k > 0 and ctx.same_sentence(position, k):
         code = ctx.country_at[k]
-        if code and ctx.tokens[k - 1].bare in side_words():
+        if code and ctx.tokens[k - 1].stem in side_words():
             return code
         k -= 1
     return None

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from rasid.persons.context import PersonContext
 from rasid.persons.titles import read_title
 
-MAX_NAME_WORDS = 5  # not counting particles and the words they bind
+MAX_NAME_WORDS = 6  # not counting the particles
 PRESENT_PREFIXES = ("ي", "ت", "س")
 
 
@@ -26,14 +26,16 @@ class NameSpan:
 
 
 def _span(ctx: PersonContext, first: int, last: int, words: int) -> NameSpan:
-    tokens = ctx.tokens
-    return NameSpan(first, last, tokens[first].stem_start, tokens[last - 1].end, words)
+    return NameSpan(first, last, ctx.name_start(first), ctx.tokens[last - 1].end, words)
 
 
-def ends_name(ctx: PersonContext, j: int) -> bool:
-    """Token ``j`` cannot be a (non-first) word of a name."""
+def ends_name(ctx: PersonContext, j: int, second: bool = False) -> bool:
+    """Token ``j`` cannot be a (non-first) word of a name. ``second``: right after a given name,
+    where a common word may be a family name (ناصر جودة، عباس كامل)."""
     if ctx.is_stop(j) or ctx.is_verb(j) or ctx.honorific(j) is not None:
         return True
+    if ctx.tokens[j].suffixes and not ctx.ner_person[j]:
+        return True  # فخره، نظيره: a noun with a pronoun
     if ctx.place_at[j] or ctx.org_at[j] is not None:
         return not ctx.ner_person[j]
     if ctx.title(j) is not None and read_title(ctx, j) is not None:
@@ -42,7 +44,9 @@ def ends_name(ctx: PersonContext, j: int) -> bool:
         if ctx.ner_person[j]:
             return False
         return ctx.in_title_vocabulary(j) or ctx.is_common(j)
-    return ctx.in_title_vocabulary(j) and not ctx.is_first_name(j) and not ctx.ner_person[j]
+    if ctx.is_first_name(j) or ctx.ner_person[j]:
+        return False
+    return ctx.in_title_vocabulary(j) or (ctx.is_common(j) and not second)
 
 
 def read_name(ctx: PersonContext, i: int, cued: bool) -> NameSpan | None:
@@ -52,9 +56,13 @@ def read_name(ctx: PersonContext, i: int, cued: bool) -> NameSpan | None:
         return None
     if not cued and ends_name(ctx, i) and ctx.particle(i) != "prefix":
         return None
+    if ctx.org_at[i] is not None and not ctx.ner_person[i]:
+        return None  # مجمع الملك فهد: a name inside an organization's name
+    if _glued_preposition(ctx, i) or (ctx.is_common(i) and ctx.tokens[i].stem[:1] in "بلك"):
+        return None
     if ctx.particle(i) == "link":
         return None
-    j, words, bound = i, 0, False
+    j, words, bound, family = i, 0, False, False
     while j < len(ctx.tokens) and ctx.same_sentence(i, j):
         if j > i and ctx.is_hyphen_join(j):
             j += 2
@@ -70,12 +78,16 @@ def read_name(ctx: PersonContext, i: int, cued: bool) -> NameSpan | None:
                 break
             j, bound = j + 1, True
             continue
-        if not bound and j > i and ends_name(ctx, j):
+        if not bound and j > i and ends_name(ctx, j, second=cued and j == i + 1 and ctx.is_first_name(i)):
             break
-        if not bound:
-            words += 1
-            if words > MAX_NAME_WORDS:
-                break
+        if not bound and j > i and (ctx.glued_name_conjunction(j) or _glued_preposition(ctx, j)):
+            break
+        if not bound and family and not ctx.definite(j) and particle is None:
+            break  # after a family name with the article only another one goes on (الخالد الحمد الصباح)
+        words += 1
+        if words > MAX_NAME_WORDS:
+            break
+        family = family or (j > i and ctx.definite(j))
         bound = False
         j += 1
     if j == i or words == 0 and j - i < 2:
@@ -99,7 +111,8 @@ def read_name_backward(ctx: PersonContext, end: int) -> NameSpan | None:
             continue
         if ctx.preposition(k) or ctx.particle(k) is not None:
             break
-        if ends_name(ctx, k) and not (ctx.is_first_name(k) and not ctx.is_stop(k) and not ctx.is_verb(k)):
+        second = k - 1 >= 0 and ctx.is_first_name(k - 1) and k == end - 1
+        if ends_name(ctx, k, second) and not (ctx.is_first_name(k) and not ctx.is_stop(k) and not ctx.is_verb(k)):
             break
         first, words = k, words + 1
         if ctx.conjunction(k) or words >= MAX_NAME_WORDS - 1:
@@ -107,7 +120,7 @@ def read_name_backward(ctx: PersonContext, end: int) -> NameSpan | None:
         k -= 1
     if words == 0:
         return None
-    if words >= 3 and _looks_like_verb(ctx, first):
+    if words >= 3 and looks_like_verb(ctx, first):
         first, words = first + 1, words - 1
     if words < 2 and not ctx.ner_person[first]:
         return None
@@ -116,7 +129,13 @@ def read_name_backward(ctx: PersonContext, end: int) -> NameSpan | None:
     return _span(ctx, first, end, words)
 
 
-def _looks_like_verb(ctx: PersonContext, i: int) -> bool:
+def _glued_preposition(ctx: PersonContext, j: int) -> bool:
+    """للحل، بالعراق left whole by the tokenizer: a preposition with the article, not a name."""
+    stem = ctx.tokens[j].stem
+    return stem.startswith(("لل", "بال", "كال")) and not ctx.ner_person[j] and not ctx.is_first_name(j)
+
+
+def looks_like_verb(ctx: PersonContext, i: int) -> bool:
     """A present-tense verb before a name (يلتقي ...): a prefix letter, not a known given name."""
     token = ctx.tokens[i]
     return token.stem.startswith(PRESENT_PREFIXES) and len(token.stem) >= 4 and not ctx.is_first_name(i) \

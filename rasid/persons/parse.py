@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from rasid.persons.context import PersonContext
-from rasid.persons.names import NameSpan, read_name, read_name_backward
+from rasid.persons.names import NameSpan, looks_like_verb, read_name, read_name_backward
 from rasid.persons.titles import TitleSpan, read_title
 
 SEPARATORS = frozenset({",", "،", "-", "–", "—"})  # may stand between a name and its title
@@ -50,8 +50,7 @@ def _mister_name(ctx: PersonContext, honorific: Segment) -> NameSpan | None:
     title_follows = ctx.is_word(following) and read_title(ctx, following) is not None
     if not title_follows:
         return None
-    tokens = ctx.tokens
-    return NameSpan(honorific.first, name.last, tokens[honorific.first].stem_start, name.end, 2)
+    return NameSpan(honorific.first, name.last, ctx.name_start(honorific.first), name.end, 2)
 
 
 def _adjacent(ctx: PersonContext, end: int, start: int) -> bool:
@@ -77,7 +76,7 @@ def parse(ctx: PersonContext) -> list[Segment]:
         if segment is None:
             i += 1
             continue
-        if segment.kind == "title" and not segment.value.conjoined:
+        if segment.kind == "title" and not segment.value.conjoined and not ctx.preposition(segment.first):
             _add_name_before(ctx, segment, segments)
         segments.append(segment)
         i = segment.last
@@ -115,13 +114,20 @@ def _segment_at(ctx: PersonContext, i: int, segments: list[Segment]) -> Segment 
 def _cued_name(ctx: PersonContext, i: int, cue: Segment, separated: bool) -> NameSpan | None:
     if not ctx.is_word(i) or not ctx.same_sentence(cue.first, i):
         return None
-    if ctx.honorific(i) is not None or ctx.title(i) is not None and read_title(ctx, i) is not None:
+    if ctx.honorific(i) is not None:
+        return None
+    given_name = cue.kind == "honorific" and ctx.is_first_name(i)  # الدكتور مساعد بن محمد ...
+    if not given_name and ctx.title(i) is not None and read_title(ctx, i) is not None:
         return None
     if ctx.conjunction(i) or ctx.preposition(i):
+        return None
+    if ctx.org_at[i] is not None and not ctx.ner_person[i]:
         return None
     name = read_name(ctx, i, cued=True)
     if name is None:
         return None
+    if not (ctx.is_first_name(i) or ctx.ner_person[i] or not ctx.is_common(i)):
+        return None  # "الرئيس أطراف الحديث": a name starts with a name word
     if name.words == 1 and (separated or not _single_word_name(ctx, name.first)):
         return None
     return name
@@ -129,7 +135,11 @@ def _cued_name(ctx: PersonContext, i: int, cue: Segment, separated: bool) -> Nam
 
 def _single_word_name(ctx: PersonContext, i: int) -> bool:
     """"الرئيس دوتيرتي"، "الرئيس السيسي": one unknown word or a known given name after a title."""
-    return ctx.ner_person[i] or ctx.is_first_name(i) or not ctx.is_common(i)
+    if ctx.ner_person[i] or ctx.is_first_name(i):
+        return True
+    if looks_like_verb(ctx, i):
+        return False
+    return not ctx.is_common(i) and not ctx.in_title_vocabulary(i) and not ctx.tokens[i].suffixes
 
 
 def _add_name_before(ctx: PersonContext, title: Segment, segments: list[Segment]) -> None:

@@ -58,9 +58,16 @@ def read_title(ctx: PersonContext, i: int) -> TitleSpan | None:
         j += width
         complement = True
     tokens = ctx.tokens
-    if not complement and not ctx.definite(i) and head.kind not in ("complete",) and not _has_modifier(ctx, i, match.last):
-        return None  # "لؤي أمين من ...": an indefinite head alone is a word, not a title
+    if not ctx.definite(i) and head.kind not in ("complete",) and not _has_modifier(ctx, i, match.last):
+        if not complement or not _names_something(ctx, match.last, j):
+            return None  # "لؤي أمين من ..."، "الباجي قايد السبسي": an indefinite head with no naming complement
     return TitleSpan(i, j, tokens[i].stem_start, tokens[j - 1].end, head, complement, ctx.conjunction(i))
+
+
+def _names_something(ctx: PersonContext, first: int, last: int) -> bool:
+    """The complement has a word of titles, a place or a body (not only unknown words)."""
+    return any(ctx.in_title_vocabulary(k) or ctx.place_at[k] or ctx.org_at[k] is not None or ctx.definite(k)
+               and ctx.is_common(k) for k in range(first, last))
 
 
 def _has_modifier(ctx: PersonContext, first: int, last: int) -> bool:
@@ -74,7 +81,7 @@ def _step(ctx: PersonContext, j: int, open_: bool, head_only: bool) -> tuple[int
     token = ctx.tokens[j]
     if not token.proclitic and token.stem in title_prepositions():
         return None if open_ else _prepositional(ctx, j)
-    if ctx.is_stop(j) or ctx.is_verb(j):
+    if ctx.is_stop(j) or ctx.is_verb(j) or ctx.particle(j) is not None:
         return None
     honorific = ctx.honorific(j)
     if honorific is not None:
@@ -89,7 +96,8 @@ def _step(ctx: PersonContext, j: int, open_: bool, head_only: bool) -> tuple[int
     if ctx.conjunction(j):
         return _conjoined(ctx, j)
     if ctx.preposition(j) in ("ل", "ب"):
-        if ctx.definite(j) or ctx.in_title_vocabulary(j) or ctx.place_at[j] or ctx.org_at[j] is not None:
+        if ctx.in_title_vocabulary(j) or ctx.place_at[j] or ctx.org_at[j] is not None \
+                or ctx.definite(j) and not ctx.is_common(j):
             return 1, not ctx.definite(j) and not ctx.place_at[j]
         return None
     if ctx.preposition(j):
@@ -97,7 +105,7 @@ def _step(ctx: PersonContext, j: int, open_: bool, head_only: bool) -> tuple[int
     if open_:
         if ctx.definite(j):
             return 1, False
-        return 1, ctx.in_title_vocabulary(j) and not ctx.place_at[j]
+        return 1, ctx.in_title_vocabulary(j) and not ctx.place_at[j] and not token.suffixes
     if ctx.definite(j):
         return _definite_after_closed(ctx, j, head_only)
     if token.bare in title_modifiers():
@@ -151,6 +159,9 @@ def _definite_after_closed(ctx: PersonContext, j: int, head_only: bool) -> tuple
     complement it is an adjective ("للإبداع التكنولوجي") unless a name goes on after it
     ("رئيس الجمهورية الباجي قايد السبسي") or it is the surname of a person named elsewhere.
     """
+    if ctx.place_at[j - 1] and not ctx.place_at[j]:
+        # after a place only its adjectives go on: "بالقاهرة [الهيئة ...]" is the next phrase
+        return (1, False) if ctx.country_at[j] or ctx.tokens[j].bare in title_modifiers() else None
     if ctx.in_title_vocabulary(j) or ctx.place_at[j] or ctx.country_at[j] or ctx.org_at[j] is not None:
         return 1, False
     if ctx.ner_person[j] or ctx.tokens[j].stem in ctx.known_surnames or head_only:

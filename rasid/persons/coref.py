@@ -1,0 +1,228 @@
+"""In-article coreference of persons.
+
+1. Persons whose name is part of another's (a surname «طلعت», a first name
+   "سلمان", a spelling variant "أوهورو كنياتا") are merged into the fullest name.
+2. Every further occurrence of a person's name forms (full name, surname,
+   aliases) becomes a mention.
+3. Title phrases without a name ("رئيس الوزراء الروسي"، "الوزير") refer to the
+   latest person before them who holds a matching role.
+4. Honorific pronouns (معاليه، فخامته، سموه) refer to the latest person with an honorific.
+"""
+from __future__ import annotations
+
+import re
+
+from rasid.doc import Doc, Entity, Role
+from rasid.persons.context import PersonContext
+from rasid.persons.titles import TitleSpan
+from rasid.text.normalize import normalize_str
+
+COMPOUND_RE = re.compile(r"\b(عبد|ابو|بو)\s+")
+HONORIFIC_PRONOUN = "ه"
+TITLE_OVERLAP = 0.75
+
+
+def name_key(name: str) -> tuple[str, ...]:
+    """Normalized words of a name, "عبد الفتاح" written as one word."""
+    return tuple(COMPOUND_RE.sub(r"\1", normalize_str(name)).split())
+
+
+def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
+    n = len(short)
+    return any(long[i:i + n] == short for i in range(len(long) - n + 1))
+
+
+def _near_spelling(a: str, b: str) -> bool:
+    """One letter inserted, deleted or changed: كيناتا / كنياتا, بوتين / بوتن."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1 or min(len(a), len(b)) < 4:
+        return False
+    if len(a) == len(b):
+        diffs = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diffs) == 1 or (len(diffs) == 2 and diffs[1] == diffs[0] + 1
+                                   and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]])
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+
+
+def _subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    words = iter(long)
+    return all(any(w == s for w in words) for s in short)
+
+
+def same_person(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """``short`` names the person of ``long``: a contiguous part of it, or the same name spelt differently."""
+    if _contains(long, short):
+        return True
+    if 2 <= len(short) < len(long) and short[0] == long[0] and short[-1] == long[-1] and _subsequence(short, long):
+        return True  # رائد قرملي = رائد بن خالد قرملي
+    if len(short) == len(long) >= 2:
+        return short[0] == long[0] and all(_near_spelling(a, b) for a, b in zip(short, long))
+    return False
+
+
+def merge_persons(persons: list[Entity]) -> list[Entity]:
+    """Persons merged into the fullest name they are part of; returns the persons kept."""
+    ordered = sorted(persons, key=lambda p: (-len(name_key(p.name)), p.first_offset))
+    kept: list[Entity] = []
+    for person in ordered:
+        key = name_key(person.name)
+        targets = [k for k in kept if same_person(key, name_key(k.name))]
+        if not targets:
+            kept.append(person)
+            continue
+        target = min(targets, key=lambda k: _distance(k, person))
+        _absorb(target, person)
+    return kept
+
+
+def _distance(candidate: Entity, person: Entity) -> tuple[int, int]:
+    """Prefer the candidate mentioned latest before the person, else the nearest after."""
+    before = [m.start for m in candidate.mentions if m.start <= person.first_offset]
+    if before:
+        return 0, person.first_offset - max(before)
+    return 1, candidate.first_offset - person.first_offset
+
+
+def _absorb(target: Entity, other: Entity) -> None:
+    for mention in other.mentions:
+        target.add_mention(mention)
+    if normalize_str(other.name) != normalize_str(target.name):
+        _add_alias(target, other.name)
+    for alias in other.aliases:
+        _add_alias(target, alias)
+    for role in other.roles:
+        add_role(target, role)
+    target.country = target.country or other.country
+    target.honorific = target.honorific or other.honorific
+
+
+def _add_alias(entity: Entity, alias: str) -> None:
+    key = name_key(alias)
+    if key != name_key(entity.name) and all(name_key(a) != key for a in entity.aliases):
+        entity.aliases.append(alias)
+
+
+def add_role(entity: Entity, role: Role) -> None:
+    """A role is added unless the person has it already, or it is a bare head of a fuller title
+    ("الرئيس" beside "الرئيس المصري")."""
+    key = name_key(role.title)
+    for existing in entity.roles:
+        other = name_key(existing.title)
+        if other == key or (len(key) == 1 and key[0] in other):
+            return
+    entity.roles = [r for r in entity.roles if not (len(name_key(r.title)) == 1 and name_key(r.title)[0] in key)]
+    entity.roles.append(role)
+
+
+def add_name_mentions(ctx: PersonContext, persons: list[Entity]) -> None:
+    """Every further occurrence of a person's full name, surname or alias."""
+    taken = _taken_tokens(ctx)
+    forms: dict[tuple[str, ...], Entity | None] = {}
+    for person in persons:
+        for form in _name_forms(person):
+            forms[form] = None if form in forms and forms[form] is not person else person
+    tokens = ctx.tokens
+    i = 0
+    while i < len(tokens):
+        match = _longest_form(ctx, forms, i, taken)
+        if match is None:
+            i += 1
+            continue
+        last, person = match
+        mention = ctx.doc.mention(ctx.name_start(i), tokens[last - 1].end)
+        person.add_mention(mention)
+        if name_key(mention.text) != name_key(person.name):
+            _add_alias(person, mention.text)
+        i = last
+
+
+def _name_forms(person: Entity) -> list[tuple[str, ...]]:
+    key = name_key(person.name)
+    forms = [key] + [name_key(a) for a in person.aliases]
+    if len(key) >= 2 and not key[-2] in ("بن", "ابن", "بنت", "ال", "ابو", "عبد"):
+        forms.append(key[-1:])
+    return [f for f in forms if f]
+
+
+def _taken_tokens(ctx: PersonContext) -> list[bool]:
+    taken = [False] * len(ctx.tokens)
+    starts = {t.start: t.i for t in ctx.tokens}
+    for entity in ctx.doc.entities:
+        if entity.type in ("ORG", "COUNTRY", "LOCATION"):
+            for mention in entity.mentions:
+                for token in ctx.tokens[starts.get(mention.start, 0):]:
+                    if token.start >= mention.end:
+                        break
+                    if token.end > mention.start:
+                        taken[token.i] = True
+    return taken
+
+
+def _longest_form(ctx: PersonContext, forms: dict[tuple[str, ...], Entity | None], i: int,
+                  taken: list[bool]) -> tuple[int, Entity] | None:
+    tokens = ctx.tokens
+    if not ctx.is_word(i) or taken[i]:
+        return None
+    best = None
+    words: list[str] = []
+    j = i
+    while j < len(tokens) and j - i < 8 and ctx.is_word(j) and not taken[j]:
+        words.append(normalize_str(tokens[j].stem if j == i else tokens[j].norm))
+        key = name_key(" ".join(words))
+        person = forms.get(key)
+        if person is not None and not (len(key) == 1 and _is_part_of_longer_name(ctx, i, j)):
+            best = (j + 1, person)
+        j += 1
+    return best
+
+
+def _is_part_of_longer_name(ctx: PersonContext, i: int, j: int) -> bool:
+    """A surname inside another name (سلمان in "محمد بن سلمان"): not a mention of its own."""
+    return ctx.particle(i - 1) is not None if i > 0 else False
+
+
+def resolve_title_references(ctx: PersonContext, persons: list[Entity], references: list[TitleSpan]) -> None:
+    """"رئيس الوزراء الروسي" later in the text: a mention of the latest person with that role."""
+    doc = ctx.doc
+    for reference in references:
+        text = doc.text[reference.start:reference.end]
+        key = name_key(text)
+        candidates = [p for p in persons if p.first_offset < reference.start and any(
+            _title_match(key, name_key(r.title)) for r in p.roles)]
+        if len(candidates) == 0:
+            continue
+        person = max(candidates, key=lambda p: max(m.start for m in p.mentions if m.start < reference.start))
+        person.add_mention(doc.mention(reference.start, reference.end))
+
+
+def _title_match(reference: tuple[str, ...], title: tuple[str, ...]) -> bool:
+    if reference == title:
+        return True
+    common = len(set(reference) & set(title))
+    return common / max(len(reference), len(title)) >= TITLE_OVERLAP
+
+
+def resolve_honorific_pronouns(ctx: PersonContext, persons: list[Entity]) -> None:
+    """معاليه، فخامته، سموه: the latest person before it with an honorific."""
+    honored = [p for p in persons if p.honorific]
+    for i, token in enumerate(ctx.tokens):
+        match = ctx.honorific(i)
+        if match is None or match.last != i + 1:
+            continue
+        pronoun = match.payload.kind == "pronoun" or (
+            match.payload.kind == "style" and token.suffixes and token.suffixes[-1].form == HONORIFIC_PRONOUN)
+        before = [p for p in honored if p.first_offset < token.start] if pronoun else []
+        if before:
+            person = max(before, key=lambda p: max(m.start for m in p.mentions if m.start < token.start))
+            person.add_mention(ctx.doc.mention(token.stem_start, token.end))
+
+
+def resolve(doc: Doc, ctx: PersonContext, references: list[TitleSpan]) -> None:
+    persons = doc.entities_of("PERSON")
+    kept = merge_persons(persons)
+    doc.entities = [e for e in doc.entities if e.type != "PERSON" or e in kept]
+    add_name_mentions(ctx, kept)
+    resolve_title_references(ctx, kept, references)
+    resolve_honorific_pronouns(ctx, kept)
