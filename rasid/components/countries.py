@@ -185,8 +185,12 @@ def _reference_candidates(tokens: list[Token], hit: CountryHit) -> tuple[str, ..
     return match.payload.candidates if match is not None and match.payload.candidates else (hit.code,)
 
 
-def _surface(doc: Doc, hit: CountryHit):
-    return doc.mention(hit.start, hit.end)
+def written_name(doc: Doc, first: Token, start: int, end: int) -> str:
+    """The name in a span as written, with the article whole: "للناصرية" -> "الناصرية"."""
+    article = [p for p in first.prefixes if p.form == ARTICLE]
+    if article and article[0].end - article[0].start == 1 and article[0].start == start:
+        return ARTICLE + doc.text[article[0].end:end]  # ل+ال written لل: the article lost its alef
+    return doc.text[start:end]
 
 
 def build_entities(doc: Doc, hits: list[CountryHit]) -> list[Entity]:
@@ -194,20 +198,21 @@ def build_entities(doc: Doc, hits: list[CountryHit]) -> list[Entity]:
     places: dict[str, Entity] = {}
     named: set[str] = set()
     for hit in hits:
-        mention = _surface(doc, hit)
+        mention = doc.mention(hit.start, hit.end)
+        written = written_name(doc, doc.tokens[hit.first], hit.start, hit.end)
         for code in hit.codes if hit.state else ():
             entity = countries.get(code)
             if entity is None:
-                entity = countries[code] = Entity("COUNTRY", mention.text, country=code, source="countries")
+                entity = countries[code] = Entity("COUNTRY", written, country=code, source="countries")
             if hit.kind == "name" and code not in named:
-                entity.name = mention.text
+                entity.name = written
                 named.add(code)
             entity.add_mention(mention)
         if hit.place:
-            key = normalize_str(mention.text)
+            key = normalize_str(written)
             entity = places.get(key)
             if entity is None:
-                entity = places[key] = Entity("LOCATION", mention.text, country=hit.code, source="countries")
+                entity = places[key] = Entity("LOCATION", written, country=hit.code, source="countries")
             entity.add_mention(mention)
     for code, entity in countries.items():
         if code not in named and code in cldr_country_names():

@@ -22,12 +22,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rasid.components import component
-from rasid.components.countries import CountryHit, is_definite
+from rasid.components.countries import CountryHit, is_definite, written_name
 from rasid.doc import Doc, Entity
 from rasid.lang import load_list
 from rasid.lang.orgs import (
     ARTICLE, Head, KnownOrg, adjective_words, eponym_words, generic_modifiers, head_matcher, head_stems, indefinite_heads,
-    international_markers,
+    international_markers, not_names,
     known_org_matcher, outlet_heads, part_of_matcher, purpose_words, relay_cues, stop_words,
 )
 from rasid.text.normalize import normalize_str
@@ -35,7 +35,7 @@ from rasid.text.tokenize import Token
 
 FEMININE = "ه"  # ta marbuta, normalized
 ACRONYM_OPEN = {"«": "»", "(": ")", '"': '"', "“": "”", "'": "'"}
-MAX_ACRONYM_TOKENS = 3
+MAX_ACRONYM_TOKENS = 2
 MAX_CONSTRUCT_CHAIN = 3  # indefinite words between an indefinite head and the definite word ending it
 MAX_EPONYM_NAME = 4
 MIN_UNSPLIT_GENITIVE = 4  # ل or و + a stem of three letters or more
@@ -56,6 +56,7 @@ class OrgSpan:
     country_after: str | None = None
     places: list[str] = field(default_factory=list)  # states of cities named in it (محكمة لندن)
     clitic: str = ""  # a proclitic the tokenizer left on the head word (لوزارة)
+    before_body: bool = False  # the name stops at "ل + another head": a part of that body
     aliases: list[str] = field(default_factory=list)
     alias_spans: list[tuple[int, int]] = field(default_factory=list)  # character spans
 
@@ -109,7 +110,8 @@ class Reader:
         """Read the complement after the head; returns the end of the name (exclusive)."""
         tokens = self.tokens
         sentence = tokens[span.first].sentence
-        state = ComplementState(definite_seen=span.definite, last_good=head_end)
+        # A definite head takes no genitive: only adjectives follow it (الهيئة القومية, not الوزارة العديد).
+        state = ComplementState(definite_seen=span.definite, last_good=head_end, in_genitive=span.definite)
         j = self._eponym(span, head_end)
         state.last_good = j
         while j < len(tokens):
@@ -160,7 +162,7 @@ class Reader:
         if "ب" in pro or "ك" in pro:
             return None
         if "ل" in pro:
-            return self._genitive_step(state, t, j, bare, sentence)
+            return self._genitive_step(span, state, t, j, bare, sentence)
         if is_definite(t):
             if state.in_genitive and not state.genitive_open and not _looks_adjective(t):
                 return None  # للاستعداد لطوارئ الحاسب والشبكات | الخطوات: a new noun phrase
@@ -170,6 +172,9 @@ class Reader:
             state.definite_seen = True
             state.last_good = j + 1
             return j + 1
+        if _unsplit_clitic(t, "ل") and t.norm[1:] in self.heads:
+            span.before_body = True
+            return None
         if _unsplit_clitic(t, "ل") and _bare(t.norm[1:]) not in self.purpose \
                 and self.next_is_name_word(j + 1, sentence):
             state.after_nationality = False
@@ -195,7 +200,8 @@ class Reader:
         state.last_good = hit.last
         return hit.last
 
-    def _genitive_step(self, state: "ComplementState", t: Token, j: int, bare: str, sentence: int) -> int | None:
+    def _genitive_step(self, span: OrgSpan, state: "ComplementState", t: Token, j: int, bare: str,
+                       sentence: int) -> int | None:
         if bare in self.purpose:
             return None
         if is_definite(t):
@@ -206,6 +212,7 @@ class Reader:
             state.last_good = j + 1
             return j + 1
         if bare in self.heads:
+            span.before_body = True
             return None  # "الإدارة المركزية لصندوق ...": another body
         if self.next_is_name_word(j + 1, sentence):
             state.after_nationality = False
@@ -215,8 +222,10 @@ class Reader:
 
 
 def _unsplit_clitic(token: Token, clitic: str) -> bool:
-    """وتكنولوجيا, لقصور: a clitic the tokenizer left on a word the lexicons do not know."""
-    return not token.prefixes and token.norm.startswith(clitic) and len(token.norm) >= MIN_UNSPLIT_GENITIVE
+    """وتكنولوجيا, لقصور: a clitic the tokenizer left on a word the lexicons do not know
+    (with a stem of four letters or more after و, which begins many words: وجار، وطن)."""
+    shortest = MIN_UNSPLIT_GENITIVE + (1 if clitic == "و" else 0)
+    return not token.prefixes and token.norm.startswith(clitic) and len(token.norm) >= shortest
 
 
 def _looks_adjective(token: Token) -> bool:
@@ -253,8 +262,8 @@ def _find_spans(tokens: list[Token], hits: list[CountryHit]) -> list[OrgSpan]:
             i = span.last
             continue
         part = part_of.match_at(tokens, i)
-        if part is not None and part.last < len(tokens) and heads.match_at(tokens, part.last) is not None:
-            i = part.last  # "مجلس إدارة الهيئة": the body is the one named after
+        if part is not None:
+            i = part.last  # "مجلس إدارة الهيئة": the body is the one named after; "مجلس الإدارة" none
             continue
         match = heads.match_at(tokens, i)
         head, head_end, clitic = (match.payload, match.last, "") if match is not None else (None, i + 1, "")
@@ -314,9 +323,21 @@ def _head_span(reader: Reader, i: int, head_end: int, head: Head) -> OrgSpan | N
         return None
     if head.kind == "weak" and not _strong_complement(tokens[head_end:end], span):
         return None
+    if head.kind == "medium" and not _naming_complement(tokens[head_end:end], span):
+        return None
+    if head.kind in ("medium", "weak") and span.before_body:
+        return None  # "الإدارة المركزية لصندوق التنمية الثقافية": a department of the body named next
+    if tuple(t.stem for t in tokens[i:end]) in not_names():
+        return None
     span.last = end
     span.international = any(w in international_markers() for w in words)
     return span
+
+
+def _naming_complement(complement: list[Token], span: OrgSpan) -> bool:
+    """الجهاز القومي, الإدارة العامة للمرور: an adjective, a genitive with ل, or a state."""
+    return bool(span.countries) or any(_looks_adjective(t) or "ل" in _proclitics(t) or _unsplit_clitic(t, "ل")
+                                       for t in complement)
 
 
 def _strong_complement(complement: list[Token], span: OrgSpan) -> bool:
@@ -337,8 +358,9 @@ def _acronym_after(doc: Doc, span: OrgSpan) -> None:
     closing = ACRONYM_OPEN[tokens[j].text]
     k = j + 1
     while k < len(tokens) and k - j <= MAX_ACRONYM_TOKENS + 1 and tokens[k].text != closing:
-        if tokens[k].kind not in ("word", "latin"):
-            return
+        if tokens[k].kind not in ("word", "latin") or _bare(tokens[k].stem) in head_stems() \
+                or tokens[k].stem in stop_words():
+            return  # (مدير هيئة ...) is a title, not an acronym
         k += 1
     if k < len(tokens) and tokens[k].text == closing and k > j + 1:
         start, end = tokens[j + 1].start, tokens[k - 1].end
@@ -363,11 +385,7 @@ def _name_of(doc: Doc, span: OrgSpan) -> tuple[int, int, str]:
     if span.clitic:
         start = _after_first_letter(first)
     end = doc.tokens[span.last - 1].end
-    text = doc.text[start:end]
-    article = [p for p in first.prefixes if p.form == ARTICLE]
-    if article and article[0].end - article[0].start == 1:  # ل+ال written لل: the article lost its alef
-        return start, end, ARTICLE + doc.text[article[0].end:end]
-    return start, end, text
+    return start, end, written_name(doc, first, start, end)
 
 
 def _after_first_letter(token: Token) -> int:
@@ -435,13 +453,14 @@ class NameForm:
     country: str | None
     explicit: bool  # the article gives the country (not the home-country fallback)
     words: frozenset[str]  # bare stems
+    canonical: str | None = None  # the well-known body it names
 
     def same_body(self, other: "NameForm", aliases: list[tuple[str, ...]]) -> bool:
         """The same name or alias; or, in one state, one name's words within the other's
         ("هيئة قصور الثقافة المصرية" and "الهيئة العامة لقصور الثقافة المصرية"). A bare name
         and the same name with a foreign nationality stay apart: a reporter leaves the home
         bodies bare ("وزارة الخارجية" and "وزارة الخارجية الإيطالية")."""
-        if self.key == other.key or self.key in aliases:
+        if self.key == other.key or self.key in aliases or (self.canonical and self.canonical == other.canonical):
             return True
         if self.country != other.country:
             return False
@@ -458,7 +477,7 @@ def _bare_word(token: Token) -> str:
 def _name_form(doc: Doc, span: OrgSpan, name: str, country: str | None, explicit: bool) -> NameForm:
     tokens = doc.tokens[span.first:span.last]
     words = frozenset(_bare_word(t) for t in tokens if t.kind == "word")
-    return NameForm(_key(name), country, explicit, words)
+    return NameForm(_key(name), country, explicit, words, span.known.canonical if span.known else None)
 
 
 def _key(name: str) -> tuple[str, ...]:

@@ -9,13 +9,13 @@ from rasid.lang.matcher import PhraseMatcher, phrase_key
 from rasid.text.normalize import normalize_str
 
 ARTICLE = "ال"
-HEAD_CLASSES = frozenset({"strong", "weak", "ellipsis"})
+HEAD_CLASSES = frozenset({"strong", "medium", "weak", "ellipsis"})
 
 
 @dataclass(frozen=True)
 class Head:
     key: str  # the head without the article, normalized (one word or several)
-    kind: str  # strong | weak | ellipsis
+    kind: str  # strong | medium | weak | ellipsis
     definite: bool
 
 
@@ -118,6 +118,11 @@ def purpose_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def relay_cues() -> frozenset[str]:
     return frozenset(normalize_str(w) for w in load_list("org_relay_cues.txt"))
+
+
+@lru_cache(maxsize=1)
+def not_names() -> frozenset[tuple[str, ...]]:
+    return frozenset(phrase_key(p) for p in load_list("org_not_names.txt"))
 
 
 @lru_cache(maxsize=1)

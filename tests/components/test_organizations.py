@@ -109,3 +109,23 @@ def test_bad_input_never_crashes_or_leaves_the_text(text):
     for name in ("text", "countries", "organizations"):
         doc = registered()[name](doc, SETTINGS)
     check_spans(doc)
+
+
+def test_a_department_named_before_its_body_is_not_a_body_of_its_own():
+    doc = run("زار الملحق الإدارة المركزية لصندوق التنمية الثقافية أمس.")
+    assert list(orgs(doc)) == ["صندوق التنمية الثقافية"]
+
+
+def test_definite_head_takes_only_adjectives():
+    assert orgs(run("وقدمت الوزارة العديد من المبادرات.")) == {}
+    assert "المجلس الأعلى للثقافة" in orgs(run("زار الوفد المجلس الأعلى للثقافة أمس."))
+
+
+def test_a_title_in_parentheses_is_no_acronym():
+    doc = run("استقبله رئيس الإدارة المركزية للحرف (مدير هيئة الصناعات الحرفية) في مكتبه.")
+    assert all("مدير" not in alias for e in doc.entities_of("ORG") for alias in e.aliases)
+
+
+def test_a_device_is_not_a_body_but_a_national_authority_is():
+    assert orgs(run("اشترى المواطن جهاز الكمبيوتر من السوق.")) == {}
+    assert "الجهاز القومي لتنظيم الاتصالات" in orgs(run("أعلن الجهاز القومي لتنظيم الاتصالات القرار."))
