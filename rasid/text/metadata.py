@@ -247,6 +247,18 @@ def credit_head(line: list[Token], first_line: bool, after_title: bool = True) -
     return spans
 
 
+@lru_cache(maxsize=1)
+def _trailer_first_words() -> frozenset[str]:
+    return frozenset(marker.words[0] for marker in trailer_markers() if marker.words)
+
+
+def _first_word(line: list[Token]) -> str | None:
+    for token in line:
+        if token.kind in ("word", "latin"):
+            return _word_key(token)
+    return None
+
+
 def _trailer_at(words: list[str]) -> bool:
     for marker in trailer_markers():
         if tuple(words[: len(marker.words)]) != marker.words:
@@ -276,8 +288,7 @@ def _mark(tokens: list[Token], kind: str, spans: list[tuple[str, int, int]]) -> 
 
 def _simple_byline(line: list[Token]) -> bool:
     """"كتب: الوطن", "بقلم - فلان" as a line of its own."""
-    words = _words(line)
-    return bool(words) and words[0] in byline_cues() and 1 < len(line) <= BYLINE_MAX_TOKENS \
+    return 1 < len(line) <= BYLINE_MAX_TOKENS and _first_word(line) in byline_cues() \
         and line[1].text in ":-–"
 
 
@@ -289,7 +300,7 @@ def mark_metadata(tokens: list[Token]) -> list[tuple[str, int, int]]:
         if skip:
             _mark(line[:skip], "trailer", spans)
             line = line[skip:]
-        elif number > 0 and _trailer_at(_words(line)):
+        elif number > 0 and _first_word(line) in _trailer_first_words() and _trailer_at(_words(line)):
             _mark([t for later in lines[number:] for t in later], "trailer", spans)
             break
         if _simple_byline(line):

@@ -271,23 +271,25 @@ def _segmented(surface: str, normalized: NormalizedText, seg: Segmentation) -> W
 
 
 def _shift(parts: tuple[Part, ...], by: int) -> tuple[Part, ...]:
-    return tuple(Part(p.form, p.start + by, p.end + by) for p in parts)
+    if not parts:
+        return parts
+    return tuple([Part(p.form, p.start + by, p.end + by) for p in parts])
 
 
 def tokenize(text: str, known: KnownWord = _never_known) -> list[Token]:
     tokens: list[Token] = []
+    append = tokens.append
     previous_end = 0
     for match in TOKEN_RE.finditer(text):
         start, end = match.span()
         form = analyze_word(match.group(), match.lastgroup or "punct", known)
         if form is None:
             continue
-        gap = text[previous_end:start]
-        tokens.append(Token(
-            i=len(tokens), start=start, end=end, text=form.text, kind=form.kind, norm=form.norm,
-            stem=form.stem, bare=form.bare, stem_start=form.stem_start + start, stem_end=form.stem_end + start,
-            prefixes=_shift(form.prefixes, start), suffixes=_shift(form.suffixes, start),
-            space_before=bool(gap) or start == 0, newline_before="\n" in gap,
+        append(Token(
+            len(tokens), start, end, form.text, form.kind, form.norm, form.stem, form.bare,
+            form.stem_start + start, form.stem_end + start, _shift(form.prefixes, start),
+            _shift(form.suffixes, start), 0, None, previous_end < start or start == 0,
+            text.find("\n", previous_end, start) >= 0,
         ))
         previous_end = end
     return tokens
