@@ -5,6 +5,7 @@ Exit codes: 0 all inputs processed, 1 some input failed, 2 usage error.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -57,25 +58,32 @@ def extract(paths: tuple[str, ...], fmt: str | None, debug: bool) -> None:
     settings = _settings()
     failed = 0
     writer = RecordWriter(fmt, summarize)
-    for item in read_inputs(list(paths)):
-        if item.error is not None:
-            report(str(item.error))
-            failed += 1
-            continue
-        try:
-            record = process(item.article, settings)
-        except RasidError as exc:
-            report(str(exc))
-            failed += 1
-            continue
-        except Exception as exc:  # an internal error: reported as one line, the run goes on
-            if debug:
-                raise
-            report(f"{item.source}: internal error: {type(exc).__name__}: {exc}")
-            failed += 1
-            continue
-        writer.write(record)
-    writer.close()
+    try:
+        for item in read_inputs(list(paths)):
+            if item.error is not None:
+                report(str(item.error))
+                failed += 1
+                continue
+            try:
+                record = process(item.article, settings)
+            except RasidError as exc:
+                report(str(exc))
+                failed += 1
+                continue
+            except Exception as exc:  # an internal error: reported as one line, the run goes on
+                if debug:
+                    raise
+                report(f"{item.source}: internal error: {type(exc).__name__}: {exc}")
+                failed += 1
+                continue
+            writer.write(record)
+        writer.close()
+    except BrokenPipeError:  # the reader went away (| head): stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)
+    except KeyboardInterrupt:
+        report("interrupted")
+        sys.exit(130)
     sys.exit(1 if failed else 0)
 
 

@@ -118,3 +118,20 @@ def test_records_of_the_bundled_examples_are_valid(runner):
     for record in records:
         assert_record_valid(record)
         assert record["title"] and record["entities"]
+
+
+def test_a_reader_that_goes_away_ends_the_run_quietly(tmp_path):
+    import subprocess
+    import sys
+
+    for k in range(80):
+        _write(tmp_path / f"{k:02d}.txt", ARTICLE)
+    process = subprocess.Popen(
+        [sys.executable, "-c", "from rasid.cli import main; main()", "extract", "--format", "jsonl", str(tmp_path)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    process.stdout.read(100)
+    process.stdout.close()
+    stderr = process.stderr.read().decode("utf-8")
+    assert process.wait(timeout=120) == 0
+    assert "Traceback" not in stderr and "BrokenPipe" not in stderr
