@@ -11,6 +11,7 @@ from rasid.persons.assemble import PersonFind, assemble
 from rasid.persons.context import PersonContext
 from rasid.persons.coref import add_role
 from rasid.persons.countries import (
+    HOME_TITLE_WEIGHT,
     explicit_organization_country, ministry_country, organization_in, side_country, title_country,
 )
 from rasid.persons.parse import Segment, parse
@@ -58,20 +59,28 @@ def _entity(ctx: PersonContext, find: PersonFind, organizations: list[Entity]) -
     if find.honorifics:
         entity.honorific = doc.text[find.honorifics[0].start:find.honorifics[-1].end]
     side = side_country(ctx, min([name.first] + [t.first for t in find.titles]))
+    implied_countries: list[str | None] = []
     for segment in find.titles:
         title = segment.value
         if title.head.kind == "counterpart":
-            entity.country = entity.country or title_country(ctx, title)
+            counterpart = title_country(ctx, title)
+            entity.country = entity.country or counterpart
+            if counterpart:
+                ctx.doc.extra.setdefault("person_marked_countries", set()).add(counterpart)
             continue
         organization = organization_in(ctx, title.first, title.last)
         stated = title_country(ctx, title)
         if stated and not title.head.country:
             ctx.doc.extra.setdefault("person_marked_countries", set()).add(stated)
+        elif title.head.country:
+            ctx.doc.extra.setdefault("person_home_hints", []).extend([title.head.country] * HOME_TITLE_WEIGHT)
         implied = explicit_organization_country(ctx, organization) or ministry_country(ctx, title, organizations)
         country = stated or side or implied or (organization.country if organization else None)
-        add_role(entity, Role(doc.text[title.start:title.end], title.start, title.end, organization, country))
+        if not ctx.preposition(title.first):  # "للرئيس ...": a cue to the name, not a role as written
+            add_role(entity, Role(doc.text[title.start:title.end], title.start, title.end, organization, country))
         entity.country = entity.country or stated
-    entity.country = entity.country or side or next((r.country for r in entity.roles if r.country), None)
+        implied_countries.append(implied)
+    entity.country = entity.country or side or next((c for c in implied_countries if c), None)
     return entity
 
 

@@ -19,6 +19,9 @@ from rasid.persons.titles import TitleSpan, title_prepositions
 from rasid.text.normalize import normalize_str
 
 DESTINATION_CLITIC = "ل"
+MIN_HOME_MENTIONS = 2  # an unmarked state mentioned once is no home
+MIN_HOME_SHARE = 1 / 3  # ... nor one mentioned far less than the most mentioned state
+HOME_TITLE_WEIGHT = 2  # a title of one state (خادم الحرمين الشريفين) counts as mentions of it
 
 
 @lru_cache(maxsize=1)
@@ -53,15 +56,18 @@ def assign_home_country(doc: Doc) -> None:
     persons = [p for p in doc.entities_of("PERSON") if p.country is None and p.roles]
     if not persons:
         return
-    counts = Counter()
+    counts: Counter[str] = Counter()
     for entity in doc.entities_of("COUNTRY"):
         if entity.country:
             counts[entity.country] += len(entity.mentions)
     if not counts:
         return
+    counts.update(doc.extra.get("person_home_hints", ()))
     marked = set(doc.extra.get("person_marked_countries", ()))
-    unmarked = [code for code in counts if code not in marked] or list(counts)
-    home = max(unmarked, key=lambda code: counts[code])
+    top = max(counts, key=lambda code: counts[code])
+    unmarked = [code for code in counts if code not in marked
+                and counts[code] >= max(MIN_HOME_MENTIONS, counts[top] * MIN_HOME_SHARE)]
+    home = max(unmarked, key=lambda code: counts[code]) if unmarked else top
     for person in persons:
         person.country = home
 

@@ -84,7 +84,7 @@ def _step(ctx: PersonContext, j: int, open_: bool, head_only: bool) -> tuple[int
     if ctx.is_stop(j) or ctx.is_verb(j) or ctx.particle(j) is not None:
         return None
     honorific = ctx.honorific(j)
-    if honorific is not None:
+    if honorific is not None and (honorific.payload.kind != "style_title" or ctx.title(honorific.last) is not None):
         return _honorific_in_construct(ctx, j, open_ or ctx.preposition(j) == "ل")
     head = ctx.title(j)
     if head is not None:
