@@ -60,23 +60,11 @@ def extract(paths: tuple[str, ...], fmt: str | None, debug: bool) -> None:
     writer = RecordWriter(fmt, summarize)
     try:
         for item in read_inputs(list(paths)):
-            if item.error is not None:
-                report(str(item.error))
+            record = _record_or_report(item, lambda article: process(article, settings), debug)
+            if record is None:
                 failed += 1
-                continue
-            try:
-                record = process(item.article, settings)
-            except RasidError as exc:
-                report(str(exc))
-                failed += 1
-                continue
-            except Exception as exc:  # an internal error: reported as one line, the run goes on
-                if debug:
-                    raise
-                report(f"{item.source}: internal error: {type(exc).__name__}: {exc}")
-                failed += 1
-                continue
-            writer.write(record)
+            else:
+                writer.write(record)
         writer.close()
     except BrokenPipeError:  # the reader went away (| head): stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -85,6 +73,22 @@ def extract(paths: tuple[str, ...], fmt: str | None, debug: bool) -> None:
         report("interrupted")
         sys.exit(130)
     sys.exit(1 if failed else 0)
+
+
+def _record_or_report(item, process, debug: bool) -> dict[str, Any] | None:
+    """The record of one input, or None after reporting in one line why there is none."""
+    if item.error is not None:
+        report(str(item.error))
+        return None
+    try:
+        return process(item.article)
+    except RasidError as exc:
+        report(str(exc))
+    except Exception as exc:  # an internal error: reported as one line, the run goes on
+        if debug:
+            raise
+        report(f"{item.source}: internal error: {type(exc).__name__}: {exc}")
+    return None
 
 
 class RecordWriter:
