@@ -24,6 +24,7 @@ PIPELINE_ORDER: tuple[str, ...] = (
     "countries",     # states by name, long form, adjective, side, capital; locations
     "ner",           # the trained CRF tagger: candidate PERS/LOC/ORG spans
     "organizations", # organizations by head words and complements, acronyms
+    "locations",     # places the NER tagger found that the lexicons did not
     "persons",       # persons with honorifics, titles and roles
     "coref",         # short forms and title references resolved to entities
     "dates",         # publication date and event date expressions
