@@ -226,3 +226,53 @@ def countries(doc: Doc, settings) -> Doc:
     doc.extra["country_hits"] = hits
     doc.entities.extend(build_entities(doc, hits))
     return doc
+
+
+def _covered_tokens(doc: Doc) -> list[bool]:
+    """Tokens inside a mention of an entity found so far."""
+    index = {t.start: t.i for t in doc.tokens}
+    stem_index = {t.stem_start: t.i for t in doc.tokens}
+    covered = [False] * len(doc.tokens)
+    for entity in doc.entities:
+        for mention in entity.mentions:
+            i = index.get(mention.start, stem_index.get(mention.start))
+            while i is not None and i < len(doc.tokens) and doc.tokens[i].start < mention.end:
+                covered[i] = True
+                i += 1
+    return covered
+
+
+def _ner_place(doc: Doc, first: int, last: int) -> bool:
+    """A tagged place that reads as one: several words, the article, or after "في", "إلى", ب-."""
+    token = doc.tokens[first]
+    if last - first > 1 or is_definite(token) or "ب" in token.proclitic:
+        return True
+    previous = _previous_word(doc.tokens, first)
+    return previous is not None and previous.stem in location_prepositions()
+
+
+@component("locations")
+def locations(doc: Doc, settings) -> Doc:
+    """Places the NER tagger found (LOC) that the lexicons did not: سيناء، الضفة الغربية."""
+    candidates = [c for c in doc.extra.get("ner") or () if c.get("label") == "LOC"]
+    if not candidates:
+        return doc
+    covered = _covered_tokens(doc)
+    places = {normalize_str(e.name): e for e in doc.entities_of("LOCATION")}
+    for candidate in candidates:
+        first, last = candidate.get("first"), candidate.get("last")
+        if not isinstance(first, int) or not isinstance(last, int) or not 0 <= first < last <= len(doc.tokens):
+            continue
+        tokens = doc.tokens[first:last]
+        if any(covered[first:last]) or any(t.kind != "word" or t.meta is not None for t in tokens) \
+                or not _ner_place(doc, first, last):
+            continue
+        start = tokens[0].stem_start
+        name = written_name(doc, tokens[0], start, tokens[-1].end)
+        entity = places.get(normalize_str(name))
+        if entity is None:
+            entity = places[normalize_str(name)] = Entity("LOCATION", name, source="ner")
+            doc.entities.append(entity)
+        entity.add_mention(doc.mention(start, tokens[-1].end))
+    return doc
+

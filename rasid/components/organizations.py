@@ -25,6 +25,7 @@ from rasid.components import component
 from rasid.components.countries import CountryHit, is_definite, written_name
 from rasid.doc import Doc, Entity
 from rasid.lang import load_list
+from rasid.lang.matcher import phrase_key
 from rasid.lang.orgs import (
     ARTICLE, Head, KnownOrg, adjective_words, eponym_words, generic_modifiers, head_matcher, head_stems, indefinite_heads,
     international_markers, not_names,
@@ -36,6 +37,7 @@ from rasid.text.tokenize import Token
 FEMININE = "ه"  # ta marbuta, normalized
 ACRONYM_OPEN = {"«": "»", "(": ")", '"': '"', "“": "”", "'": "'"}
 MAX_ACRONYM_TOKENS = 2
+MAX_NAME_TOKENS = 9  # "اتحاد مجالس الدول الأعضاء في منظمة التعاون الإسلامي" has 8
 MAX_CONSTRUCT_CHAIN = 3  # indefinite words between an indefinite head and the definite word ending it
 MAX_EPONYM_NAME = 4
 MIN_UNSPLIT_GENITIVE = 4  # ل or و + a stem of three letters or more
@@ -114,7 +116,7 @@ class Reader:
         state = ComplementState(definite_seen=span.definite, last_good=head_end, in_genitive=span.definite)
         j = self._eponym(span, head_end)
         state.last_good = j
-        while j < len(tokens):
+        while j < len(tokens) and j - span.first < MAX_NAME_TOKENS:
             t = tokens[j]
             if not _is_word(t) or t.sentence != sentence \
                     or (j not in self.hit_at and (t.stem in self.stop or t.norm in self.stop)):
@@ -418,7 +420,10 @@ def _home_country(tokens: list[Token], hits: list[CountryHit]) -> str | None:
     for hit in hits:
         if hit.state and not hit.dateline:
             counts[hit.code] += -1 if _is_locative(tokens, hit) else 1
-    return max(counts, key=lambda code: counts[code]) if counts else None
+    if counts:
+        return max(counts, key=lambda code: counts[code])
+    places = Counter(h.code for h in hits if h.place)  # local news: the state of its cities
+    return places.most_common(1)[0][0] if places else None
 
 
 def _is_locative(tokens: list[Token], hit: CountryHit) -> bool:
@@ -539,9 +544,50 @@ def _alias_mentions(doc: Doc, entities: list[Entity]) -> None:
                 entity.add_mention(doc.mention(token.stem_start, token.end))
 
 
+def ner_spans(doc: Doc, spans: list[OrgSpan], hits: list[CountryHit]) -> list[OrgSpan]:
+    """ORG spans of the NER tagger that the rules did not find: "سرايا الأشتر", "جامعة كورنيل".
+
+    Kept when they do not overlap a found name or a state, are not a news agency or a relayed
+    outlet, and have two words or begin with a head noun (a lone word is too often a person).
+    """
+    taken = [False] * len(doc.tokens)
+    for span in spans:
+        for i in range(span.first, span.last):
+            taken[i] = True
+    for hit in hits:
+        for i in range(hit.first, min(hit.last, len(taken))):
+            taken[i] = True
+    found = []
+    for candidate in doc.extra.get("ner") or ():
+        first, last = candidate.get("first"), candidate.get("last")
+        if candidate.get("label") != "ORG" or not isinstance(first, int) or not isinstance(last, int) \
+                or not 0 <= first < last <= len(doc.tokens):
+            continue
+        tokens = doc.tokens[first:last]
+        if any(taken[first:last]) or any(not _is_word(t) for t in tokens) or _is_agency(doc, first, last):
+            continue
+        if last - first < 2 and _bare(tokens[0].stem) not in head_stems():
+            continue
+        found.append(OrgSpan(first, last, None, is_definite(tokens[0])))
+    return found
+
+
+def _is_agency(doc: Doc, first: int, last: int) -> bool:
+    name = " ".join(t.stem for t in doc.tokens[first:last])
+    previous = doc.tokens[first - 1] if first > 0 else None
+    relayed = previous is not None and (previous.stem in relay_cues() or previous.norm in relay_cues())
+    return relayed or name in news_agencies()
+
+
+@lru_cache(maxsize=1)
+def news_agencies() -> frozenset[str]:
+    return frozenset(" ".join(phrase_key(name)) for name in load_list("news_agencies.txt"))
+
+
 @component("organizations")
 def organizations(doc: Doc, settings) -> Doc:
     hits: list[CountryHit] = doc.extra.get("country_hits", [])
     spans = _find_spans(doc.tokens, hits)
+    spans = sorted(spans + ner_spans(doc, spans, hits), key=lambda span: span.first)
     doc.entities.extend(build_organizations(doc, spans, hits))
     return doc

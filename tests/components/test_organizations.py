@@ -129,3 +129,49 @@ def test_a_title_in_parentheses_is_no_acronym():
 def test_a_device_is_not_a_body_but_a_national_authority_is():
     assert orgs(run("اشترى المواطن جهاز الكمبيوتر من السوق.")) == {}
     assert "الجهاز القومي لتنظيم الاتصالات" in orgs(run("أعلن الجهاز القومي لتنظيم الاتصالات القرار."))
+
+
+def _with_ner(text: str, labelled: list[tuple[str, str]]) -> Doc:
+    """Run text and countries, add hand-made NER spans (label, words as written), then organizations."""
+    doc = Doc(Article(text))
+    for name in ("text", "countries"):
+        doc = registered()[name](doc, SETTINGS)
+    spans = []
+    for label, words in labelled:
+        start = text.index(words)
+        first = next(t.i for t in doc.tokens if t.end > start)
+        last = next(t.i for t in doc.tokens if t.end >= start + len(words)) + 1
+        spans.append({"label": label, "first": first, "last": last, "start": start, "end": start + len(words)})
+    doc.extra["ner"] = spans
+    for name in ("organizations", "locations"):
+        doc = registered()[name](doc, SETTINGS)
+    return doc
+
+
+def test_ner_org_spans_add_bodies_without_head_words():
+    doc = _with_ner("وتبنت سرايا الأشتر الهجوم، وقال وولستروم إن الوضع هادئ.",
+                    [("ORG", "سرايا الأشتر"), ("ORG", "وولستروم")])
+    assert list(orgs(doc)) == ["سرايا الأشتر"]
+    check_spans(doc)
+
+
+def test_ner_agency_or_relayed_outlet_is_not_a_body():
+    doc = _with_ner("وقالت فرانس برس إن الاجتماع انتهى.", [("ORG", "فرانس برس")])
+    assert orgs(doc) == {}
+
+
+def test_ner_places_become_locations_but_not_over_found_names():
+    doc = _with_ner("اعتقل الجيش 21 شخصا في الضفة الغربية، وزار الوفد مصر.",
+                    [("LOC", "الضفة الغربية"), ("LOC", "مصر")])
+    assert [e.name for e in doc.entities_of("LOCATION")] == ["الضفة الغربية"]
+    check_spans(doc)
+
+
+def test_malformed_ner_spans_are_ignored():
+    doc = Doc(Article("زار الوفد الهيئة القومية للبريد."))
+    for name in ("text", "countries"):
+        doc = registered()[name](doc, SETTINGS)
+    doc.extra["ner"] = [{"label": "ORG", "first": 5, "last": 99}, {"label": "LOC", "first": "x"}, {"label": "ORG"}]
+    for name in ("organizations", "locations"):
+        doc = registered()[name](doc, SETTINGS)
+    assert list(orgs(doc)) == ["الهيئة القومية للبريد"]
