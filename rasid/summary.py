@@ -36,6 +36,18 @@ def _event_line(event: dict[str, Any], names: dict[str, str]) -> str:
     return line
 
 
+def _header_lines(record: dict[str, Any]) -> list[str]:
+    """Publication and the credits found in the text (dateline, byline), one line each."""
+    lines = []
+    if record.get("published") or record.get("source"):
+        lines.append("published: " + " ".join(x for x in (record.get("published"), record.get("source")) if x))
+    for kind in ("dateline", "byline"):
+        spans = [m for m in record.get("metadata", []) if m["kind"] == kind]
+        if spans:
+            lines.append(f"{kind}: " + " | ".join(record["text"][m["start"]:m["end"]] for m in spans))
+    return lines
+
+
 def summarize(record: dict[str, Any]) -> str:
     names = _entity_names(record)
     by_type: dict[str, list[dict[str, Any]]] = {}
@@ -44,6 +56,7 @@ def summarize(record: dict[str, Any]) -> str:
     lines = [f"== {record.get('file') or record['id']}  [{record['id']}]"]
     if record.get("title"):
         lines.append(f"title: {record['title']}")
+    lines.extend(_header_lines(record))
     sections = (
         ("Persons", [_person_line(p) for p in by_type.get("PERSON", [])]),
         ("Organizations", [
