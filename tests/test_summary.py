@@ -1,6 +1,12 @@
 from rasid.summary import summarize
+from tests.record_checks import assert_record_valid
 
 TEXT = "لقاء\nالرياض - واس\nاستقبل الوزير فهد القحطاني السفير."
+
+
+def _span(words: str) -> dict:
+    start = TEXT.index(words)
+    return {"start": start, "end": start + len(words), "text": words}
 
 
 def _record() -> dict:
@@ -9,22 +15,24 @@ def _record() -> dict:
         "text": TEXT,
         "entities": [
             {"id": "e1", "type": "PERSON", "name": "فهد القحطاني", "honorific": "معالي", "country": "SA",
-             "mentions": [{"start": 28, "end": 40, "text": "فهد القحطاني"}],
-             "roles": [{"title": "الوزير", "organization": None, "country": "SA", "start": 21, "end": 27}]},
+             "mentions": [_span("فهد القحطاني")],
+             "roles": [{"title": "الوزير", "organization": None, "country": "SA",
+                        "start": _span("الوزير")["start"], "end": _span("الوزير")["end"]}]},
             {"id": "e2", "type": "COUNTRY", "name": "السعودية", "honorific": None, "country": "SA",
-             "mentions": [{"start": 5, "end": 11, "text": "الرياض"}]},
+             "mentions": [_span("الرياض")]},
         ],
         "events": [{"id": "v1", "type": "CONSULT", "mode": "in_person", "status": "occurred", "countries": ["SA"],
                     "participants": [{"entity": "e1", "role": "actor"}], "agreement": None,
                     "sectors": ["diplomacy"], "date": None, "location": None,
-                    "trigger": {"start": 14, "end": 20, "text": "استقبل"}, "evidence": []}],
+                    "trigger": _span("استقبل"), "evidence": []}],
         "statements": [],
         "sectors": ["diplomacy"],
-        "metadata": [{"kind": "dateline", "start": 5, "end": 17}],
+        "metadata": [{"kind": "dateline", "start": 5, "end": 17}],  # الرياض - واس
     }
 
 
 def test_summary_lists_header_persons_events_and_sectors():
+    assert_record_valid(_record())
     lines = summarize(_record()).split("\n")
     assert lines[0] == "== a.txt  [0123456789abcdef]"
     assert "title: لقاء" in lines
