@@ -6,7 +6,7 @@ merges the candidates that tell the same interaction into one event.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterable
 
 from rasid.doc import Doc, Entity
 from rasid.events.context import DocIndex
@@ -14,7 +14,7 @@ from rasid.events.lexicon import (
     TriggerEntry, instrument_matcher, mode_matcher, status_matcher, trigger_matcher,
 )
 from rasid.events.parties import Parties, find_parties
-from rasid.lang.matcher import Match
+from rasid.lang.matcher import Match, PhraseMatcher
 from rasid.text.normalize import normalize_str
 
 FUTURE_PREFIX = "س"
@@ -62,13 +62,6 @@ class Candidate:
         return self.parties.actor
 
 
-def _matches_by_sentence(doc: Doc, matches: list[Match]) -> dict[int, list[Match]]:
-    grouped: dict[int, list[Match]] = {}
-    for match in matches:
-        grouped.setdefault(doc.tokens[match.first].sentence, []).append(match)
-    return grouped
-
-
 def _nearest(matches: list[Match], first: int, last: int, before: int, after: int,
              overlap: bool = False) -> tuple[Match, int] | None:
     """The match closest to tokens [first, last) within the window, with its distance.
@@ -112,16 +105,33 @@ def _offers_absorb_cooperation(candidates: list[Candidate]) -> list[Candidate]:
             if not (c.type == JOINT_TYPE and c.status == "proposed" and c.sentence in offering)]
 
 
+def find_in_sentences(matcher: PhraseMatcher, doc: Doc, sentences: Iterable[int]) -> dict[int, list[Match]]:
+    """Matches of a lexicon in some sentences only, grouped by sentence (token indices are the doc's)."""
+    found: dict[int, list[Match]] = {}
+    tokens = doc.tokens
+    for number in sorted(sentences):
+        sentence = doc.sentences[number]
+        i = sentence.first_token
+        while i < sentence.last_token:
+            match = matcher.match_at(tokens, i) if tokens[i].meta is None else None
+            if match is None:
+                i += 1
+                continue
+            found.setdefault(number, []).append(match)
+            i = match.last
+    return found
+
+
 class CandidateFinder:
-    """Finds the candidates of one document; lexicon matches are computed once per document."""
+    """Finds the candidates of one document. The cue lexicons are matched once, and only in the
+    sentences that have a trigger."""
 
     def __init__(self, doc: Doc, index: DocIndex):
         self.doc = doc
         self.index = index
-        tokens = doc.tokens
-        self.status_marks = _matches_by_sentence(doc, status_matcher().find(tokens))
-        self.mode_marks = _matches_by_sentence(doc, mode_matcher().find(tokens))
-        self.instrument_marks = _matches_by_sentence(doc, instrument_matcher().find(tokens))
+        self.status_marks: dict[int, list[Match]] = {}
+        self.mode_marks: dict[int, list[Match]] = {}
+        self.instrument_marks: dict[int, list[Match]] = {}
         self.dates_by_sentence: dict[int, list[dict[str, Any]]] = {}
         for date in doc.extra.get("dates", []):
             self.dates_by_sentence.setdefault(date["sentence"], []).append(date)
@@ -138,6 +148,10 @@ class CandidateFinder:
             if candidate.entry.weak and candidate.actor is None:
                 continue
             candidates.append(candidate)
+        sentences = {c.sentence for c in candidates}
+        self.status_marks = find_in_sentences(status_matcher(), self.doc, sentences)
+        self.mode_marks = find_in_sentences(mode_matcher(), self.doc, sentences)
+        self.instrument_marks = find_in_sentences(instrument_matcher(), self.doc, sentences)
         self._assign_dates(candidates)
         previous_in_sentence: dict[int, Candidate] = {}
         for candidate in candidates:

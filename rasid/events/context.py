@@ -13,6 +13,7 @@ from rasid.doc import Doc, Entity, Mention
 from rasid.text.normalize import normalize_str
 
 PARTY_TYPES = ("PERSON", "ORG")
+TITLE_SLACK = 2  # a sentence this many times longer than the normalized title is not the title
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,8 @@ def story_sentences(doc: Doc) -> frozenset[int]:
         tokens = doc.sentence_tokens(sentence)
         if not tokens or all(t.meta is not None for t in tokens):
             continue
-        if title and _title_key(doc.text[sentence.start:sentence.end]) == title:
+        if title and len(title) <= sentence.end - sentence.start <= TITLE_SLACK * len(title) \
+                and _title_key(doc.text[sentence.start:sentence.end]) == title:
             continue
         keep.add(sentence.index)
     return frozenset(keep)
