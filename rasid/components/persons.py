@@ -76,12 +76,17 @@ def _entity(ctx: PersonContext, find: PersonFind, organizations: list[Entity]) -
             ctx.doc.extra.setdefault("person_home_hints", []).extend([title.head.country] * HOME_TITLE_WEIGHT)
         implied = explicit_organization_country(ctx, organization) or ministry_country(ctx, title, organizations)
         country = stated or side or implied or (organization.country if organization else None)
-        if not ctx.preposition(title.first):  # "للرئيس ...": a cue to the name, not a role as written
+        if not _elided_article(ctx, title):
             add_role(entity, Role(doc.text[title.start:title.end], title.start, title.end, organization, country))
         entity.country = entity.country or stated
         implied_countries.append(implied)
     entity.country = entity.country or side or next((c for c in implied_countries if c), None)
     return entity
+
+
+def _elided_article(ctx: PersonContext, title) -> bool:
+    """"للرئيس": the title's article is elided after ل, so the title is not written as such."""
+    return ctx.definite(title.first) and not normalize_str(ctx.doc.text[title.start:title.start + 2]) == "ال"
 
 
 def _merge(target: Entity, other: Entity) -> None:

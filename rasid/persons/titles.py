@@ -18,6 +18,7 @@ from rasid.persons.lexicon import TitleHead, title_modifiers
 from rasid.text.normalize import normalize_str
 
 MAX_TITLE_TOKENS = 18
+NISBA_ENDINGS = ("ي", "يه", "يين", "يون", "يات")  # normalized: ة is ه
 CONSTRUCT_HONORIFICS = ("style", "style_title", "nobility")
 
 
@@ -144,7 +145,9 @@ def _conjoined(ctx: PersonContext, j: int) -> tuple[int, bool] | None:
     if ctx.definite(j):
         if ctx.in_title_vocabulary(j) or ctx.org_at[j] is not None or ctx.place_at[j]:
             return 1, False
-        return None
+        if ctx.is_common(j) or ctx.ner_person[j] or ctx.tokens[j].stem in ctx.known_surnames:
+            return None
+        return 1, False  # والمشغلين، والميكنة: one more portfolio
     if ctx.place_at[j]:
         return 1, False
     if ctx.in_title_vocabulary(j):
@@ -156,7 +159,7 @@ def _definite_after_closed(ctx: PersonContext, j: int, head_only: bool) -> tuple
     """An adjective or a portfolio goes on; a common word or a name ends the title.
 
     After a bare head a definite unknown word is a surname ("الرئيس السيسي"); after a
-    complement it is an adjective ("للإبداع التكنولوجي") unless a name goes on after it
+    complement a nisba is an adjective ("للإبداع التكنولوجي") unless a name goes on after it
     ("رئيس الجمهورية الباجي قايد السبسي") or it is the surname of a person named elsewhere.
     """
     if ctx.place_at[j - 1] and not ctx.place_at[j]:
@@ -166,14 +169,10 @@ def _definite_after_closed(ctx: PersonContext, j: int, head_only: bool) -> tuple
         return 1, False
     if ctx.ner_person[j] or ctx.tokens[j].stem in ctx.known_surnames or head_only:
         return None
+    if ctx.is_common(j) or not ctx.tokens[j].bare.endswith(NISBA_ENDINGS):
+        return None  # "... الرقمي [التوجه] الاستراتيجي": a noun that is no adjective starts the next phrase
     following = j + 1
-    follows = ctx.is_word(following) and ctx.same_sentence(j, following)
-    if follows and ctx.definite(following) and not ctx.tokens[following].proclitic \
-            and ctx.in_title_vocabulary(following):
-        return 1, False  # الحي المالي: a noun with its adjective
-    if ctx.is_common(j):
-        return None
-    if follows and _name_like(ctx, following):
+    if ctx.is_word(following) and ctx.same_sentence(j, following) and _name_like(ctx, following):
         return None
     return 1, False
 

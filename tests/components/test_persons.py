@@ -1,0 +1,173 @@
+"""Persons: names, honorifics, titles, roles and states, on short sentences written for the test."""
+from __future__ import annotations
+
+import pytest
+
+from rasid.components import registered
+from rasid.components.persons import find_persons
+from rasid.doc import Article, Doc, Entity
+from rasid.pipeline import analyze
+from rasid.settings import Settings
+
+PERSON_COMPONENTS = ("text", "countries", "persons", "coref")
+
+
+@pytest.fixture(scope="module")
+def settings() -> Settings:
+    return Settings(components=PERSON_COMPONENTS)
+
+
+def persons(text: str, settings: Settings) -> list[Entity]:
+    doc = analyze(Article(text=text), settings)
+    check_spans(doc)
+    return doc.entities_of("PERSON")
+
+
+def check_spans(doc: Doc) -> None:
+    for entity in doc.entities:
+        for mention in entity.mentions:
+            assert doc.text[mention.start:mention.end] == mention.text
+        for role in entity.roles:
+            assert doc.text[role.start:role.end] == role.title
+
+
+def by_name(found: list[Entity], name: str) -> Entity:
+    matches = [p for p in found if p.name == name]
+    assert matches, f"{name!r} not among {[p.name for p in found]}"
+    return matches[0]
+
+
+def titles(person: Entity) -> list[str]:
+    return [role.title for role in person.roles]
+
+
+def test_name_then_title(settings):
+    found = persons("وأكد عمرو طلعت وزير الاتصالات وتكنولوجيا المعلومات على أهمية التعاون.", settings)
+    person = by_name(found, "عمرو طلعت")
+    assert titles(person) == ["وزير الاتصالات وتكنولوجيا المعلومات"]
+
+
+def test_title_with_nationality_then_name(settings):
+    found = persons("عقد الرئيس المصري عبدالفتاح السيسي لقاء مع عدد من الرؤساء.", settings)
+    person = by_name(found, "عبدالفتاح السيسي")
+    assert titles(person) == ["الرئيس المصري"]
+    assert person.country == "EG"
+
+
+def test_long_honorific_is_split_off(settings):
+    found = persons("وصل صاحب السمو الملكي الأمير محمد بن سلمان بن عبدالعزيز ولي العهد إلى عمان.", settings)
+    person = by_name(found, "محمد بن سلمان بن عبدالعزيز")
+    assert person.honorific == "صاحب السمو الملكي الأمير"
+    assert titles(person) == ["ولي العهد"]
+
+
+def test_mister_before_one_word_and_a_title_is_a_name(settings):
+    text = "وأوضح السيد عزوز نائب رئيس الجهاز القومي لتنظيم الاتصالات للبنية التحتية، جهود مصر."
+    person = by_name(persons(text, settings), "السيد عزوز")
+    assert titles(person) == ["نائب رئيس الجهاز القومي لتنظيم الاتصالات للبنية التحتية"]
+    assert person.honorific is None
+
+
+def test_mister_before_a_full_name_is_an_honorific(settings):
+    person = by_name(persons("وقال السيد علاء يوسف إن المباحثات كانت مثمرة.", settings), "علاء يوسف")
+    assert person.honorific == "السيد"
+
+
+def test_academic_and_style_honorifics(settings):
+    text = "وحضر معالي وزير المالية الدكتور إبراهيم بن عبدالعزيز العساف الاجتماع."
+    person = by_name(persons(text, settings), "إبراهيم بن عبدالعزيز العساف")
+    assert person.honorific == "الدكتور"
+    assert titles(person) == ["وزير المالية"]
+
+
+def test_list_of_attendees_with_side_country(settings):
+    text = ("حضر اللقاء من الجانب العراقي، وادي كريم وادي الوكيل الفني لوزارة الاتصالات، "
+            "وعادل جبار الأعرجي معاون مدير عام الشركة العامة للاتصالات والمعلوماتية.")
+    found = persons(text, settings)
+    first = by_name(found, "وادي كريم وادي")
+    second = by_name(found, "عادل جبار الأعرجي")  # the conjunction و is not part of the name
+    assert titles(first) == ["الوكيل الفني لوزارة الاتصالات"]
+    assert titles(second) == ["معاون مدير عام الشركة العامة للاتصالات والمعلوماتية"]
+    assert first.country == second.country == "IQ"
+
+
+def test_consecutive_titles_are_separate_roles(settings):
+    text = "وحضر معالي وزير الدولة عضو مجلس الوزراء الدكتور سعد بن خالد الجبري الجلسة."
+    person = by_name(persons(text, settings), "سعد بن خالد الجبري")
+    assert titles(person) == ["وزير الدولة", "عضو مجلس الوزراء"]
+
+
+def test_chain_title_with_complements_is_one_title(settings):
+    text = ("وأوضح المهندس خالد العطار نائب وزير الاتصالات وتكنولوجيا المعلومات للتنمية الإدارية "
+            "والتحول الرقمي التوجه الاستراتيجي.")
+    person = by_name(persons(text, settings), "خالد العطار")
+    assert person.honorific == "المهندس"
+    assert titles(person) == ["نائب وزير الاتصالات وتكنولوجيا المعلومات للتنمية الإدارية والتحول الرقمي"]
+
+
+def test_country_by_prepositional_phrase_is_kept(settings):
+    text = "وأكد أركان شهاب الشيباني وزير الاتصالات بجمهورية العراق على العلاقات."
+    person = by_name(persons(text, settings), "أركان شهاب الشيباني")
+    assert titles(person) == ["وزير الاتصالات بجمهورية العراق"]
+    assert person.country == "IQ"
+
+
+def test_locative_country_is_not_the_served_state(settings):
+    text = "وأعلن السفير الكويتي في العراق علي المؤمن عن زيارة قريبة."
+    person = by_name(persons(text, settings), "علي المؤمن")
+    assert titles(person) == ["السفير الكويتي في العراق"]
+    assert person.country == "KW"
+
+
+def test_foreign_name_after_genitive_country_title(settings):
+    text = "التقى وزير خارجية روسيا سيرجي لافروف بنظيره في موسكو."
+    person = by_name(persons(text, settings), "سيرجي لافروف")
+    assert titles(person) == ["وزير خارجية روسيا"]
+    assert person.country == "RU"
+
+
+def test_title_with_definite_name_after_it(settings):
+    person = by_name(persons("وقال الرئيس دوتيرتي إن الأزمة انتهت.", settings), "دوتيرتي")
+    assert titles(person) == ["الرئيس"]
+
+
+def test_role_links_the_organization_inside_the_title(settings):
+    doc = analyze(Article(text="وذكر شريف فاروق رئيس مجلس إدارة الهيئة القومية للبريد، مجالات التعاون."),
+                  Settings(components=("text", "countries")))
+    start = doc.text.index("الهيئة القومية للبريد")
+    org = Entity(type="ORG", name="الهيئة القومية للبريد", country="EG")
+    org.add_mention(doc.mention(start, start + len(org.name)))
+    doc.entities.append(org)
+    find_persons(doc, None)
+    person = by_name(doc.entities_of("PERSON"), "شريف فاروق")
+    assert person.roles[0].title == "رئيس مجلس إدارة الهيئة القومية للبريد"
+    assert person.roles[0].organization is org
+
+
+def test_no_person_in_plain_text(settings):
+    assert persons("وتناول الاجتماع استعراض نتائج التعاون بين البلدين في مجال الاتصالات.", settings) == []
+
+
+def test_title_without_a_name_is_no_person(settings):
+    assert persons("وقال وزير الخارجية إن المباحثات كانت بناءة.", settings) == []
+
+
+@pytest.mark.parametrize("text", [
+    "محمد " * 400,
+    "وزير " * 300 + "الخارجية",
+    "بن " * 200,
+    "قال John Smith وزير الخارجية Trump و Pompeo في Washington يوم 12/5 بن",
+    "الرئيس",
+    "السيد",
+    "صاحب السمو الملكي الأمير",
+    "عمرو طلعت وزير",
+    "— ، . « » ؟",
+    "Only English text here, no Arabic at all: Minister John Smith.",
+    "",
+])
+def test_bad_input_does_not_crash_or_leave_the_text(text, settings):
+    doc = Doc(article=Article(text=text))  # straight through the components: the pipeline refuses non-Arabic
+    components = registered()
+    for name in PERSON_COMPONENTS:
+        doc = components[name](doc, settings)
+    check_spans(doc)
