@@ -42,7 +42,8 @@ MAX_CONSTRUCT_CHAIN = 3  # indefinite words between an indefinite head and the d
 MAX_EPONYM_NAME = 4
 MIN_UNSPLIT_GENITIVE = 4  # ل or و + a stem of three letters or more
 NISBA_ENDINGS = ("ي", "يه", "يين", "يون", "يات")  # normalized: ية -> يه
-UNSPLIT_CLITICS = "ولبف"  # words of a person's name in "مجمع الملك فهد ..."
+UNSPLIT_CLITICS = "ولبف"
+IMPERFECT_PREFIX = "ي"  # يختاران، يقوم: a verb ends a construct chain (nouns in ي- are rare there)  # words of a person's name in "مجمع الملك فهد ..."
 
 
 @dataclass
@@ -113,9 +114,11 @@ class Reader:
         tokens = self.tokens
         sentence = tokens[span.first].sentence
         # A definite head takes no genitive: only adjectives follow it (الهيئة القومية, not الوزارة العديد).
-        state = ComplementState(definite_seen=span.definite, last_good=head_end, in_genitive=span.definite)
+        state = ComplementState(definite_seen=span.definite, last_good=head_end, in_genitive=span.definite,
+                                head_end=head_end)
         j = self._eponym(span, head_end)
         state.last_good = j
+        state.definite_seen = state.definite_seen or j > head_end  # a person's name completes the construct
         while j < len(tokens) and j - span.first < MAX_NAME_TOKENS:
             t = tokens[j]
             if not _is_word(t) or t.sentence != sentence \
@@ -168,6 +171,7 @@ class Reader:
         if is_definite(t):
             if state.in_genitive and not state.genitive_open and not _looks_adjective(t):
                 return None  # للاستعداد لطوارئ الحاسب والشبكات | الخطوات: a new noun phrase
+            state.closed_by_adjective = state.in_genitive and not state.genitive_open and state.after_genitive
             if not state.definite_seen or state.genitive_open:
                 state.in_genitive = not span.definite or state.in_genitive  # وزارة النقل: the construct closes
             state.genitive_open = False
@@ -178,13 +182,25 @@ class Reader:
             span.before_body = True
             return None
         if _unsplit_clitic(t, "ل") and _bare(t.norm[1:]) not in self.purpose \
-                and self.next_is_name_word(j + 1, sentence):
+                and not self._genitive_not_here(span, state, j) and self.next_is_name_word(j + 1, sentence):
             state.after_nationality = False
-            state.in_genitive = state.genitive_open = True
+            state.in_genitive = state.genitive_open = state.after_genitive = True
             return j + 1  # لقصور الثقافة: ل before a word the lexicons do not know stays unsplit
-        if state.definite_seen or j - head_end >= MAX_CONSTRUCT_CHAIN:
+        if state.definite_seen or j - head_end >= MAX_CONSTRUCT_CHAIN or t.norm.startswith(IMPERFECT_PREFIX):
             return None  # an indefinite word after a definite name: a person, a verb, a new phrase
         return j + 1  # a construct chain after an indefinite head: it must reach a definite word
+
+    def _genitive_not_here(self, span: OrgSpan, state: "ComplementState", j: int) -> bool:
+        """Where a ل- genitive cannot go on a name: right after a bare definite head ("الهيئة
+        للشؤون الإدارية" is the body and a title's field), inside an unfinished construct chain
+        ("شركة خاسرة مصنعة للألعاب"), or after a genitive already closed by an adjective
+        ("للعلوم الأمنية للارتقاء")."""
+        head_end = state.head_end
+        if span.definite and state.last_good == head_end:
+            return True
+        if not state.definite_seen and j > head_end:
+            return True
+        return state.closed_by_adjective
 
     def _country_step(self, span: OrgSpan, state: "ComplementState", hit: CountryHit, pro: str) -> int | None:
         if pro or not (hit.state or hit.kind in ("capital", "city")):
@@ -204,12 +220,12 @@ class Reader:
 
     def _genitive_step(self, span: OrgSpan, state: "ComplementState", t: Token, j: int, bare: str,
                        sentence: int) -> int | None:
-        if bare in self.purpose:
+        if bare in self.purpose or self._genitive_not_here(span, state, j):
             return None
         if is_definite(t):
             if bare in self.heads and not self.next_is_name_word(j + 1, sentence):
                 return None  # "للوزارة": of the ministry named before
-            state.definite_seen = state.in_genitive = True
+            state.definite_seen = state.in_genitive = state.after_genitive = True
             state.genitive_open = state.after_nationality = False
             state.last_good = j + 1
             return j + 1
@@ -218,7 +234,7 @@ class Reader:
             return None  # "الإدارة المركزية لصندوق ...": another body
         if self.next_is_name_word(j + 1, sentence):
             state.after_nationality = False
-            state.in_genitive = state.genitive_open = True
+            state.in_genitive = state.genitive_open = state.after_genitive = True
             return j + 1
         return None
 
@@ -243,6 +259,9 @@ class ComplementState:
     after_nationality: bool = False
     in_genitive: bool = False  # a ل- genitive was taken: only adjectives may follow
     genitive_open: bool = False  # ل + an indefinite noun: its own genitive may follow once
+    head_end: int = 0
+    after_genitive: bool = False  # a ل- genitive is part of the name
+    closed_by_adjective: bool = False  # ... and an adjective closed it: no further ل- genitive
 
 
 def _find_spans(tokens: list[Token], hits: list[CountryHit]) -> list[OrgSpan]:
@@ -305,6 +324,8 @@ def _country_adjectives_after(reader: Reader, span: OrgSpan, j: int) -> int:
 
 def _head_span(reader: Reader, i: int, head_end: int, head: Head) -> OrgSpan | None:
     tokens = reader.tokens
+    if tokens[head_end - 1].suffixes:
+        return None  # شركته، وزارتها: a possessed noun is no name
     definite = is_definite(tokens[i]) or head.definite and tokens[i].stem.startswith(ARTICLE)
     span = OrgSpan(i, head_end, head.key, definite)
     if head.kind == "ellipsis":
@@ -548,7 +569,7 @@ def ner_spans(doc: Doc, spans: list[OrgSpan], hits: list[CountryHit]) -> list[Or
     """ORG spans of the NER tagger that the rules did not find: "سرايا الأشتر", "جامعة كورنيل".
 
     Kept when they do not overlap a found name or a state, are not a news agency or a relayed
-    outlet, and have two words or begin with a head noun (a lone word is too often a person).
+    outlet, and begin with a head noun.
     """
     taken = [False] * len(doc.tokens)
     for span in spans:
@@ -566,8 +587,8 @@ def ner_spans(doc: Doc, spans: list[OrgSpan], hits: list[CountryHit]) -> list[Or
         tokens = doc.tokens[first:last]
         if any(taken[first:last]) or any(not _is_word(t) for t in tokens) or _is_agency(doc, first, last):
             continue
-        if last - first < 2 and _bare(tokens[0].stem) not in head_stems():
-            continue
+        if _bare(tokens[0].stem) not in head_stems() and tokens[0].stem not in head_stems():
+            continue  # the tagger finds the proper name after a head ("جامعة كورنيل"); alone it is noisy
         found.append(OrgSpan(first, last, None, is_definite(tokens[0])))
     return found
 
