@@ -97,6 +97,11 @@ def _date_key(date: dict[str, Any], text: str) -> str | None:
     return normalize_str(text[date["start"]:date["stop"]])
 
 
+def _signing_without_instrument(c: Candidate) -> bool:
+    """A signing with no instrument named near it is no agreement (وقع كتابا ذهبيا)."""
+    return c.type == "AGREE" and c.entry.agreement == "signed" and c.instrument is None
+
+
 def _offers_absorb_cooperation(candidates: list[Candidate]) -> list[Candidate]:
     """Joint projects proposed in a sentence that offers aid are part of that offer
     (أبدى استعداد الوزارة لتنفيذ مشروعات مشتركة)."""
@@ -160,6 +165,7 @@ class CandidateFinder:
             self._set_mode(candidate)
             self._set_instrument(candidate)
             previous_in_sentence[sentence] = candidate
+        candidates = [c for c in candidates if not _signing_without_instrument(c)]
         return _offers_absorb_cooperation(candidates)
 
     def _assign_dates(self, candidates: list[Candidate]) -> None:
@@ -236,6 +242,9 @@ class CandidateFinder:
 
     def _set_instrument(self, c: Candidate) -> None:
         if c.type != "AGREE":
+            return
+        if c.entry.instrument:
+            c.instrument = c.entry.instrument
             return
         marks = self.instrument_marks.get(c.sentence, [])
         after = [m for m in marks if m.first >= c.last and m.first - c.last <= INSTRUMENT_AFTER]

@@ -93,6 +93,8 @@ def _joins(c: Candidate, g: Group, doc: Doc) -> bool:
     if c.sentence == g.last.sentence:
         actor, head_actor = c.actor, g.last.actor
         return not (c.is_verb and actor is not None and head_actor is not None and actor is not head_actor)
+    if c.entry.agreement != g.head.entry.agreement:
+        return False  # agreeing on a deal and signing one are two acts, told apart across sentences
     if is_anaphoric(c, doc):
         return True
     if any(code not in g.countries for code in c.parties.countries):

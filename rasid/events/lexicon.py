@@ -34,6 +34,7 @@ class TriggerEntry:
     mode: str | None = None
     status: str | None = None
     agreement: str | None = None
+    instrument: str | None = None
     weak: bool = False
     phrase: str = field(default="", compare=False)
 
@@ -57,7 +58,7 @@ def _trigger_entry(event_type: str, form: str, hints: str, phrase: str) -> Trigg
             weak = True
             continue
         key, _, value = hint.partition("=")
-        if key not in ("mode", "status", "agreement"):
+        if key not in ("mode", "status", "agreement", "instrument"):
             raise LanguageDataError(f"{name}: unknown hint {hint!r}")
         values[key] = value
     if "mode" in values:
@@ -66,10 +67,13 @@ def _trigger_entry(event_type: str, form: str, hints: str, phrase: str) -> Trigg
         _check(values["status"], STATUSES, "status", name)
     if "agreement" in values:
         _check(values["agreement"], AGREEMENT_STATUSES, "agreement status", name)
+    if "instrument" in values:
+        _check(values["instrument"], INSTRUMENTS, "instrument", name)
     return TriggerEntry(
         type=_check(event_type, EVENT_TYPES, "event type", name),
         form=_check(form, TRIGGER_FORMS, "trigger form", name),
         mode=values.get("mode"), status=values.get("status"), agreement=values.get("agreement"),
+        instrument=values.get("instrument"),
         weak=weak, phrase=phrase,
     )
 

@@ -103,3 +103,16 @@ def test_event_date_from_an_absolute_date_in_its_sentence():
     agrees = [e for e in _events(text, EG_IQ) if e.type == "AGREE"]
     assert agrees[0].date["value"] == "2021-03-03"
     assert text[agrees[0].date["start"]:agrees[0].date["stop"]] == "3 مارس 2021"
+
+
+def test_a_signing_without_an_instrument_is_no_agreement():
+    text = "وجلس الرئيس في مطار القاهرة لتوقيع كتاب ذهبي قبل لقائه مع الرئيس العراقي."
+    entities = [("COUNTRY", "القاهرة", "القاهرة", "EG"), ("COUNTRY", "العراقي", "العراقي", "IQ")]
+    assert [e for e in _events(text, entities) if e.type == "AGREE"] == []
+
+
+def test_reaching_an_agreement_names_the_instrument():
+    text = "واقترح الرئيس المصري التوصل إلى اتفاق منفصل مع العراق."
+    entities = [("COUNTRY", "المصري", "المصري", "EG"), ("COUNTRY", "العراق", "العراق", "IQ")]
+    agrees = [e for e in _events(text, entities) if e.type == "AGREE"]
+    assert [(e.status, e.agreement) for e in agrees] == [("proposed", {"instrument": "agreement", "status": "proposed"})]
