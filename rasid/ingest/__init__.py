@@ -1,0 +1,1 @@
+"""Ingest: sources -> Articles -> records (a pool of workers) -> the store (one writer)."""
