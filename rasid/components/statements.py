@@ -2,9 +2,11 @@
 
 - A reporting verb (أكد، قال، أشار ...) takes as speaker the first person or
   organization named after it in its sentence (Arabic verb-subject order),
-  skipping an addressee (قال لوكالة ...). With no named subject and an opener
-  right after it (وأضاف أن ...، وقال في تصريح ...), the speaker is the previous one:
-  statements that refer back.
+  skipping an addressee (قال لوكالة ...). With its subject omitted (وأضاف أن ...،
+  وقال في تصريح ...، وأكد أهمية ...) the speaker is the previous one: statements
+  that refer back. An unnamed subject (الجانبان، مسؤول، a bare title), a state
+  (أعلنت روسيا) or a news outlet gives no speaker; a verb governed by أن
+  (رفض أن يقول) reports nothing.
 - A participle (مؤكدا، مشيرا إلى ...) continues the statement of its sentence's
   speaker, or of the sentence's subject.
 - "According to" cues (وفقا لبيان صادر عن ...) take the body named after them.
@@ -23,12 +25,16 @@ from rasid.doc import Doc, Entity, Statement
 from rasid.events.context import PARTY_TYPES, DocIndex, EntityMention, build_index
 from rasid.lang import LanguageDataError, load_list, load_table
 from rasid.lang.matcher import Match, PhraseMatcher, phrase_key
+from rasid.text.normalize import normalize_str
 
 CUE_KINDS = ("verb", "participle", "source", "relay")
 SPEAKER_REACH = 8  # tokens after a cue where its speaker is looked for
 RELAY_REACH = 10  # tokens after a relay cue where its عن is looked for
 ADDRESSEE_PREFIX = "ل"  # قال لوكالة ...: the outlet is spoken to, not speaking
 FROM = "عن"
+ARTICLE = "ال"
+SUBJUNCTIVE = frozenset({"ان"})  # أن, normalized
+TITLE_KINDS = ("office", "complete", "counterpart")
 QUOTES = "\"'«»“”"
 LEADING_JUNK = " \t\n،,:؛;-–—\"'«»“”"
 
@@ -66,6 +72,33 @@ def content_starts() -> frozenset[str]:
     return _stems("statement_content_starts.txt")
 
 
+@lru_cache(maxsize=1)
+def unnamed_subjects() -> frozenset[str]:
+    """Subjects that name no speaker: statement_unnamed_subjects.txt and the heads of titles."""
+    words = set(_stems("statement_unnamed_subjects.txt"))
+    for phrase, kind, _country in load_table("title_heads.tsv", 3):
+        if kind in TITLE_KINDS:
+            key = phrase_key(phrase)
+            if len(key) == 1:
+                words.add(key[0])
+                words.add(ARTICLE + key[0])
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def _outlet_heads() -> frozenset[str]:
+    return _stems("org_outlet_heads.txt")
+
+
+def is_outlet(entity: Entity) -> bool:
+    """A news outlet (وكالة الأنباء ...، قناة ...) reports or relays; it is no speaker."""
+    words = normalize_str(entity.name).split()
+    if not words:
+        return False
+    first = words[0][len(ARTICLE):] if words[0].startswith(ARTICLE) else words[0]
+    return first in _outlet_heads()
+
+
 def _in(token, words: frozenset[str]) -> bool:
     return token.stem in words or token.bare in words or token.norm in words or token.text in words
 
@@ -97,13 +130,32 @@ def _speaker_after(doc: Doc, mentions: list[EntityMention], after: int, reach: i
     return persons[0] if persons else named[0]
 
 
+def _next_word(doc: Doc, cue: Match, sentence_end: int):
+    return next((t for t in doc.tokens[cue.last:sentence_end] if t.kind != "punct"), None)
+
+
 def _refers_back(doc: Doc, cue: Match, sentence_end: int) -> bool:
-    """Nothing names the subject: the next word opens the content or the cue ends the sentence."""
+    """The subject is omitted: an opener follows the cue, or the cue ends the sentence."""
     for token in doc.tokens[cue.last:sentence_end]:
         if token.kind == "punct":
             return True
         return _in(token, openers())
     return True
+
+
+def _unnamed_subject(doc: Doc, cue: Match, sentence_end: int) -> bool:
+    token = _next_word(doc, cue, sentence_end)
+    return token is not None and _in(token, unnamed_subjects())
+
+
+def _subjunctive(doc: Doc, cue: Match) -> bool:
+    """أن يقول: a verb governed by أن is no report of its own (رفض أن يقول ...)."""
+    return cue.first > 0 and doc.tokens[cue.first - 1].norm in SUBJUNCTIVE
+
+
+def _country_subject(mentions: list[EntityMention], cue: Match) -> bool:
+    """أعلنت روسيا ...: a state speaks, and a state is no person or organization."""
+    return any(m.first == cue.last and m.entity.type == "COUNTRY" for m in mentions)
 
 
 def _relay_source(doc: Doc, mentions: list[EntityMention], cue: Match, sentence_end: int) -> EntityMention | None:
@@ -135,13 +187,17 @@ class _SentenceStatements:
         content = cue.end
         unnamed = False
         if cue.payload.kind == "verb":
-            if _refers_back(self.doc, cue, end):
-                speaker = self.antecedent(cue.first, self.last_person)
-            else:
+            if _subjunctive(self.doc, cue):
+                return
+            named = None
+            if not _refers_back(self.doc, cue, end) and not _country_subject(self.mentions, cue):
                 named = _speaker_after(self.doc, self.mentions, cue.last, SPEAKER_REACH)
-                if named is not None:
-                    speaker, content = named.entity, named.mention.end
-                unnamed = named is None  # a subject we cannot name (الجانبان، وزير الخارجية)
+            if named is not None:
+                speaker, content = named.entity, named.mention.end
+            elif _unnamed_subject(self.doc, cue, end) or _country_subject(self.mentions, cue):
+                unnamed = True  # a subject we cannot name (الجانبان، مسؤول، روسيا)
+            else:
+                speaker = self.antecedent(cue.first, self.last_person)
         elif cue.payload.kind == "participle":
             speaker = self.antecedent(cue.first, None)
         elif cue.payload.kind == "source":
@@ -152,6 +208,8 @@ class _SentenceStatements:
             named = _relay_source(self.doc, self.mentions, cue, end)
             if named is not None:
                 speaker, content = named.entity, named.mention.end
+        if speaker is not None and is_outlet(speaker):
+            speaker, unnamed = None, True
         if speaker is not None or unnamed:
             self.found.append((speaker, cue, content))
 

@@ -63,3 +63,19 @@ def test_an_outlet_after_a_quoted_preposition_is_an_addressee():
     text = 'وقال مستشار الوزير لـ"السومرية نيوز" إن الاتفاق نهائي.'
     found = _said(text, [("ORG", "السومرية نيوز", "السومرية نيوز", "IQ")])
     assert found == []
+
+
+def test_an_omitted_subject_refers_back_but_an_unnamed_one_gives_no_speaker():
+    text = "وقال الجهيناوي إن اللقاء كان مثمرا. وأكد أهمية التعاون. وأكد الجانبان ضرورة التنسيق."
+    found = _said(text, [("PERSON", "خميس الجهيناوي", "الجهيناوي", "TN")])
+    assert [(name, cue) for name, cue, _ in found] == [("خميس الجهيناوي", "قال"), ("خميس الجهيناوي", "أكد")]
+
+
+def test_a_state_an_outlet_and_a_verb_after_an_are_no_statements():
+    text = ("أعلنت روسيا عن زيارة وزير خارجيتها سيرغي لافروف. "
+            "وأعلنت وكالة الأنباء الفلسطينية مقتل شخص. "
+            "ورفض ترامب أن يقول ما إذا كان مكتب التحقيقات مشاركا.")
+    found = _said(text, [("COUNTRY", "روسيا", "روسيا", "RU"), ("PERSON", "سيرغي لافروف", "سيرغي لافروف", "RU"),
+                         ("ORG", "وكالة الأنباء الفلسطينية", "وكالة الأنباء الفلسطينية", "PS"),
+                         ("ORG", "مكتب التحقيقات", "مكتب التحقيقات", "US")])
+    assert found == []
