@@ -27,7 +27,8 @@ from rasid.text.normalize import normalize_str
 from rasid.text.tokenize import Token
 
 HEADER_LINES = 4  # credit heads are looked for in the first lines only
-FURNITURE_LINES = 2  # a trailer marker followed by more words there is furniture, not a trailer
+AGENCY_MAX_WORDS = 4
+STORY_LINE_MIN_WORDS = 6  # a line of the story proper, after which a trailer marker ends the story
 SEGMENT_MAX_WORDS = 4  # words of a credit segment, dates not counted
 HEAD_MAX_SEGMENTS = 6
 WHOLE_LINE_MAX_WORDS = 9  # a line that is all credit segments is short
@@ -220,6 +221,38 @@ def _credit_only_line(line: list[Token], segments: list[Segment]) -> list[tuple[
     return [("byline", 0, segments[0].end), ("dateline", segments[1].first, len(line))]
 
 
+def _agency_prefix(line: list[Token], i: int) -> int:
+    """Index after an agency or outlet name that starts at line[i], or 0."""
+    words: list[str] = []
+    ends: list[int] = []
+    j = i
+    while j < len(line) and len(words) < AGENCY_MAX_WORDS:
+        if line[j].kind in ("word", "latin"):
+            words.append(_word_key(line[j]))
+            ends.append(j + 1)
+        elif not _acronym_dot(line, j):
+            break
+        j += 1
+    for n in range(len(words), 0, -1):
+        if tuple(words[:n]) in agencies():
+            return ends[n - 1]
+    return 0
+
+
+def _author_then_outlet(line: list[Token], segments: list[Segment]) -> list[tuple[str, int, int]]:
+    """"رغد عشميل – عين اليوم بعد انقطاع ...": an author, a dash, the outlet, and the story at once."""
+    if len(segments) != 1 or len(segments[0].key) > CREDIT_ONLY_SEGMENT_MAX_WORDS or segments[0].has_date:
+        return []
+    author = segments[0]
+    if not {t.text for t in line[author.last:author.end]} <= DASHES:
+        return []
+    end = _agency_prefix(line, author.end)
+    if not end or end >= len(line):
+        return []
+    kind = "dateline" if _is_place(author) else "byline"
+    return [(kind, 0, author.end), ("dateline", author.end, end)]
+
+
 def credit_head(line: list[Token], first_line: bool, after_title: bool = True) -> list[tuple[str, int, int]]:
     """Byline and dateline spans (kind, first token, last token + 1) opening this line, or [].
 
@@ -229,6 +262,10 @@ def credit_head(line: list[Token], first_line: bool, after_title: bool = True) -
     segments = _segments(line)
     agency = next((k for k, s in enumerate(segments) if _agency_in(s)), None)
     if agency is None:
+        if first_line and after_title:
+            inline = _author_then_outlet(line, segments)
+            if inline:
+                return inline
         return _credit_only_line(line, segments) if after_title else []
     head = _head_segments(line, segments, agency, first_line)
     if not head:
@@ -270,12 +307,21 @@ def _trailer_at(words: list[str]) -> bool:
 
 
 def _leading_furniture(line: list[Token]) -> int:
-    """Tokens of a trailer marker that opens the first lines ("Next Previous عين اليوم – واس")."""
+    """Tokens of a trailer marker that opens a line before the story has begun
+    ("Next Previous عين اليوم – واس", or "Next Previous" alone): furniture, not a trailer."""
+    if _first_word(line) not in _trailer_first_words():
+        return 0
     words = _words(line)
     for marker in trailer_markers():
         n = len(marker.words)
-        if not marker.whole_line and tuple(words[:n]) == marker.words and len(words) > n:
-            return n
+        if tuple(words[:n]) != marker.words or (marker.whole_line and len(words) != n):
+            continue
+        seen = 0
+        for index, token in enumerate(line):
+            if token.kind in ("word", "latin"):
+                seen += 1
+                if seen == n:
+                    return len(line) if len(words) == n else index + 1
     return 0
 
 
@@ -292,23 +338,28 @@ def _simple_byline(line: list[Token]) -> bool:
         and line[1].text in ":-–"
 
 
+def _is_story_line(line: list[Token]) -> bool:
+    return sum(1 for t in line if t.meta is None and t.kind in ("word", "latin")) >= STORY_LINE_MIN_WORDS
+
+
 def mark_metadata(tokens: list[Token]) -> list[tuple[str, int, int]]:
     spans: list[tuple[str, int, int]] = []
     lines = _lines(tokens)
+    story_started = False  # a trailer ends a story: before the first story line a marker is furniture
     for number, line in enumerate(lines):
-        skip = _leading_furniture(line) if number < FURNITURE_LINES else 0
+        skip = 0 if story_started else _leading_furniture(line)
         if skip:
             _mark(line[:skip], "trailer", spans)
             line = line[skip:]
-        elif number > 0 and _first_word(line) in _trailer_first_words() and _trailer_at(_words(line)):
+        elif story_started and _first_word(line) in _trailer_first_words() and _trailer_at(_words(line)):
             _mark([t for later in lines[number:] for t in later], "trailer", spans)
             break
         if _simple_byline(line):
             _mark(line, "byline", spans)
-            continue
-        if number < HEADER_LINES:
+        elif number < HEADER_LINES:
             for kind, first, last in credit_head(line, first_line=number <= 1, after_title=number > 0):
                 _mark(line[first:last], kind, spans)
+        story_started = story_started or (number > 0 and _is_story_line(line))
     for token in tokens:
         if token.kind == "hashtag":
             _mark([token], "hashtag", spans)

@@ -44,6 +44,11 @@ def test_author_before_the_outlet_is_a_byline():
         ("byline", "لجين الأحمدي –"), ("dateline", "عين اليوم")]
 
 
+def test_author_then_outlet_then_the_story_on_one_line():
+    assert _marks(f"عنوان\nرغد عشميل – عين اليوم {STORY}") == [
+        ("byline", "رغد عشميل –"), ("dateline", "عين اليوم")]
+
+
 def test_author_and_place_line_without_an_agency():
     assert _marks(f"عنوان\nحامد القرشي – مكة المكرمة\n{STORY}") == [
         ("byline", "حامد القرشي –"), ("dateline", "مكة المكرمة")]
@@ -82,6 +87,12 @@ def test_a_story_line_opening_with_a_whole_line_marker_word_is_no_trailer():
 def test_site_furniture_before_the_dateline_marks_only_itself():
     assert _marks(f"عنوان\nNext Previous عين اليوم – واس\n{STORY}") == [
         ("trailer", "Next Previous"), ("dateline", "عين اليوم – واس")]
+
+
+def test_a_marker_line_before_the_story_is_furniture_not_a_trailer():
+    # "Next Previous" alone before the dateline must not turn the whole article into a trailer
+    assert _marks(f"عنوان\nNext Previous\nواس – الرياض\n{STORY}") == [
+        ("trailer", "Next Previous"), ("dateline", "واس – الرياض")]
 
 
 def test_hashtags_are_marked():
