@@ -27,7 +27,7 @@ from rasid.doc import Doc, Entity
 from rasid.lang import load_list
 from rasid.lang.matcher import phrase_key
 from rasid.lang.orgs import (
-    ARTICLE, Head, KnownOrg, adjective_words, eponym_words, generic_modifiers, head_matcher, head_stems, indefinite_heads,
+    ARTICLE, Head, KnownOrg, adjective_words, common_words, organization_name_words, eponym_words, generic_modifiers, head_matcher, head_stems, indefinite_heads,
     international_markers, not_names,
     known_org_matcher, outlet_heads, part_of_matcher, purpose_words, relay_cues, stop_words,
 )
@@ -37,7 +37,9 @@ from rasid.text.tokenize import Token
 FEMININE = "ه"  # ta marbuta, normalized
 ACRONYM_OPEN = {"«": "»", "(": ")", '"': '"', "“": "”", "'": "'"}
 MAX_ACRONYM_TOKENS = 2
-MAX_NAME_TOKENS = 9  # "اتحاد مجالس الدول الأعضاء في منظمة التعاون الإسلامي" has 8
+MAX_NAME_TOKENS = 9
+MAX_QUOTED_NAME = 3
+MIN_PROPER_NAME = 3  # "اتحاد مجالس الدول الأعضاء في منظمة التعاون الإسلامي" has 8
 MAX_CONSTRUCT_CHAIN = 3  # indefinite words between an indefinite head and the definite word ending it
 MAX_EPONYM_NAME = 4
 MIN_UNSPLIT_GENITIVE = 4  # ل or و + a stem of three letters or more
@@ -60,6 +62,8 @@ class OrgSpan:
     places: list[str] = field(default_factory=list)  # states of cities named in it (محكمة لندن)
     clitic: str = ""  # a proclitic the tokenizer left on the head word (لوزارة)
     before_body: bool = False  # the name stops at "ل + another head": a part of that body
+    proper: bool = False  # the complement is a proper name (جامعة كورنيل)
+    head_kind: str = "strong"
     aliases: list[str] = field(default_factory=list)
     alias_spans: list[tuple[int, int]] = field(default_factory=list)  # character spans
 
@@ -115,10 +119,13 @@ class Reader:
         sentence = tokens[span.first].sentence
         # A definite head takes no genitive: only adjectives follow it (الهيئة القومية, not الوزارة العديد).
         state = ComplementState(definite_seen=span.definite, last_good=head_end, in_genitive=span.definite,
-                                head_end=head_end)
+                                head_end=head_end, proper_end=head_end)
         j = self._eponym(span, head_end)
+        if j == head_end:
+            j = self._quoted_name(span, head_end)
         state.last_good = j
-        state.definite_seen = state.definite_seen or j > head_end  # a person's name completes the construct
+        state.definite_seen = state.definite_seen or j > head_end  # a person's or quoted name completes it
+        state.in_genitive = state.in_genitive or j > head_end
         while j < len(tokens) and j - span.first < MAX_NAME_TOKENS:
             t = tokens[j]
             if not _is_word(t) or t.sentence != sentence \
@@ -128,7 +135,28 @@ class Reader:
             if step is None:
                 break
             j = step
+        if not state.definite_seen and state.proper_end > head_end:
+            # شركة لوكهيد مارتن, جامعة كورنيل: a foreign proper name. After a common noun (إدارة،
+            # مجموعة) it must be a known organization word: "إدارة ترامب" is no body.
+            span.proper = span.head_kind == "strong" or any(
+                t.norm in organization_name_words() for t in tokens[head_end:state.proper_end])
+            if span.proper:
+                state.last_good = state.proper_end
         return state.last_good
+
+    def _quoted_name(self, span: OrgSpan, head_end: int) -> int:
+        """جامعة «نبراسكا»: a name in quotes right after an indefinite head."""
+        tokens = self.tokens
+        if span.definite or head_end >= len(tokens) or tokens[head_end].text not in ACRONYM_OPEN:
+            return head_end
+        closing = ACRONYM_OPEN[tokens[head_end].text]
+        k = head_end + 1
+        while k < len(tokens) and k - head_end <= MAX_QUOTED_NAME and tokens[k].kind in ("word", "latin"):
+            k += 1
+        if k > head_end + 1 and k < len(tokens) and tokens[k].text == closing:
+            span.proper = True
+            return k + 1
+        return head_end
 
     def _eponym(self, span: OrgSpan, head_end: int) -> int:
         """مجمع الملك فهد ...: an indefinite head named after a person takes the person's name."""
@@ -188,7 +216,16 @@ class Reader:
             return j + 1  # لقصور الثقافة: ل before a word the lexicons do not know stays unsplit
         if state.definite_seen or j - head_end >= MAX_CONSTRUCT_CHAIN or t.norm.startswith(IMPERFECT_PREFIX):
             return None  # an indefinite word after a definite name: a person, a verb, a new phrase
+        if state.proper_end == j and self.is_proper(t):
+            state.proper_end = j + 1
         return j + 1  # a construct chain after an indefinite head: it must reach a definite word
+
+    def is_proper(self, token: Token) -> bool:
+        """A name that is no common word (كورنيل، ميتسوبيشي), and no indefinite feminine adjective
+        agreeing with its head (لجنة متخصصة)."""
+        norm = token.norm
+        return not token.prefixes and len(norm) >= MIN_PROPER_NAME and not norm.endswith(FEMININE) \
+            and norm not in common_words() and norm not in self.heads
 
     def _genitive_not_here(self, span: OrgSpan, state: "ComplementState", j: int) -> bool:
         """Where a ل- genitive cannot go on a name: right after a bare definite head ("الهيئة
@@ -261,6 +298,7 @@ class ComplementState:
     genitive_open: bool = False  # ل + an indefinite noun: its own genitive may follow once
     head_end: int = 0
     after_genitive: bool = False  # a ل- genitive is part of the name
+    proper_end: int = -1  # the end of a run of proper-name words right after an indefinite head
     closed_by_adjective: bool = False  # ... and an adjective closed it: no further ل- genitive
 
 
@@ -327,7 +365,7 @@ def _head_span(reader: Reader, i: int, head_end: int, head: Head) -> OrgSpan | N
     if tokens[head_end - 1].suffixes:
         return None  # شركته، وزارتها: a possessed noun is no name
     definite = is_definite(tokens[i]) or head.definite and tokens[i].stem.startswith(ARTICLE)
-    span = OrgSpan(i, head_end, head.key, definite)
+    span = OrgSpan(i, head_end, head.key, definite, head_kind=head.kind)
     if head.kind == "ellipsis":
         hit = reader.hit_at.get(head_end)
         if not definite or hit is None or hit.kind != "adjective" or _proclitics(tokens[head_end]) \
@@ -358,15 +396,15 @@ def _head_span(reader: Reader, i: int, head_end: int, head: Head) -> OrgSpan | N
 
 
 def _naming_complement(complement: list[Token], span: OrgSpan) -> bool:
-    """الجهاز القومي, الإدارة العامة للمرور: an adjective, a genitive with ل, or a state."""
-    return bool(span.countries) or any(_looks_adjective(t) or "ل" in _proclitics(t) or _unsplit_clitic(t, "ل")
+    """الجهاز القومي, الإدارة العامة للمرور: an adjective, a genitive with ل, a state or a proper name."""
+    return bool(span.countries) or span.proper or any(_looks_adjective(t) or "ل" in _proclitics(t) or _unsplit_clitic(t, "ل")
                                        for t in complement)
 
 
 def _strong_complement(complement: list[Token], span: OrgSpan) -> bool:
     """A common noun (شبكة، حركة، مكتب) names a body only with a state, or as an international
     body with its field: "الشبكة الأوروبية للأعمال"."""
-    if span.countries:
+    if span.countries or span.proper:
         return True
     return bool(complement) and complement[0].stem in international_markers() \
         and any("ل" in _proclitics(t) for t in complement[1:])

@@ -126,6 +126,18 @@ def not_names() -> frozenset[tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Words that are rarely part of a name (derived from NER corpora; see common_words.txt)."""
+    return frozenset(normalize_str(w) for w in load_list("common_words.txt"))
+
+
+@lru_cache(maxsize=1)
+def organization_name_words() -> frozenset[str]:
+    """Words of organization names (the NER gazetteer: ميتسوبيشي، لوكهيد)."""
+    return frozenset(normalize_str(w) for entry in load_list("ner_organization_names.txt") for w in entry.split())
+
+
+@lru_cache(maxsize=1)
 def part_of_matcher() -> PhraseMatcher[bool]:
     return PhraseMatcher((phrase, True) for phrase in load_list("org_part_of.txt"))
 

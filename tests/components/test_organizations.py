@@ -175,3 +175,20 @@ def test_malformed_ner_spans_are_ignored():
     for name in ("organizations", "locations"):
         doc = registered()[name](doc, SETTINGS)
     assert list(orgs(doc)) == ["الهيئة القومية للبريد"]
+
+
+def test_proper_names_after_a_head():
+    names = orgs(run("وتقول الباحثة من جامعة كورنيل إن الفوارق بارزة، وأعلنت شركة لوكهيد مارتن أن الصفقة تمت."))
+    assert {"جامعة كورنيل", "شركة لوكهيد مارتن"} <= set(names)
+    assert "جامعة «نبراسكا» الأمريكية" in orgs(run("وقال أستاذ بجامعة «نبراسكا» الأمريكية إن العلاج ناجح."))
+
+
+def test_no_proper_name_after_a_common_noun_or_an_agreeing_adjective():
+    assert orgs(run("اعترضت على تصريحات أعضاء إدارة ترامب أمس.")) == {}
+    assert orgs(run("وتوجد لديه لجنة متخصصة في ثقافة الطفل.")) == {}
+
+
+def test_palestinian_authority_is_a_body_of_palestine():
+    doc = run("دعت السلطة الفلسطينية إلى التحرك.")
+    assert orgs(doc) == {"السلطة الفلسطينية": "PS"}
+    assert {e.country for e in doc.entities_of("COUNTRY")} == {"PS"}
