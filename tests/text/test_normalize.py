@@ -11,6 +11,8 @@ def test_letter_variants_are_folded():
 
 def test_persian_letters_become_arabic():
     assert normalize_str("کریم") == "كريم"  # keheh and Farsi yeh
+    assert normalize_str("ڤلاديمير") == "فلاديمير"
+    assert normalize_str("پاکستان") == "باكستان"
 
 
 def test_digits_become_ascii():
