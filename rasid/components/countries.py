@@ -242,10 +242,11 @@ def _covered_tokens(doc: Doc) -> list[bool]:
     return covered
 
 
-def _ner_place(doc: Doc, first: int) -> bool:
-    """A tagged place that reads as one: after "في", "إلى" or ب-, or with the article."""
+def _ner_place(doc: Doc, first: int, last: int) -> bool:
+    """A tagged place that reads as one: after "في", "إلى" or ب-, or two words with the article
+    (الضفة الغربية); a lone definite word is too often a family name (البنان)."""
     token = doc.tokens[first]
-    if is_definite(token) or "ب" in token.proclitic:
+    if (is_definite(token) and last - first > 1) or "ب" in token.proclitic:
         return True
     previous = _previous_word(doc.tokens, first)
     return previous is not None and previous.stem in location_prepositions()
@@ -265,7 +266,7 @@ def locations(doc: Doc, settings) -> Doc:
             continue
         tokens = doc.tokens[first:last]
         if any(covered[first:last]) or any(t.kind != "word" or t.meta is not None for t in tokens) \
-                or not _ner_place(doc, first):
+                or not _ner_place(doc, first, last):
             continue
         start = tokens[0].stem_start
         name = written_name(doc, tokens[0], start, tokens[-1].end)

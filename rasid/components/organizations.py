@@ -27,7 +27,7 @@ from rasid.doc import Doc, Entity
 from rasid.lang import load_list
 from rasid.lang.matcher import phrase_key
 from rasid.lang.orgs import (
-    ARTICLE, Head, KnownOrg, adjective_words, common_words, organization_name_words, eponym_words, generic_modifiers, head_matcher, head_stems, indefinite_heads,
+    ARTICLE, Head, KnownOrg, adjective_words, common_words, first_names, organization_name_words, eponym_words, generic_modifiers, head_matcher, head_stems, indefinite_heads,
     international_markers, not_names,
     known_org_matcher, outlet_heads, part_of_matcher, purpose_words, relay_cues, stop_words,
 )
@@ -39,7 +39,8 @@ ACRONYM_OPEN = {"«": "»", "(": ")", '"': '"', "“": "”", "'": "'"}
 MAX_ACRONYM_TOKENS = 2
 MAX_NAME_TOKENS = 9
 MAX_QUOTED_NAME = 3
-MIN_PROPER_NAME = 3  # "اتحاد مجالس الدول الأعضاء في منظمة التعاون الإسلامي" has 8
+MIN_PROPER_NAME = 3
+HOME_REFERENCE_WEIGHT = 3  # "اتحاد مجالس الدول الأعضاء في منظمة التعاون الإسلامي" has 8
 MAX_CONSTRUCT_CHAIN = 3  # indefinite words between an indefinite head and the definite word ending it
 MAX_EPONYM_NAME = 4
 MIN_UNSPLIT_GENITIVE = 4  # ل or و + a stem of three letters or more
@@ -216,16 +217,18 @@ class Reader:
             return j + 1  # لقصور الثقافة: ل before a word the lexicons do not know stays unsplit
         if state.definite_seen or j - head_end >= MAX_CONSTRUCT_CHAIN or t.norm.startswith(IMPERFECT_PREFIX):
             return None  # an indefinite word after a definite name: a person, a verb, a new phrase
-        if state.proper_end == j and self.is_proper(t):
+        if state.proper_end == j and self.is_proper(t, first=j == head_end):
             state.proper_end = j + 1
         return j + 1  # a construct chain after an indefinite head: it must reach a definite word
 
-    def is_proper(self, token: Token) -> bool:
-        """A name that is no common word (كورنيل، ميتسوبيشي), and no indefinite feminine adjective
-        agreeing with its head (لجنة متخصصة)."""
+    def is_proper(self, token: Token, first: bool) -> bool:
+        """A name that is no common word (كورنيل، ميتسوبيشي), no indefinite feminine adjective
+        agreeing with its head (لجنة متخصصة) and no listed adjective (محكمة عليا); the first word
+        no person's first name ("برئاسة خالد ...": chaired by a person)."""
         norm = token.norm
         return not token.prefixes and len(norm) >= MIN_PROPER_NAME and not norm.endswith(FEMININE) \
-            and norm not in common_words() and norm not in self.heads
+            and norm not in common_words() and norm not in self.heads and ARTICLE + norm not in adjective_words() \
+            and not (first and norm in first_names())
 
     def _genitive_not_here(self, span: OrgSpan, state: "ComplementState", j: int) -> bool:
         """Where a ل- genitive cannot go on a name: right after a bare definite head ("الهيئة
@@ -474,11 +477,12 @@ def _side_country(doc: Doc, hits: list[CountryHit], span: OrgSpan) -> str | None
 def _home_country(tokens: list[Token], hits: list[CountryHit]) -> str | None:
     """The state the article reports from: the most mentioned one, less its mentions as a place
     (بالعراق، في العراق), since a reporter qualifies foreign bodies by where they are and leaves
-    the home ones bare ("وزير الاتصالات" vs "وزير الاتصالات بجمهورية العراق")."""
+    the home ones bare ("وزير الاتصالات" vs "وزير الاتصالات بجمهورية العراق"). A bare reference
+    ("المملكة", "السلطنة") is how a reporter names home, so it weighs more."""
     counts: Counter[str] = Counter()
     for hit in hits:
         if hit.state and not hit.dateline:
-            counts[hit.code] += -1 if _is_locative(tokens, hit) else 1
+            counts[hit.code] += -1 if _is_locative(tokens, hit) else HOME_REFERENCE_WEIGHT if hit.kind == "reference" else 1
     if counts:
         return max(counts, key=lambda code: counts[code])
     places = Counter(h.code for h in hits if h.place)  # local news: the state of its cities

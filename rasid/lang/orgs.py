@@ -132,6 +132,12 @@ def common_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Persons' first names (the persons lexicon's derived list): no organization's proper name."""
+    return frozenset(normalize_str(w) for w in load_list("person_first_names.txt"))
+
+
+@lru_cache(maxsize=1)
 def organization_name_words() -> frozenset[str]:
     """Words of organization names (the NER gazetteer: ميتسوبيشي، لوكهيد)."""
     return frozenset(normalize_str(w) for entry in load_list("ner_organization_names.txt") for w in entry.split())

@@ -192,3 +192,12 @@ def test_palestinian_authority_is_a_body_of_palestine():
     doc = run("دعت السلطة الفلسطينية إلى التحرك.")
     assert orgs(doc) == {"السلطة الفلسطينية": "PS"}
     assert {e.country for e in doc.entities_of("COUNTRY")} == {"PS"}
+
+
+def test_chaired_by_a_person_is_no_body():
+    assert orgs(run("عقد الاجتماع برئاسة خالد الفيصل أمس.")) == {}
+
+
+def test_home_country_is_the_bare_reference_not_the_visitors():
+    doc = run("استقبل المستشار في الديوان الملكي سفير فنلندا لدى المملكة، وسفير النرويج والسفير الدنماركي.")
+    assert orgs(doc)["الديوان الملكي"] == "SA"
