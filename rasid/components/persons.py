@@ -21,8 +21,11 @@ from rasid.text.normalize import normalize_str
 @component("persons")
 def find_persons(doc: Doc, settings) -> Doc:
     ctx = PersonContext.build(doc)
-    ctx.known_surnames = _surnames(ctx, parse(ctx))
-    finds, title_refs = assemble(ctx, parse(ctx))
+    segments = parse(ctx)
+    ctx.known_surnames = _surnames(ctx, segments)
+    if _surname_outside_names(ctx, segments):
+        segments = parse(ctx)  # a surname seen in a full name may end a title elsewhere ("الوزير الجبير")
+    finds, title_refs = assemble(ctx, segments)
     organizations = doc.entities_of("ORG")
     persons: dict[str, Entity] = {}
     for find in finds:
@@ -44,6 +47,11 @@ def _surnames(ctx: PersonContext, segments: list[Segment]) -> frozenset[str]:
     return frozenset(
         ctx.tokens[s.last - 1].stem for s in segments if s.kind == "name" and s.last - s.first >= 2
     )
+
+
+def _surname_outside_names(ctx: PersonContext, segments: list[Segment]) -> bool:
+    inside = {k for s in segments if s.kind == "name" for k in range(s.first, s.last)}
+    return any(t.stem in ctx.known_surnames for t in ctx.tokens if t.i not in inside)
 
 
 def _entity(ctx: PersonContext, find: PersonFind, organizations: list[Entity]) -> Entity:

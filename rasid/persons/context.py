@@ -27,7 +27,11 @@ class PersonContext:
     org_at: list[Entity | None]
     ner_person: list[bool]
     ner_person_start: set[int]
-    written: list[str]
+    _written: dict[int, str]
+    words: list[bool] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list)
+    _openings: list[int] | None = None
+    _first_names: dict[int, bool] = field(default_factory=dict)
     _honorifics: dict[int, Match[Honorific] | None] = field(default_factory=dict)
     _titles: dict[int, Match[TitleHead] | None] = field(default_factory=dict)
     _glued_cache: dict[int, tuple[str, str, bool] | None] = field(default_factory=dict)
@@ -61,8 +65,12 @@ class PersonContext:
                 ner_start.add(first)
                 for i in range(first, last):
                     ner_person[i] = True
-        written = [lexicon.written_form(doc.text[t.stem_start:t.stem_end]) for t in tokens]
-        return cls(doc, tokens, country_at, place_at, org_at, ner_person, ner_start, written)
+        words = [t.kind == "word" and t.meta is None for t in tokens]
+        return cls(doc, tokens, country_at, place_at, org_at, ner_person, ner_start, {}, words, starts)
+
+    def token_range(self, start: int, end: int) -> range:
+        """The tokens that overlap the characters [start, end)."""
+        return _token_range(self._starts, self.tokens, start, end)
 
     # --- lexicon look-ups, cached per position
     def honorific(self, i: int) -> Match[Honorific] | None:
@@ -77,12 +85,27 @@ class PersonContext:
 
     # --- token classes
     def is_word(self, i: int) -> bool:
-        return 0 <= i < len(self.tokens) and self.tokens[i].kind == "word" and self.tokens[i].meta is None
+        return 0 <= i < len(self.words) and self.words[i]
+
+    def segment_openings(self) -> list[int]:
+        """The tokens where an honorific, a title or a name may start (a cheap test before the rules)."""
+        if self._openings is not None:
+            return self._openings
+        starts = lexicon.segment_start_words()
+        self._openings = [
+            t.i for t in self.tokens
+            if self.words[t.i] and (t.stem in starts or t.norm in starts or t.i in self.ner_person_start
+                                    or t.stem[:1] == "و" and self.glued_name_conjunction(t.i))
+        ]
+        return self._openings
 
     def is_stop(self, i: int) -> bool:
         token = self.tokens[i]
         written, normalized = lexicon.stop_words()
-        if self.written[i] in written:
+        form = self._written.get(i)
+        if form is None:
+            form = self._written[i] = lexicon.written_form(self.doc.text[token.stem_start:token.stem_end])
+        if form in written:
             return True
         if token.stem in normalized and token.stem not in lexicon.first_names():
             return True
@@ -91,7 +114,7 @@ class PersonContext:
     def glued_name_conjunction(self, i: int) -> bool:
         """"ويحيى" left whole by the tokenizer: the conjunction و on a given name."""
         token = self.tokens[i]
-        return not token.proclitic and token.stem.startswith("و") and token.stem not in lexicon.first_names() \
+        return token.stem.startswith("و") and not token.proclitic and token.stem not in lexicon.first_names() \
             and token.stem[1:] in lexicon.first_names() and self.doc.text[token.start] == "و"
 
     def name_start(self, i: int) -> int:
@@ -102,7 +125,11 @@ class PersonContext:
         return self.tokens[i].stem in lexicon.context_verbs()
 
     def is_first_name(self, i: int) -> bool:
-        return self.tokens[i].stem in lexicon.first_names() or self.glued_name_conjunction(i)
+        known = self._first_names.get(i)
+        if known is None:
+            known = self.tokens[i].stem in lexicon.first_names() or self.glued_name_conjunction(i)
+            self._first_names[i] = known
+        return known
 
     def in_title_vocabulary(self, i: int) -> bool:
         return self.word_bare(i) in lexicon.title_vocabulary()

@@ -17,6 +17,7 @@ from rasid.persons.context import PersonContext
 from rasid.persons.titles import TitleSpan
 from rasid.text.normalize import normalize_str
 
+COMPOUND_HEADS = ("عبد", "ابو", "بو")
 COMPOUND_RE = re.compile(r"\b(عبد|ابو|بو)\s+")
 HONORIFIC_PRONOUN = "ه"
 TITLE_OVERLAP = 0.75
@@ -123,10 +124,16 @@ def add_name_mentions(ctx: PersonContext, persons: list[Entity]) -> None:
     for person in persons:
         for form in _name_forms(person):
             forms[form] = None if form in forms and forms[form] is not person else person
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for form in forms:
+        by_first.setdefault(form[0], []).append(form)
     tokens = ctx.tokens
     i = 0
     while i < len(tokens):
-        match = _longest_form(ctx, forms, i, taken)
+        if tokens[i].stem not in by_first and tokens[i].stem not in COMPOUND_HEADS:
+            i += 1
+            continue
+        match = _longest_form(ctx, forms, by_first, i, taken)
         if match is None:
             i += 1
             continue
@@ -148,33 +155,38 @@ def _name_forms(person: Entity) -> list[tuple[str, ...]]:
 
 def _taken_tokens(ctx: PersonContext) -> list[bool]:
     taken = [False] * len(ctx.tokens)
-    starts = {t.start: t.i for t in ctx.tokens}
     for entity in ctx.doc.entities:
         if entity.type in ("ORG", "COUNTRY", "LOCATION"):
             for mention in entity.mentions:
-                for token in ctx.tokens[starts.get(mention.start, 0):]:
-                    if token.start >= mention.end:
-                        break
-                    if token.end > mention.start:
-                        taken[token.i] = True
+                for k in ctx.token_range(mention.start, mention.end):
+                    taken[k] = True
     return taken
 
 
-def _longest_form(ctx: PersonContext, forms: dict[tuple[str, ...], Entity | None], i: int,
-                  taken: list[bool]) -> tuple[int, Entity] | None:
+def _longest_form(ctx: PersonContext, forms: dict[tuple[str, ...], Entity | None],
+                  by_first: dict[str, list[tuple[str, ...]]], i: int, taken: list[bool]) -> tuple[int, Entity] | None:
+    """The longest name form at token ``i`` (compared word by word, "عبد الفتاح" as one word)."""
     tokens = ctx.tokens
     if not ctx.is_word(i) or taken[i]:
         return None
+    first = tokens[i].stem
+    candidates = by_first.get(first, [])
+    if first in COMPOUND_HEADS and ctx.is_word(i + 1):
+        candidates = candidates + by_first.get(first + tokens[i + 1].norm, [])
+    if not candidates:
+        return None
     best = None
-    words: list[str] = []
-    j = i
-    while j < len(tokens) and j - i < 8 and ctx.is_word(j) and not taken[j]:
-        words.append(normalize_str(tokens[j].stem if j == i else tokens[j].norm))
-        key = name_key(" ".join(words))
-        person = forms.get(key)
-        if person is not None and not (len(key) == 1 and _is_part_of_longer_name(ctx, i, j)):
-            best = (j + 1, person)
-        j += 1
+    for form in candidates:
+        width = len(form) + 1
+        words = [first] + [tokens[j].norm for j in range(i + 1, min(i + width, len(tokens)))
+                           if ctx.is_word(j) and not taken[j]]
+        for n in range(1, len(words) + 1):
+            if name_key(" ".join(words[:n])) == form:
+                person = forms[form]
+                if person is not None and not (len(form) == 1 and _is_part_of_longer_name(ctx, i, i)):
+                    if best is None or i + n > best[0]:
+                        best = (i + n, person)
+                break
     return best
 
 
@@ -207,7 +219,10 @@ def _title_match(reference: tuple[str, ...], title: tuple[str, ...]) -> bool:
 def resolve_honorific_pronouns(ctx: PersonContext, persons: list[Entity]) -> None:
     """معاليه، فخامته، سموه: the latest person before it with an honorific."""
     honored = [p for p in persons if p.honorific]
-    for i, token in enumerate(ctx.tokens):
+    if not honored:
+        return
+    for i in ctx.segment_openings():
+        token = ctx.tokens[i]
         match = ctx.honorific(i)
         if match is None or match.last != i + 1:
             continue

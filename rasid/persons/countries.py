@@ -44,9 +44,8 @@ def explicit_organization_country(ctx: PersonContext, organization: Entity | Non
     if organization is None or not organization.country:
         return None
     for mention in organization.mentions:
-        for k, token in enumerate(ctx.tokens):
-            if mention.start <= token.start < mention.end and ctx.country_at[k] == organization.country:
-                return organization.country
+        if any(ctx.country_at[k] == organization.country for k in ctx.token_range(mention.start, mention.end)):
+            return organization.country
     return None
 
 

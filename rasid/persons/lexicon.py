@@ -49,6 +49,22 @@ def title_matcher() -> PhraseMatcher[TitleHead]:
 
 
 @lru_cache(maxsize=1)
+def segment_start_words() -> frozenset[str]:
+    """Stems that can open an honorific, a title or a name: a cheap test before the matchers."""
+    from rasid.lang.matcher import phrase_key
+
+    words = {phrase_key(phrase)[0] for phrase, _kind in load_table("honorifics.tsv", 2) if phrase_key(phrase)}
+    for phrase, _kind, _country in load_table("title_heads.tsv", 3):
+        for form in (phrase, "ال" + phrase):
+            key = phrase_key(form)
+            if key:
+                words.add(key[0])
+    words.update(first_names())
+    words.update(p for p, kind in particles().items() if kind == "prefix")
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
 def title_head_words() -> frozenset[str]:
     """Bare forms of every word that can open a title (وزير، رئيس، مدير ...)."""
     return frozenset(

@@ -66,12 +66,11 @@ def _skip_separators(ctx: PersonContext, i: int) -> int:
 
 def parse(ctx: PersonContext) -> list[Segment]:
     segments: list[Segment] = []
-    tokens = ctx.tokens
     i = 0
-    while i < len(tokens):
-        if not ctx.is_word(i):
-            i += 1
+    for opening in ctx.segment_openings():
+        if opening < i:
             continue
+        i = opening
         segment = _segment_at(ctx, i, segments)
         if segment is None:
             i += 1
