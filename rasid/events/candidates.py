@@ -30,6 +30,8 @@ INSTRUMENT_BEFORE = 6
 FUTURE_BY_PRESENT = frozenset({"CONSULT", "AGREE", "COOPERATE", "AID"})
 VERB_FORMS = frozenset({"past", "present"})
 OFFER_TYPE, JOINT_TYPE = "AID", "COOPERATE"
+INVITATION_REACH = 8  # tokens after a request within which a visit is what it invites to
+PARTICIPLE_INSTRUMENT = 3  # a participle (الموقعة) follows its instrument this closely
 
 
 @dataclass
@@ -95,6 +97,19 @@ def _date_key(date: dict[str, Any], text: str) -> str | None:
     if date.get("granularity") == "day":
         return None
     return normalize_str(text[date["start"]:date["stop"]])
+
+
+def _without_invited_visits(candidates: list[Candidate]) -> list[Candidate]:
+    """A visit or meeting a request invites to (وجه الدعوة ... لإجراء زيارة) is the request's content,
+    not an interaction of its own."""
+    kept: list[Candidate] = []
+    for c in candidates:
+        request = next((r for r in reversed(kept) if r.sentence == c.sentence), None)
+        if c.type == "CONSULT" and not c.is_verb and request is not None and request.type == "REQUEST" \
+                and c.first - request.last <= INVITATION_REACH:
+            continue
+        kept.append(c)
+    return kept
 
 
 def _signing_without_instrument(c: Candidate) -> bool:
@@ -166,6 +181,7 @@ class CandidateFinder:
             self._set_instrument(candidate)
             previous_in_sentence[sentence] = candidate
         candidates = [c for c in candidates if not _signing_without_instrument(c)]
+        candidates = _without_invited_visits(candidates)
         return _offers_absorb_cooperation(candidates)
 
     def _assign_dates(self, candidates: list[Candidate]) -> None:
@@ -230,7 +246,11 @@ class CandidateFinder:
         if c.type != "CONSULT":
             return
         cues = self.mode_marks.get(c.sentence, [])
-        explicit = [m for m in cues if m.payload != "in_person"]
+        # a letter or cable is the interaction itself; near another trigger it is a second interaction
+        explicit = [m for m in cues if m.payload not in ("in_person", "written")]
+        written = _nearest([m for m in cues if m.payload == "written"], c.first, c.last, 1, 1, overlap=True)
+        if written is not None:
+            explicit.append(written[0])
         nearest = _nearest(explicit, c.first, c.last, MODE_WINDOW, MODE_WINDOW, overlap=True)
         if c.entry.mode and c.entry.mode != "in_person":
             c.mode, c.mode_explicit = c.entry.mode, True
@@ -247,6 +267,10 @@ class CandidateFinder:
             c.instrument = c.entry.instrument
             return
         marks = self.instrument_marks.get(c.sentence, [])
+        if c.entry.form == "participle":  # الاتفاقية الموقعة: the participle qualifies the instrument before it
+            before = _nearest(marks, c.first, c.last, PARTICIPLE_INSTRUMENT, 0)
+            c.instrument = before[0].payload if before else None
+            return
         after = [m for m in marks if m.first >= c.last and m.first - c.last <= INSTRUMENT_AFTER]
         if after:
             c.instrument = min(after, key=lambda m: m.first).payload

@@ -8,7 +8,8 @@ counterpart (the person or body met, visited or talked with, named right
 after the trigger). An offer of aid
 joins only an event with the same actor: each body's offer is its own event.
 Events that end with fewer than two states take them from the nearest event
-around them that contains theirs (the interaction the sentence belongs to).
+told close to them that contains theirs (the interaction the sentence belongs
+to); an event left with one state and no person or body taking part is dropped.
 """
 from __future__ import annotations
 
@@ -19,6 +20,9 @@ from rasid.doc import Doc, Entity, Event, Participant
 from rasid.events.candidates import Candidate
 
 ACTOR_GROUPED = frozenset({"AID"})  # one event per acting body
+JOINT_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # acts of both sides; the others have one actor
+SHARE_DISTANCE = 2  # sentences within which an event lends its states to one that lacks them
+WRITTEN = "written"
 COUNTERPART_DISTANCE = 2  # sentences after an event from which a new counterpart means a new interaction
 DEFAULT_INSTRUMENT = "other"
 DATE_FIELDS = ("value", "end", "granularity", "start", "stop")  # the record's date object
@@ -81,12 +85,23 @@ def _dates_differ(c: Candidate, g: Group) -> bool:
     return c.date_key is not None and c.date_key != g.date_key
 
 
+def _modes_differ(c: Candidate, g: Group) -> bool:
+    """A letter and a meeting are two interactions, even when one sentence tells both."""
+    if c.type != "CONSULT":
+        return False
+    written = c.mode_explicit and c.mode == WRITTEN
+    return written != any(x.mode_explicit and x.mode == WRITTEN for x in g.candidates)
+
+
 def _joins(c: Candidate, g: Group, doc: Doc) -> bool:
     if c.type in ACTOR_GROUPED:
         if c.actor is not None and g.head.actor is not None:
             return c.actor is g.head.actor
         return c.sentence == g.last.sentence
-    if c.status != g.status or _dates_differ(c, g):
+    if c.type not in JOINT_TYPES and c.actor is not None and g.head.actor is not None \
+            and c.actor is not g.head.actor:
+        return False  # praise, requests, accusations ... by different actors are different acts
+    if c.status != g.status or _dates_differ(c, g) or _modes_differ(c, g):
         return False
     if c.instrument and g.instrument and c.instrument != g.instrument:
         return False
@@ -117,22 +132,24 @@ def group_candidates(candidates: list[Candidate], doc: Doc) -> list[Group]:
             groups.append(target)
         target.add(c, anaphoric=bool(target.candidates) and is_anaphoric(c, doc))
     _share_countries(groups)
-    return [g for g in groups if g.countries]
+    return [g for g in groups if len(g.countries) >= 2 or (g.countries and g.participants)]
+
+
+def _distance(a: Group, b: Group) -> int:
+    return min(abs(x.sentence - y.sentence) for x in a.candidates for y in b.candidates)
 
 
 def _share_countries(groups: list[Group]) -> None:
-    """An event with fewer than two states takes those of the nearest event that contains them."""
+    """An event with fewer than two states takes those of the nearest event told close to it
+    that contains them (an offer made during the talks is between the talks' states)."""
     for number, g in enumerate(groups):
         if len(g.countries) >= 2:
             continue
-        order = sorted(range(len(groups)), key=lambda k: (abs(k - number), k > number))
-        for k in order:
-            other = groups[k]
-            if k == number or len(other.countries) < 2:
-                continue
-            if all(code in other.countries for code in g.countries):
-                g.countries = list(other.countries)
-                break
+        donors = [other for k, other in enumerate(groups) if k != number and len(other.countries) >= 2
+                  and all(code in other.countries for code in g.countries)
+                  and _distance(g, other) <= SHARE_DISTANCE]
+        if donors:
+            g.countries = list(min(donors, key=lambda other: _distance(g, other)).countries)
 
 
 def to_event(g: Group, doc: Doc) -> Event:

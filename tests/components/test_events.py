@@ -116,3 +116,27 @@ def test_reaching_an_agreement_names_the_instrument():
     entities = [("COUNTRY", "المصري", "المصري", "EG"), ("COUNTRY", "العراق", "العراق", "IQ")]
     agrees = [e for e in _events(text, entities) if e.type == "AGREE"]
     assert [(e.status, e.agreement) for e in agrees] == [("proposed", {"instrument": "agreement", "status": "proposed"})]
+
+
+def test_a_letter_handed_over_at_a_meeting_is_a_second_interaction():
+    text = "والتقى الرئيس المصري رئيس مجلس الأمة الجزائري الذي سلمه رسالة خطية من الرئيس الجزائري."
+    entities = [("COUNTRY", "المصري", "المصري", "EG"), ("COUNTRY", "الجزائري", "الجزائري", "DZ")]
+    consults = [e for e in _events(text, entities) if e.type == "CONSULT"]
+    assert sorted(e.mode for e in consults) == ["in_person", "written"]
+
+
+def test_praise_by_different_actors_is_two_support_events():
+    text = ("بحث علي لاريجاني مع محمد اللحام العلاقات بين إيران وسورية. وأكد علي لاريجاني دعم بلاده لسورية. "
+            "وفي وقت سابق التقى سعيد جليلي مع اللحام في طهران. ثم أشار اللحام إلى الوضع. وأكد سعيد جليلي دعم بلاده لسورية.")
+    entities = [("COUNTRY", "إيران", "إيران", "IR"), ("COUNTRY", "سورية", "سورية", "SY"),
+                ("PERSON", "علي لاريجاني", "علي لاريجاني", "IR"), ("PERSON", "سعيد جليلي", "سعيد جليلي", "IR"),
+                ("PERSON", "محمد اللحام", "اللحام", "SY")]
+    support = [e for e in _events(text, entities) if e.type == "SUPPORT"]
+    assert len(support) == 2
+
+
+def test_a_visit_an_invitation_asks_for_is_no_event_of_its_own():
+    text = "ووجه رئيس الوزراء اليوناني الدعوة للرئيس المصري لإجراء زيارة إلى اليونان."
+    entities = [("COUNTRY", "اليوناني", "اليوناني", "GR"), ("COUNTRY", "المصري", "المصري", "EG"),
+                ("COUNTRY", "اليونان", "اليونان", "GR")]
+    assert [e.type for e in _events(text, entities)] == ["REQUEST"]
