@@ -171,13 +171,10 @@ def _previous_is_preposition(tokens: list[Token], i: int) -> bool:
 
 
 def _reference_code(tokens: list[Token], hit: CountryHit, hits: list[CountryHit]) -> str:
+    """The reporter's own state: the first candidate the article names otherwise."""
     candidates = _reference_candidates(tokens, hit)
-    named = [h for h in hits if h.state and h.kind in ("name", "adjective") and h.code in candidates]
-    before = [h.code for h in named if h.first < hit.first]
-    if before:
-        return before[-1]
-    after = [h.code for h in named if h.first > hit.first]
-    return after[0] if after else candidates[0]
+    named = {h.code for h in hits if h.state and h.kind in ("name", "adjective")}
+    return next((code for code in candidates if code in named), candidates[0])
 
 
 def _reference_candidates(tokens: list[Token], hit: CountryHit) -> tuple[str, ...]:

@@ -215,8 +215,9 @@ class Reader:
             state.after_nationality = False
             state.in_genitive = state.genitive_open = state.after_genitive = True
             return j + 1  # لقصور الثقافة: ل before a word the lexicons do not know stays unsplit
-        if state.definite_seen or j - head_end >= MAX_CONSTRUCT_CHAIN or t.norm.startswith(IMPERFECT_PREFIX):
-            return None  # an indefinite word after a definite name: a person, a verb, a new phrase
+        if state.definite_seen or j - head_end >= MAX_CONSTRUCT_CHAIN or t.norm.startswith(IMPERFECT_PREFIX) \
+                or (j == head_end and t.norm in first_names()):
+            return None  # an indefinite word after a definite name, a verb, a person ("برئاسة خالد")
         if state.proper_end == j and self.is_proper(t, first=j == head_end):
             state.proper_end = j + 1
         return j + 1  # a construct chain after an indefinite head: it must reach a definite word
