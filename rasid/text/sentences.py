@@ -36,6 +36,14 @@ def _is_abbreviation_dot(tokens: list[Token], i: int) -> bool:
     return previous.norm in abbreviations() or len(previous.norm) == 1
 
 
+def _is_list_number_dot(tokens: list[Token], i: int) -> bool:
+    """"1." opening a line numbers a list item: its dot ends nothing."""
+    if tokens[i].text != "." or i == 0:
+        return False
+    number = tokens[i - 1]
+    return number.kind == "number" and number.end == tokens[i].start and (i == 1 or number.newline_before)
+
+
 def split_sentences(tokens: list[Token]) -> list[tuple[int, int]]:
     """Assign ``token.sentence`` and return sentences as (first token, last token + 1)."""
     sentences: list[tuple[int, int]] = []
@@ -47,7 +55,8 @@ def split_sentences(tokens: list[Token]) -> list[tuple[int, int]]:
         if i > first and token.newline_before:
             sentences.append((first, i))
             first = i
-        if token.text in SENTENCE_FINAL and not _is_abbreviation_dot(tokens, i):
+        if token.text in SENTENCE_FINAL and not _is_abbreviation_dot(tokens, i) \
+                and not _is_list_number_dot(tokens, i):
             j = i + 1
             while j < n and (tokens[j].text in SENTENCE_FINAL or tokens[j].text in CLOSERS) \
                     and not tokens[j].newline_before:

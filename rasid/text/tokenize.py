@@ -21,8 +21,16 @@ from rasid.text.normalize import NormalizedText, normalize
 ARABIC_LETTERS = "\u0621-\u063A\u0641-\u064A\u0640\u064B-\u065F\u0670-\u06D3\u06D5-\u06EF\u06FA-\u06FF"
 # Joiners and direction marks inside a word belong to it; at its edges they are left out of the token.
 INSIDE_WORD_MARKS = "\u200C\u200D\u200E\u200F"
+URL_CHAR = r"[^\s<>\"«»،؛]"
+URL_LAST_CHAR = r"[^\s<>\"«»،؛.,;:!?؟)\]]"
+WEB_ADDRESS = (
+    rf"(?:https?://|www\.){URL_CHAR}*{URL_LAST_CHAR}"
+    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
+    rf"|(?:[A-Za-z0-9-]+\.)+(?:com|net|org|gov|edu|info|int|[a-z]{{2}})\b(?:/{URL_CHAR}*{URL_LAST_CHAR})?"
+)
 TOKEN_RE = re.compile(
-    rf"(?P<hashtag>#[\w{ARABIC_LETTERS}{INSIDE_WORD_MARKS}]+)"
+    rf"(?P<url>{WEB_ADDRESS})"
+    rf"|(?P<hashtag>#[\w{ARABIC_LETTERS}{INSIDE_WORD_MARKS}]+)"
     rf"|(?P<number>\d+(?:[.,\u066B\u066C/]\d+)*)"
     rf"|(?P<word>[{ARABIC_LETTERS}](?:[{ARABIC_LETTERS}{INSIDE_WORD_MARKS}]*[{ARABIC_LETTERS}])?)"
     r"|(?P<latin>[^\W\d_]+(?:['’\-][^\W\d_]+)*)"
@@ -60,7 +68,7 @@ class Token:
     start: int
     end: int
     text: str
-    kind: str  # word | latin | number | punct | hashtag
+    kind: str  # word | latin | number | punct | hashtag | url (web or e-mail address)
     norm: str
     stem: str = ""  # normalized, proclitics and enclitics removed, article kept
     bare: str = ""  # stem without the article

@@ -44,3 +44,10 @@ def test_every_token_gets_its_sentence_number():
     tokens = tokenize("أ. ب.\nج")
     split_sentences(tokens)
     assert [t.sentence for t in tokens][-1] == len({t.sentence for t in tokens}) - 1
+
+
+def test_web_addresses_and_list_numbers_do_not_split():
+    assert _sentences("للاستفسار: www.sfda.gov.sa أو info@sfda.gov.sa. وشكرا.") == [
+        "للاستفسار: www.sfda.gov.sa أو info@sfda.gov.sa.", "وشكرا."]
+    assert _sentences("وتشمل الخطة:\n1. تدريب الكوادر.\n2. تبادل الخبرات.") == [
+        "وتشمل الخطة:", "1. تدريب الكوادر.", "2. تبادل الخبرات."]

@@ -185,3 +185,11 @@ def test_segment_is_pure_and_short_words_stay_whole():
     assert segment("في").stem == "في"
     assert segment("ال").stem == "ال"
     assert segment("الوزير") == segment("الوزير")
+
+
+def test_web_and_email_addresses_are_one_token():
+    text = "زوروا www.sfda.gov.sa/ar، أو راسلوا info@sfda.gov.sa. الموقع moe.gov.sa"
+    tokens = tokenize(text)
+    urls = [t.text for t in tokens if t.kind == "url"]
+    assert urls == ["www.sfda.gov.sa/ar", "info@sfda.gov.sa", "moe.gov.sa"]
+    assert [t.text for t in tokenize("U.S. 3.5")] == ["U", ".", "S", ".", "3.5"]
