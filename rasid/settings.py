@@ -5,6 +5,8 @@ then the defaults below.
 """
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -37,6 +39,18 @@ class Settings(BaseSettings):
     near_duplicate_threshold: float = Field(
         default=0.7, gt=0.0, le=1.0,
         description="estimated Jaccard similarity of word shingles at which two articles are one story",
+    )
+
+    spark_master: str = Field(
+        default="local[*]", description="`rasid batch`: the Spark master (local[*], local[2], spark://host:7077, yarn)"
+    )
+    spark_partitions: int | None = Field(
+        default=None, ge=1, description="`rasid batch`: partitions the articles are spread over (None: 4 per core)"
+    )
+    spark_driver_memory: str = Field(default="2g", description="`rasid batch`: memory of the Spark driver")
+    spark_executor_memory: str = Field(default="2g", description="`rasid batch`: memory of each Spark executor")
+    spark_log_level: Literal["ALL", "DEBUG", "INFO", "WARN", "ERROR", "FATAL", "OFF"] = Field(
+        default="WARN", description="`rasid batch`: log level of the Spark engine"
     )
 
     @field_validator("components")
