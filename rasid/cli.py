@@ -193,3 +193,205 @@ def ner_eval(model, corpora) -> None:
     for name, result in scores.items():
         click.echo(f"== {name}\n{result.table(ALL_LABELS)}")
         click.echo(f"micro F1 over {'/'.join(ENTITY_LABELS)}: {result.micro(ENTITY_LABELS).f1:.4f}\n")
+
+
+# --- knowledge base: ingest, reprocess, search, entities, serve (rasid/store, ingest, registry, search, api)
+
+def _open_store(db: str, readonly: bool = False):
+    from rasid.store import StoreError, open_store
+
+    try:
+        return open_store(db, readonly=readonly)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+db_option = click.option("--db", default=None, help="SQLite file or postgresql:// URL (default: RASID_DB or rasid.db).")
+
+
+@main.command("ingest")
+@click.argument("sources", nargs=-1, required=True)
+@db_option
+@click.option("--workers", type=click.IntRange(0, 64), default=None, help="Extraction processes (default 2; 0: inline).")
+@click.option("--text-field", default=None, help="JSON field holding the article text.")
+@click.option("--title-field", default=None, help="JSON field holding the title.")
+@click.option("--date-field", default=None, help="JSON field holding the publication date.")
+@click.option("--source-field", default=None, help="JSON field holding the outlet.")
+@click.option("--url-field", default=None, help="JSON field holding the URL.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: when on a terminal).")
+def ingest_command(sources, db, workers, text_field, title_field, date_field, source_field, url_field, progress):
+    """Store articles from SOURCES in the knowledge base: files, folders (recursive), JSON / JSON Lines
+    (.gz too), RSS/Atom feeds (file or URL), HTML pages and WARC archives.
+
+    An article already stored is skipped; a near-duplicate joins the story of its original.
+    Bad inputs are reported one line each and skipped."""
+    from rasid.ingest.run import ingest
+    from rasid.ingest.sources import FieldMap
+
+    settings = _settings(db=db, ingest_workers=workers)
+    store = _open_store(settings.db)
+    fields = FieldMap(text_field, title_field, date_field, source_field, url_field)
+    summary = ingest(list(sources), store, settings, fields, report=report, progress=progress)
+    store.close()
+    report(summary.as_line())
+    sys.exit(1 if summary.failed else 0)
+
+
+@main.command("reprocess")
+@db_option
+@click.option("--all", "everything", is_flag=True, help="Every article, not only those from another version.")
+@click.option("--workers", type=click.IntRange(0, 64), default=None, help="Extraction processes (default 2).")
+@click.option("--progress/--no-progress", default=None)
+def reprocess_command(db, everything, workers, progress):
+    """Extract stored articles again after an upgrade (corrections to entities are kept)."""
+    from rasid.ingest.run import reprocess
+
+    settings = _settings(db=db, ingest_workers=workers)
+    store = _open_store(settings.db)
+    summary = reprocess(store, settings, everything, report=report, progress=progress)
+    store.close()
+    report(f"{summary.added} reprocessed, {summary.failed} failed")
+    sys.exit(1 if summary.failed else 0)
+
+
+@main.command("search")
+@click.argument("query", required=False)
+@db_option
+@click.option("--person", multiple=True, help="Registry id or name (repeat: all must appear).")
+@click.option("--org", "organization", multiple=True, help="Registry id or name of an organization.")
+@click.option("--country", multiple=True, help="ISO code (repeat for a country pair).")
+@click.option("--type", "types", multiple=True, help="Event type (PLOVER), any of.")
+@click.option("--sector", multiple=True, help="Sector id, any of.")
+@click.option("--since", default=None, help="From this day (YYYY-MM-DD).")
+@click.option("--until", default=None, help="Up to this day (YYYY-MM-DD).")
+@click.option("--events", "list_events_", is_flag=True, help="List story events instead of articles.")
+@click.option("--limit", type=int, default=20)
+@click.option("--offset", type=int, default=0)
+@click.option("--json", "as_json", is_flag=True, help="Print the page as JSON.")
+def search_command(query, db, person, organization, country, types, sector, since, until, list_events_,
+                   limit, offset, as_json):
+    """Search the knowledge base: full text (insensitive to hamza, ya/alef maqsura, ta marbuta,
+    diacritics and tatweel) and filters."""
+    from rasid.search.articles import search_articles
+    from rasid.search.events import list_events
+    from rasid.search.filters import BadQuery, Filters, Paging
+
+    settings = _settings(db=db)
+    store = _open_store(settings.db, readonly=True)
+    try:
+        filters = Filters.make(person, organization, country, types, sector, since, until)
+        paging = Paging.make(limit, offset)
+        with store.engine.connect() as connection:
+            page = (list_events(connection, filters, paging) if list_events_
+                    else search_articles(connection, query, filters, paging))
+    except BadQuery as exc:
+        raise click.UsageError(str(exc)) from exc
+    if as_json:
+        click.echo(json.dumps(page, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{page['total']} {'events' if list_events_ else 'articles'}")
+    for item in page["items"]:
+        if list_events_:
+            names = ", ".join(p["name"] for p in item["participants"])
+            click.echo(f"{item['day'] or '-':10}  {item['type']:10} {'-'.join(item['countries']):10} {names}")
+        else:
+            click.echo(f"{(item['published'] or '-')[:10]:10}  {item['id']}  {item['title'] or ''}")
+            click.echo(f"            {item['snippet']}")
+
+
+@main.group("entities")
+def entities_group():
+    """The entity registry: list, show, and fix mistakes (merge, split)."""
+
+
+@entities_group.command("list")
+@db_option
+@click.option("--type", "entity_type", type=click.Choice(["PERSON", "ORG", "COUNTRY", "LOCATION"]), default=None)
+@click.option("--name", default=None, help="Entities known by this name or alias.")
+@click.option("--limit", type=click.IntRange(1, 100), default=20)
+@click.option("--offset", type=click.IntRange(0), default=0)
+def entities_list(db, entity_type, name, limit, offset):
+    from rasid.registry.queries import list_entities
+    from rasid.search.filters import Paging
+
+    store = _open_store(_settings(db=db).db, readonly=True)
+    with store.engine.connect() as connection:
+        page = list_entities(connection, Paging.make(limit, offset), entity_type, name)
+    click.echo(f"{page['total']} entities")
+    for item in page["items"]:
+        click.echo(f"{item['id']:>7}  {item['type']:8} {item['country'] or '--'}  {item['article_count']:>6}  "
+                   f"{item['name']}")
+
+
+@entities_group.command("show")
+@click.argument("entity_id", type=int)
+@db_option
+def entities_show(entity_id, db):
+    """An entity's page as JSON: names, counts, title history."""
+    from rasid.registry.queries import entity_page
+
+    store = _open_store(_settings(db=db).db, readonly=True)
+    with store.engine.connect() as connection:
+        page = entity_page(connection, entity_id)
+    if page is None:
+        raise click.ClickException(f"no entity {entity_id}")
+    click.echo(json.dumps(page, ensure_ascii=False, indent=2))
+
+
+@entities_group.command("merge")
+@click.argument("into", type=int)
+@click.argument("other", type=int)
+@db_option
+def entities_merge(into, other, db):
+    """Merge entity OTHER into entity INTO (recorded: a reprocess keeps it)."""
+    from rasid.registry.corrections import merge
+    from rasid.registry.resolve import RegistryError
+
+    store = _open_store(_settings(db=db).db)
+    try:
+        with store.engine.begin() as connection:
+            survivor = merge(connection, into, other)
+    except RegistryError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"merged {other} into {survivor}")
+
+
+@entities_group.command("split")
+@click.argument("entity_id", type=int)
+@click.option("--article", "article_ids", multiple=True, required=True,
+              help="An article whose mentions go to the new entity (repeat).")
+@click.option("--name", default=None, help="Name of the new entity.")
+@db_option
+def entities_split(entity_id, article_ids, name, db):
+    """Move ENTITY_ID's mentions in the given articles to a new entity (recorded: a reprocess keeps it)."""
+    from rasid.registry.corrections import split
+    from rasid.registry.resolve import RegistryError
+
+    store = _open_store(_settings(db=db).db)
+    try:
+        with store.engine.begin() as connection:
+            new = split(connection, entity_id, list(article_ids), name)
+    except RegistryError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"split into new entity {new}")
+
+
+@main.command("serve")
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", type=int, default=8000, show_default=True)
+@click.option("--workers", type=click.IntRange(1, 16), default=1, show_default=True)
+@click.option("--token", default=None, help="API token for writes (default: RASID_API_TOKEN).")
+def serve_command(db, host, port, workers, token):
+    """Serve the REST API (OpenAPI at /docs) over the knowledge base."""
+    import os
+
+    import uvicorn
+
+    settings = _settings(db=db, api_token=token)
+    _open_store(settings.db, readonly=True).close()  # fail now, with one line, if it is not a store
+    os.environ["RASID_DB"] = settings.db
+    if settings.api_token:
+        os.environ["RASID_API_TOKEN"] = settings.api_token
+    uvicorn.run("rasid.api.app:app_from_environment", factory=True, host=host, port=port, workers=workers,
+                log_level="warning")

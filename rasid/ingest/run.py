@@ -108,12 +108,18 @@ def _fail(summary: Summary, report: Reporter, message: str) -> None:
 def ingest(sources: list[str], store: Store, settings: Settings, fields: FieldMap = FieldMap(),
            report: Reporter = print, progress: bool | None = None) -> Summary:
     """Store every new article of ``sources``; bad inputs are reported by name and skipped."""
+    return ingest_items(iter_sources(sources, fields), store, settings, report, progress)
+
+
+def ingest_items(items: Iterable[SourceItem], store: Store, settings: Settings, report: Reporter = print,
+                 progress: bool | None = None) -> Summary:
+    """Store every new article of ``items`` (articles or errors, see rasid.ingest.sources)."""
     summary = Summary()
     writer = Writer(store, model_version(settings), settings.near_duplicate_threshold)
     try:
         known = stored_ids(writer.connection)
         writer.connection.commit()
-        jobs = _new_jobs(iter_sources(sources, fields), known, summary, report)
+        jobs = _new_jobs(items, known, summary, report)
         bar = tqdm(unit=" articles", disable=None if progress is None else not progress)
         for result in extracted(jobs, settings):
             bar.update(1)

@@ -1,0 +1,1 @@
+"""The REST API (FastAPI): route handlers call library functions; no SQL here."""

@@ -1,0 +1,83 @@
+"""Article search: full text (Arabic-normalized) and filters, paginated."""
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from rasid.search.filters import Filters, Paging, entity_ids
+from rasid.store.articles import unpack
+from rasid.store.fulltext import matching, query_words
+from rasid.store.schema import article_sectors, articles, entities, entity_mentions, event_articles, events
+from rasid.text.normalize import normalize
+
+SNIPPET_CHARS = 160
+
+
+def _mentions_any(nums: list[int]) -> sa.ColumnElement:
+    return sa.exists().where(entity_mentions.c.article_id == articles.c.id, entity_mentions.c.entity.in_(nums))
+
+
+def _mentions_country(code: str) -> sa.ColumnElement:
+    return sa.exists().where(
+        entity_mentions.c.article_id == articles.c.id, entity_mentions.c.entity == entities.c.num,
+        entities.c.type == "COUNTRY", entities.c.country == code)
+
+
+def conditions(connection: Connection, filters: Filters) -> list[sa.ColumnElement]:
+    """One condition per filter; every person, organization and country must appear (AND)."""
+    where: list[sa.ColumnElement] = []
+    for entity_type, values in (("PERSON", filters.persons), ("ORG", filters.organizations)):
+        for value in values:
+            where.append(_mentions_any(entity_ids(connection, entity_type, value) or [-1]))
+    where += [_mentions_country(code) for code in filters.countries]
+    if filters.types:
+        where.append(sa.exists().where(event_articles.c.article_id == articles.c.id,
+                                       event_articles.c.event == events.c.num, events.c.type.in_(filters.types)))
+    if filters.sectors:
+        where.append(sa.exists().where(article_sectors.c.article_id == articles.c.id,
+                                       article_sectors.c.sector.in_(filters.sectors)))
+    if filters.since:
+        where.append(articles.c.day >= filters.since)
+    if filters.until:
+        where.append(articles.c.day <= filters.until)
+    return where
+
+
+def snippet(text: str, words: list[str]) -> str:
+    """A window of the text around the first query word (found in the normalized text)."""
+    if not words:
+        return text[:SNIPPET_CHARS].strip()
+    folded = normalize(text)
+    lowered = folded.text.lower()
+    hits = [i for i in (lowered.find(w) for w in words) if i >= 0]
+    if not hits:
+        return text[:SNIPPET_CHARS].strip()
+    start = folded.offsets[min(hits)]
+    begin = max(0, start - SNIPPET_CHARS // 3)
+    return ("…" if begin else "") + text[begin:begin + SNIPPET_CHARS].strip() + "…"
+
+
+def search_articles(connection: Connection, query: str | None, filters: Filters, paging: Paging) -> dict[str, Any]:
+    words = query_words(query or "")
+    columns = [articles.c.num, articles.c.id, articles.c.title, articles.c.published, articles.c.source,
+               articles.c.url, articles.c.story_id]
+    where = conditions(connection, filters)
+    if words:
+        matched, _ = matching(connection.dialect.name, words)
+        hits = matched.subquery("hits")
+        base = sa.select(*columns, hits.c.score).join_from(articles, hits, hits.c.num == articles.c.num)
+        order = [hits.c.score, articles.c.num]
+    else:
+        base = sa.select(*columns, sa.literal(None).label("score"))
+        order = [articles.c.day.desc(), articles.c.num.desc()]
+    base = base.where(*where)
+    total = connection.execute(sa.select(sa.func.count()).select_from(base.subquery())).scalar_one()
+    rows = connection.execute(base.order_by(*order).limit(paging.limit).offset(paging.offset)).all()
+    texts = dict(connection.execute(
+        sa.select(articles.c.num, articles.c.text).where(articles.c.num.in_([r.num for r in rows]))).all())
+    items = [{"id": r.id, "title": r.title, "published": r.published, "source": r.source, "url": r.url,
+              "story": r.story_id, "score": None if r.score is None else round(-float(r.score), 4),
+              "snippet": snippet(unpack(texts[r.num]), words)} for r in rows]
+    return paging.page(items, total)
