@@ -50,6 +50,7 @@ class Candidate:
     parties: Parties = field(default_factory=Parties)
     date: dict[str, Any] | None = None
     date_key: str | None = None  # the date expression as written, normalized
+    proclitic: str = ""  # the clitics before the trigger's first word (و، ل ...)
 
     @property
     def type(self) -> str:
@@ -62,6 +63,12 @@ class Candidate:
     @property
     def actor(self) -> Entity | None:
         return self.parties.actor
+
+    @property
+    def purpose(self) -> bool:
+        """لبحث، ليصل، للقاء: the aim of another act, not an act of its own."""
+        return self.entry.form != "participle" and PURPOSE_PREFIX in self.proclitic
+
 
 
 def _nearest(matches: list[Match], first: int, last: int, before: int, after: int,
@@ -163,6 +170,7 @@ class CandidateFinder:
             if sentence not in self.index.story_sentences:
                 continue
             candidate = Candidate(match.payload, match.first, match.last, match.start, match.end, sentence)
+            candidate.proclitic = self.doc.tokens[match.first].proclitic
             candidate.parties = find_parties(self.index, candidate.sentence, candidate.first, candidate.last,
                                              candidate.is_verb)
             if candidate.entry.weak and candidate.actor is None:

@@ -9,7 +9,8 @@ after the trigger). An offer of aid
 joins only an event with the same actor: each body's offer is its own event.
 Events that end with fewer than two states take them from the nearest event
 told close to them that contains theirs (the interaction the sentence belongs
-to); an event left with one state and no person or body taking part is dropped.
+to). Events of one state alone (not with an international body) are domestic,
+out of scope, and dropped.
 """
 from __future__ import annotations
 
@@ -125,6 +126,10 @@ def group_candidates(candidates: list[Candidate], doc: Doc) -> list[Group]:
         if c.status == "negated":
             continue
         joinable = [g for g in reversed(groups) if g.type == c.type and _joins(c, g, doc)]
+        if c.purpose:  # لبحث، ليصل: the aim of another act joins it or is nothing
+            joinable = [g for g in joinable if g.last.sentence == c.sentence]
+            if not joinable:
+                continue
         # an undated mention refers back to an undated event before a dated one (the earlier meeting)
         target = next((g for g in joinable if g.date_key == c.date_key), joinable[0] if joinable else None)
         if target is None:
@@ -132,7 +137,14 @@ def group_candidates(candidates: list[Candidate], doc: Doc) -> list[Group]:
             groups.append(target)
         target.add(c, anaphoric=bool(target.candidates) and is_anaphoric(c, doc))
     _share_countries(groups)
-    return [g for g in groups if len(g.countries) >= 2 or (g.countries and g.participants)]
+    return [g for g in groups if _between_states(g)]
+
+
+def _between_states(g: Group) -> bool:
+    """In scope: an interaction of two states or more, or of one state with an international body."""
+    if len(g.countries) >= 2:
+        return True
+    return bool(g.countries) and any(p.type == "ORG" and p.country is None for p in g.participants)
 
 
 def _distance(a: Group, b: Group) -> int:

@@ -140,3 +140,9 @@ def test_a_visit_an_invitation_asks_for_is_no_event_of_its_own():
     entities = [("COUNTRY", "اليوناني", "اليوناني", "GR"), ("COUNTRY", "المصري", "المصري", "EG"),
                 ("COUNTRY", "اليونان", "اليونان", "GR")]
     assert [e.type for e in _events(text, entities)] == ["REQUEST"]
+
+
+def test_a_domestic_event_and_a_purpose_alone_are_no_events():
+    text = "واستقبل أمير المنطقة رئيس البلدية في الرياض. وسافر العامل لبحثه عن لقمة العيش في السعودية."
+    entities = [("COUNTRY", "السعودية", "السعودية", "SA"), ("COUNTRY", "الرياض", "الرياض", "SA")]
+    assert _events(text, entities) == []
