@@ -27,6 +27,7 @@ NAME_CONTINUATIONS = frozenset({"بن", "ابن", "بنت", "ابو", "ال"})  
 AMMAN_OMAN = "عمان"  # the capital of Jordan and the short name of Oman, alike once normalized
 ARTICLE = "ال"
 HAMZA_ALEFS = "أإآ"
+CLAUSE_MARKS = frozenset(".،,:؛;!?؟")
 PRONOUN_ENDINGS = ("ه", "ها", "هم", "هما")  # نظيره المصري: a noun with a pronoun, not a name (ة is not ه)
 
 
@@ -44,6 +45,11 @@ class CountryHit:
     place: bool  # names a place (LOCATION)
     dateline: bool = False
     codes: tuple[str, ...] = ()  # group: every state the word names
+
+
+@lru_cache(maxsize=1)
+def metonym_cues() -> frozenset[str]:
+    return frozenset(normalize_str(w) for w in load_list("metonym_cues.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -87,13 +93,25 @@ def _is_family_name(tokens: list[Token], match: Match[CountryWord]) -> bool:
     return False
 
 
-def _is_location_use(tokens: list[Token], match: Match[CountryWord]) -> bool:
-    """في موسكو, بموسكو, أمين عمان: the place, not its government."""
+def _is_government_use(tokens: list[Token], match: Match[CountryWord]) -> bool:
+    """موسكو ترحب, أعلنت واشنطن, إن بكين: a capital acting, at a clause start or after a verb;
+    not في موسكو, بموسكو, منطقة الرياض, ولي عهد أبوظبي (a place)."""
     first = tokens[match.first]
     if any(p.form in ("ب", "ل", "ك") for p in first.prefixes):
-        return True
+        return False
     previous = _previous_word(tokens, match.first)
-    return previous is not None and previous.stem in location_prepositions()
+    if previous is None or first.newline_before or previous.text in CLAUSE_MARKS:
+        return True
+    if previous.kind != "word":
+        return False  # «الرياض» is a newspaper, "- الرياض" a signature
+    return previous.stem in metonym_cues() or _past_feminine_verb(previous)
+
+
+def _past_feminine_verb(token: Token) -> bool:
+    """أعلنت، رحبت: a past verb, feminine (states and capitals are feminine), not a plural in -ات."""
+    norm = token.norm
+    return not token.prefixes and len(norm) >= 4 and norm.endswith("ت") and not norm.endswith("ات") \
+        and not is_definite(token)
 
 
 def _inside_false_friend(match: Match[CountryWord], spans: list[Match[bool]]) -> bool:
@@ -110,7 +128,7 @@ def _hit(tokens: list[Token], match: Match[CountryWord], dateline: bool) -> Coun
     place = kind in ("capital", "city", "amman_or_oman")
     state = kind in ("name", "adjective", "reference", "group", "amman_or_oman")
     if kind == "capital" and not dateline:
-        state = not _is_location_use(tokens, match)
+        state = _is_government_use(tokens, match)
     if dateline:
         state = False
         place = place or kind == "name"

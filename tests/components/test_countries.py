@@ -108,3 +108,14 @@ def test_bad_input_never_crashes_or_leaves_the_text(text):
     for name in ("text", "countries"):
         doc = registered()[name](doc, SETTINGS)
     check_spans(doc)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقال المتحدث إن أنقرة اتفقت مع واشنطن.", {"TR"}),
+    ("أعلنت بكين أمس خطة جديدة.", {"CN"}),
+    ("أقيم الحفل في منطقة الرياض أمس.", set()),
+    ("استقبل ولي عهد أبوظبي الضيوف.", set()),
+    ("وأكد عدد من المواطنين لـ«الرياض» أن الحملة ناجحة.", set()),
+])
+def test_capital_acts_only_at_a_clause_start_or_after_a_verb(text, expected):
+    assert codes(run(text)) == expected
