@@ -1,4 +1,5 @@
-"""Bytes to text: UTF-8 (with or without BOM), UTF-16 (BOM or detected), Windows-1256; CRLF to LF."""
+"""Bytes to text: UTF-8 (with or without BOM), UTF-16 (BOM or detected), Windows-1256 or
+ISO-8859-6; CRLF to LF; Arabic mojibake (UTF-8 once misread as Windows-1256/1252) repaired."""
 from __future__ import annotations
 
 import codecs
@@ -16,6 +17,14 @@ BINARY_CONTROL_SHARE = 0.01
 ARABIC_WORD_RE = re.compile(r"[\u0621-\u064A]{2,}")
 ARTICLE_MIN_SHARE = 0.05
 UTF8_MAX_BROKEN_SHARE = 0.001  # one broken sequence per thousand characters
+SINGLE_BYTE_ARABIC = ("cp1256", "iso8859_6")
+PLAUSIBILITY_SAMPLE = 20_000
+# UTF-8 lead bytes of Arabic (0xD8-0xDB) as Windows-1256 (ط ظ ع غ) or Windows-1252 (Ø Ù Ú Û) letters,
+# each followed by the continuation byte's character: the signature of Arabic mojibake.
+MOJIBAKE_RE = re.compile(
+    r"(?:[طظ][\u0600-\u06FF\u0080-\u00FF\u2000-\u203A\u0152-\u02DC]"
+    r"|[ØÙÚÛ][\u0080-\u00FF\u0152-\u2122]){4}"
+)
 
 
 def _looks_utf16(data: bytes) -> str | None:
@@ -55,7 +64,7 @@ def decode_bytes(data: bytes, source: str = "<input>") -> str:
                 text = data.decode("utf-8")
             except UnicodeDecodeError:
                 text = _utf8_with_rare_errors(data) or _windows_1256(data, source)
-    text = CONTROL_CHARS_RE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = repair_mojibake(CONTROL_CHARS_RE.sub("", text.replace("\r\n", "\n").replace("\r", "\n")))
     if not text.strip():
         raise EmptyInput(source, "empty input")
     return text
@@ -82,17 +91,51 @@ def _strict(data: bytes, encoding: str, source: str) -> str:
 
 
 def _windows_1256(data: bytes, source: str) -> str:
-    try:
-        text = data.decode("cp1256")
-    except UnicodeDecodeError as exc:
-        raise UnknownEncoding(source, "not UTF-8, UTF-16 or Windows-1256") from exc
-    if not _plausible_arabic(text):
-        raise UnknownEncoding(source, "unknown encoding: not UTF-8, UTF-16 or Windows-1256 Arabic")
+    """Windows-1256, or ISO-8859-6: the single-byte Arabic encodings of older archives."""
+    for encoding in SINGLE_BYTE_ARABIC:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _plausible_arabic(text):
+            return text
+    raise UnknownEncoding(source, "unknown encoding: not UTF-8, UTF-16, Windows-1256 or ISO-8859-6 Arabic")
+
+
+def repair_mojibake(text: str) -> str:
+    """UTF-8 Arabic that was once read as Windows-1256 or Windows-1252 and saved again
+    ("ظ…طµط±", "Ù…ØµØ±" for مصر) is turned back into Arabic; other text is returned as is."""
+    sample = text[:PLAUSIBILITY_SAMPLE]
+    if not MOJIBAKE_RE.search(sample) or _plausible_arabic(sample):
+        return text
+    for encode in (lambda t: t.encode("cp1256"), _encode_windows_1252):
+        try:
+            repaired = encode(text).decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+        if _plausible_arabic(repaired[:PLAUSIBILITY_SAMPLE]):
+            return repaired
     return text
+
+
+def _encode_windows_1252(text: str) -> bytes:
+    """Windows-1252, a character it lacks (a C1 control left by a Latin-1 reading) as Latin-1."""
+    try:
+        return text.encode("cp1252")
+    except UnicodeEncodeError:
+        return b"".join(_one_byte(ch) for ch in text)
+
+
+def _one_byte(ch: str) -> bytes:
+    try:
+        return ch.encode("cp1252")
+    except UnicodeEncodeError:
+        return ch.encode("latin-1")
 
 
 def _plausible_arabic(text: str) -> bool:
     """Any high byte decodes to an Arabic letter in cp1256; real Arabic also shows its article."""
+    text = text[:PLAUSIBILITY_SAMPLE]
     letters = [ch for ch in text if ch.isalpha()]
     arabic = sum(1 for ch in letters if ARABIC_RE.match(ch))
     if not letters or arabic / len(letters) < CP1256_ARABIC_MIN_SHARE:

@@ -61,3 +61,27 @@ def test_many_broken_utf8_bytes_are_not_utf8():
 
 def test_a_stray_control_byte_is_dropped():
     assert decode_bytes(ARTICLE.encode() + b"\x00", "a.txt") == EXPECTED
+
+
+def test_iso_8859_6_arabic():
+    assert decode_bytes(ARTICLE.encode("iso8859_6"), "a.txt") == EXPECTED
+
+
+def _windows_1252_reading(data: bytes) -> str:
+    return "".join(chr(b) if b in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else bytes([b]).decode("cp1252") for b in data)
+
+
+@pytest.mark.parametrize("misread", [
+    lambda data: data.decode("cp1256"),  # "ط§ظ„ظ‚ط§ظ‡ط±ط©"
+    _windows_1252_reading,  # "Ø§Ù„Ù‚Ø§Ù‡Ø±Ø©"
+    lambda data: data.decode("latin-1"),
+], ids=["as-windows-1256", "as-windows-1252", "as-latin-1"])
+def test_utf8_arabic_once_misread_and_saved_again_is_repaired(misread):
+    mojibake = misread(EXPECTED.encode("utf-8"))
+    assert mojibake != EXPECTED
+    assert decode_bytes(mojibake.encode("utf-8"), "a.txt") == EXPECTED
+
+
+def test_text_that_only_looks_odd_is_left_alone():
+    for text in ("Le ministre Ø a rencontré son homologue.", EXPECTED, "ضبط ظبط طظطظطظطظ " + EXPECTED):
+        assert decode_bytes(text.encode("utf-8"), "a.txt") == text
