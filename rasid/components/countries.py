@@ -137,13 +137,12 @@ def _hit(tokens: list[Token], match: Match[CountryWord], dateline: bool) -> Coun
 
 
 def find_country_hits(tokens: list[Token]) -> list[CountryHit]:
-    matcher = country_matcher()
-    story = matcher.find(tokens)
-    dateline = [m for m in matcher.find(tokens, skip_meta=False) if tokens[m.first].meta == "dateline"]
-    friends = false_friends().find(tokens)
+    matches = [m for m in country_matcher().find(tokens, skip_meta=False)
+               if tokens[m.first].meta in (None, "dateline")]  # story text and datelines
+    friends = false_friends().find(tokens) if matches else []
     hits = []
-    for match in sorted(story + dateline, key=lambda m: m.first):
-        if _inside_false_friend(match, friends):
+    for match in matches:
+        if friends and _inside_false_friend(match, friends):
             continue
         hit = _hit(tokens, match, tokens[match.first].meta == "dateline")
         if hit is not None:

@@ -314,7 +314,9 @@ def _find_spans(tokens: list[Token], hits: list[CountryHit]) -> list[OrgSpan]:
     spans: list[OrgSpan] = []
     i = 0
     while i < len(tokens):
-        if not _is_word(tokens[i]):
+        token = tokens[i]
+        if not _is_word(token) or not (known.can_start(token) or part_of.can_start(token)
+                                       or heads.can_start(token) or _may_hide_clitic(token)):
             i += 1
             continue
         match = known.match_at(tokens, i)
@@ -345,9 +347,13 @@ def _find_spans(tokens: list[Token], hits: list[CountryHit]) -> list[OrgSpan]:
     return spans
 
 
+def _may_hide_clitic(token: Token) -> bool:
+    return not token.prefixes and len(token.norm) >= MIN_UNSPLIT_GENITIVE and token.norm[0] in UNSPLIT_CLITICS
+
+
 def _head_under_clitic(token: Token) -> tuple[Head | None, str]:
     """لوزارة, ومركز, برئاسة: a clitic the tokenizer left on a head it takes for a whole word."""
-    if token.prefixes or len(token.norm) < MIN_UNSPLIT_GENITIVE or token.norm[0] not in UNSPLIT_CLITICS:
+    if not _may_hide_clitic(token):
         return None, ""
     head = indefinite_heads().get(token.norm[1:])
     return (head, token.norm[0]) if head is not None else (None, "")
