@@ -42,6 +42,8 @@ CREDIT_ONLY_SEGMENT_MAX_WORDS = 3
 SENTENCE_END = frozenset(".!?؟")
 DATE_WORDS = frozenset({"ه", "هـ", "م", "الموافق", "موافق"})
 WHOLE_LINE_PREFIX = "="
+TAG_LABEL_PREFIX = "+"
+CLOSERS = frozenset("\"'»”’)]")
 
 
 def _phrases(name: str) -> tuple[tuple[str, ...], ...]:
@@ -62,17 +64,47 @@ def byline_cues() -> frozenset[str]:
 @dataclass(frozen=True)
 class TrailerMarker:
     words: tuple[str, ...]
-    whole_line: bool  # the marker must be all the words of its line ("// انتهى //")
+    whole_line: bool = False  # the marker must be all the words of its line ("// انتهى //")
+    tag_label: bool = False  # labels a tag list that may follow the last sentence on its line
 
 
 @lru_cache(maxsize=1)
-def trailer_markers() -> tuple[TrailerMarker, ...]:
+def _all_trailer_markers() -> tuple[TrailerMarker, ...]:
     markers = []
     for entry in load_list("trailer_markers.txt"):
-        whole = entry.startswith(WHOLE_LINE_PREFIX)
-        words = tuple(normalize_str(entry.lstrip(WHOLE_LINE_PREFIX)).lower().split())
-        markers.append(TrailerMarker(words, whole))
+        words = tuple(normalize_str(entry.lstrip(WHOLE_LINE_PREFIX + TAG_LABEL_PREFIX)).lower().split())
+        markers.append(TrailerMarker(words, entry.startswith(WHOLE_LINE_PREFIX), entry.startswith(TAG_LABEL_PREFIX)))
     return tuple(markers)
+
+
+def trailer_markers() -> tuple[TrailerMarker, ...]:
+    """Markers that open a line: everything from that line on is a trailer."""
+    return tuple(m for m in _all_trailer_markers() if not m.tag_label)
+
+
+@lru_cache(maxsize=1)
+def tag_labels() -> tuple[tuple[str, ...], ...]:
+    return tuple(m.words for m in _all_trailer_markers() if m.tag_label)
+
+
+def _tag_list_start(line: list[Token]) -> int | None:
+    """Index of a tag-list label that follows the last sentence of the text, or None.
+
+    The label comes after sentence-final punctuation (or opens the line), and no sentence
+    ends after it: "... لمجلة “فاريتي”. سمات جريمة دي كابريو سفاح قتل ممثل".
+    """
+    for i in range(len(line) - 1, -1, -1):
+        if line[i].text in SENTENCE_END:
+            return None
+        if line[i].kind not in ("word", "latin"):
+            continue
+        words = tuple(_word_key(t) for t in line[i:i + 3] if t.kind in ("word", "latin"))
+        if not any(words[:len(label)] == label for label in tag_labels()):
+            continue
+        before = line[i - 1] if i else None
+        if before is None or before.text in SENTENCE_END or before.text in CLOSERS:
+            return i
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -360,6 +392,10 @@ def mark_metadata(tokens: list[Token]) -> list[tuple[str, int, int]]:
             for kind, first, last in credit_head(line, first_line=number <= 1, after_title=number > 0):
                 _mark(line[first:last], kind, spans)
         story_started = story_started or (number > 0 and _is_story_line(line))
+    if story_started and lines and lines[-1][-1].meta is None:
+        start = _tag_list_start(lines[-1])
+        if start is not None:
+            _mark(lines[-1][start:], "trailer", spans)
     for token in tokens:
         if token.kind == "hashtag":
             _mark([token], "hashtag", spans)

@@ -80,6 +80,14 @@ def test_trailers_end_the_story():
     assert _marks(f"عنوان\n{STORY}\nNext Previous") == [("trailer", "Next Previous")]
 
 
+def test_a_tag_list_after_the_last_sentence_is_a_trailer():
+    assert _marks(f"عنوان\n{STORY} سمات اليمن جازان جوازات") == [("trailer", "سمات اليمن جازان جوازات")]
+    assert _marks(f"عنوان\n{STORY}\n ...المزيد") == [("trailer", "...المزيد")]
+    # the label word inside a sentence, or with a sentence after it, is story text
+    assert _marks(f"عنوان\n{STORY} سمات القيادة مهمة في رأيه.") == []
+    assert _marks(f"عنوان\n{STORY}\nوتحدث عن سمات القيادة") == []
+
+
 def test_a_story_line_opening_with_a_whole_line_marker_word_is_no_trailer():
     assert _marks(f"عنوان\n{STORY}\nانتهى الاجتماع بالاتفاق على تشكيل لجنة مشتركة.") == []
 
