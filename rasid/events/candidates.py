@@ -11,7 +11,7 @@ from typing import Any, Iterable
 from rasid.doc import Doc, Entity
 from rasid.events.context import DocIndex
 from rasid.events.lexicon import (
-    TriggerEntry, instrument_matcher, mode_matcher, status_matcher, trigger_matcher,
+    TriggerEntry, instrument_matcher, mode_matcher, opinion_markers, status_matcher, trigger_matcher,
 )
 from rasid.events.parties import Parties, find_parties
 from rasid.lang.matcher import Match, PhraseMatcher
@@ -30,6 +30,7 @@ INSTRUMENT_BEFORE = 6
 FUTURE_BY_PRESENT = frozenset({"CONSULT", "AGREE", "COOPERATE", "AID"})
 VERB_FORMS = frozenset({"past", "present"})
 OFFER_TYPE, JOINT_TYPE = "AID", "COOPERATE"
+JOINT_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # acts of both sides; the others have one actor
 INVITATION_REACH = 8  # tokens after a request within which a visit is what it invites to
 PARTICIPLE_INSTRUMENT = 3  # a participle (الموقعة) follows its instrument this closely
 
@@ -172,7 +173,7 @@ class CandidateFinder:
             candidate = Candidate(match.payload, match.first, match.last, match.start, match.end, sentence)
             candidate.proclitic = self.doc.tokens[match.first].proclitic
             candidate.parties = find_parties(self.index, candidate.sentence, candidate.first, candidate.last,
-                                             candidate.is_verb)
+                                             candidate.is_verb, candidate.type in JOINT_TYPES)
             if candidate.entry.weak and candidate.actor is None:
                 continue
             candidates.append(candidate)
@@ -188,9 +189,16 @@ class CandidateFinder:
             self._set_mode(candidate)
             self._set_instrument(candidate)
             previous_in_sentence[sentence] = candidate
-        candidates = [c for c in candidates if not _signing_without_instrument(c)]
+        candidates = [c for c in candidates
+                      if not _signing_without_instrument(c) and not self._agreeing_with_an_opinion(c)]
         candidates = _without_invited_visits(candidates)
         return _offers_absorb_cooperation(candidates)
+
+    def _agreeing_with_an_opinion(self, c: Candidate) -> bool:
+        """اتفقنا أن السبيل ...: sharing a view, not reaching an agreement."""
+        if c.type != "AGREE" or c.entry.agreement != "agreed" or c.last >= len(self.doc.tokens):
+            return False
+        return self.doc.tokens[c.last].norm in opinion_markers()
 
     def _assign_dates(self, candidates: list[Candidate]) -> None:
         """Each date expression belongs to the nearest trigger of its sentence."""

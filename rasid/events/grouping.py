@@ -18,10 +18,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rasid.doc import Doc, Entity, Event, Participant
-from rasid.events.candidates import Candidate
+from rasid.events.candidates import JOINT_TYPES, Candidate
 
 ACTOR_GROUPED = frozenset({"AID"})  # one event per acting body
-JOINT_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # acts of both sides; the others have one actor
 SHARE_DISTANCE = 2  # sentences within which an event lends its states to one that lacks them
 WRITTEN = "written"
 COUNTERPART_DISTANCE = 2  # sentences after an event from which a new counterpart means a new interaction
@@ -100,7 +99,7 @@ def _joins(c: Candidate, g: Group, doc: Doc) -> bool:
             return c.actor is g.head.actor
         return c.sentence == g.last.sentence
     if c.type not in JOINT_TYPES and c.actor is not None and g.head.actor is not None \
-            and c.actor is not g.head.actor:
+            and c.actor is not g.head.actor and (c.is_verb or c.sentence != g.last.sentence):
         return False  # praise, requests, accusations ... by different actors are different acts
     if c.status != g.status or _dates_differ(c, g) or _modes_differ(c, g):
         return False

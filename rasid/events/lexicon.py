@@ -11,6 +11,7 @@ from functools import lru_cache
 from rasid.lang import LanguageDataError, load_list, load_table
 from rasid.lang.matcher import PhraseMatcher
 from rasid.lang.vocabulary import is_known_word
+from rasid.text.normalize import normalize_str
 from rasid.text.tokenize import Token, tokenize
 
 FORMS_SEPARATOR = "|"
@@ -126,6 +127,18 @@ def topic_markers() -> dict[str, tuple[str, ...]]:
 def venue_markers() -> frozenset[str]:
     """Normalized words before a venue or an envoy's post (event_venue_markers.txt)."""
     return frozenset(t.norm for word in load_list("event_venue_markers.txt") for t in tokenize(word, is_known_word))
+
+
+@lru_cache(maxsize=1)
+def object_prepositions() -> frozenset[str]:
+    """Prepositions, as words or clitics, before a name that is no subject (event_object_prepositions.txt)."""
+    return frozenset(normalize_str(word) for word in load_list("event_object_prepositions.txt"))
+
+
+@lru_cache(maxsize=1)
+def opinion_markers() -> frozenset[str]:
+    """Words after an "agree" verb that make it agreeing with an opinion (agreement_opinion_markers.txt)."""
+    return frozenset(normalize_str(word) for word in load_list("agreement_opinion_markers.txt"))
 
 
 def is_topic_marker(token: Token) -> bool:

@@ -15,12 +15,13 @@ from dataclasses import dataclass, field
 
 from rasid.doc import Entity
 from rasid.events.context import PARTY_TYPES, DocIndex, EntityMention
-from rasid.events.lexicon import is_topic_marker, venue_markers
+from rasid.events.lexicon import is_topic_marker, object_prepositions, venue_markers
 
 TOPIC_REACH = 6  # tokens after a topic marker whose country mentions are topical
 TOPIC_LIST_REACH = 3
 VENUE_REACH = 2  # tokens after في / لدى where a place is the venue, not a party  # tokens after a topical country within which the next one continues the list
 VERB_SUBJECT_REACH = 8  # tokens after a verb trigger where its subject is looked for
+SUBJECT_BEFORE_REACH = 1  # tokens between a subject named before its verb and the verb
 GENITIVE_REACH = 1  # tokens after a noun trigger where its possessor (the actor) starts
 COUNTERPART_REACH = 10  # tokens after a trigger where the person or body met is looked for
 PLACE_TYPES = ("COUNTRY", "LOCATION")
@@ -64,10 +65,23 @@ def _topical_mentions(index: DocIndex, sentence: int, mentions: list[EntityMenti
     return topical, venues
 
 
-def _actor(mentions: list[EntityMention], first: int, last: int, is_verb: bool) -> Entity | None:
+def _governed(index: DocIndex, m: EntityMention) -> bool:
+    """A name after a preposition (مع نظيره، بالعيسائي) is an object or a place, not a subject."""
+    tokens = index.doc.tokens
+    words = object_prepositions()
+    if any(p.form in words for p in tokens[m.first].prefixes):
+        return True
+    return m.first > 0 and tokens[m.first - 1].norm in words
+
+
+def _actor(index: DocIndex, mentions: list[EntityMention], first: int, last: int, is_verb: bool) -> Entity | None:
     parties = [m for m in mentions if m.entity.type in PARTY_TYPES]
     if is_verb:
-        after = [m for m in parties if last <= m.first <= last + VERB_SUBJECT_REACH]
+        # a name right before the verb is its subject (ترامب يلغي ...); else the first one after it
+        adjacent = [m for m in parties if first - SUBJECT_BEFORE_REACH <= m.last <= first]
+        if adjacent:
+            return adjacent[-1].entity
+        after = [m for m in parties if last <= m.first <= last + VERB_SUBJECT_REACH and not _governed(index, m)]
         if after:
             return after[0].entity
     before = [m for m in parties if m.last <= first]
@@ -81,10 +95,14 @@ def _actor(mentions: list[EntityMention], first: int, last: int, is_verb: bool) 
     return genitive[0].entity if genitive and not is_verb else None
 
 
-def find_parties(index: DocIndex, sentence: int, first: int, last: int, is_verb: bool) -> Parties:
+def find_parties(index: DocIndex, sentence: int, first: int, last: int, is_verb: bool, joint: bool) -> Parties:
+    """``joint``: an act of both sides (talks, agreements), whose venue is no party; the place named
+    in a one-sided act (دعا الحكومة في بوروندي) is often its target and counts."""
     mentions = index.mentions_in(sentence)
     topical, venues = _topical_mentions(index, sentence, mentions)
-    parties = Parties(actor=_actor(mentions, first, last, is_verb))
+    if not joint:
+        venues = set()
+    parties = Parties(actor=_actor(index, mentions, first, last, is_verb))
     parties.counterparts = [
         m.entity for m in mentions
         if m.entity.type in PARTY_TYPES and last <= m.first <= last + COUNTERPART_REACH

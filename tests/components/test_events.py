@@ -146,3 +146,19 @@ def test_a_domestic_event_and_a_purpose_alone_are_no_events():
     text = "واستقبل أمير المنطقة رئيس البلدية في الرياض. وسافر العامل لبحثه عن لقمة العيش في السعودية."
     entities = [("COUNTRY", "السعودية", "السعودية", "SA"), ("COUNTRY", "الرياض", "الرياض", "SA")]
     assert _events(text, entities) == []
+
+
+def test_the_subject_named_before_a_verb_is_its_actor_and_an_object_is_not():
+    text = "ترامب يلغي قمته مع كيم جونغ أون في سنغافورة. ورحب الرئيس المصري بالوزير العراقي."
+    entities = [("PERSON", "دونالد ترامب", "ترامب", "US"), ("PERSON", "كيم جونغ أون", "كيم جونغ أون", "KP"),
+                ("PERSON", "الوزير العراقي", "الوزير العراقي", "IQ"), ("COUNTRY", "المصري", "المصري", "EG")]
+    found = {e.type: e for e in _events(text, entities)}
+    actor = next(p.entity.name for p in found["SANCTION"].participants if p.role == "actor")
+    assert actor == "دونالد ترامب"
+    assert all(p.role != "actor" for p in found["SUPPORT"].participants if p.entity.name == "الوزير العراقي")
+
+
+def test_agreeing_with_a_view_is_no_agreement():
+    text = "وقال الرئيس الأمريكي للرئيس الكيني: لقد اتفقنا أن السبيل الأمثل هو الحوار."
+    entities = [("COUNTRY", "الأمريكي", "الأمريكي", "US"), ("COUNTRY", "الكيني", "الكيني", "KE")]
+    assert [e for e in _events(text, entities) if e.type == "AGREE"] == []
