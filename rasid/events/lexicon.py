@@ -123,22 +123,24 @@ def topic_markers() -> dict[str, tuple[str, ...]]:
     return {stem: tuple(sorted(required)) for stem, required in markers.items()}
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=None)
+def normalized_words(name: str) -> frozenset[str]:
+    """A word list, normalized: event_venue_markers.txt (words before a venue or an envoy's post),
+    event_object_prepositions.txt (before a name that is no subject), agreement_opinion_markers.txt
+    (after an "agree" verb that then shares a view)."""
+    return frozenset(normalize_str(word) for word in load_list(name))
+
+
 def venue_markers() -> frozenset[str]:
-    """Normalized words before a venue or an envoy's post (event_venue_markers.txt)."""
-    return frozenset(t.norm for word in load_list("event_venue_markers.txt") for t in tokenize(word, is_known_word))
+    return normalized_words("event_venue_markers.txt")
 
 
-@lru_cache(maxsize=1)
 def object_prepositions() -> frozenset[str]:
-    """Prepositions, as words or clitics, before a name that is no subject (event_object_prepositions.txt)."""
-    return frozenset(normalize_str(word) for word in load_list("event_object_prepositions.txt"))
+    return normalized_words("event_object_prepositions.txt")
 
 
-@lru_cache(maxsize=1)
 def opinion_markers() -> frozenset[str]:
-    """Words after an "agree" verb that make it agreeing with an opinion (agreement_opinion_markers.txt)."""
-    return frozenset(normalize_str(word) for word in load_list("agreement_opinion_markers.txt"))
+    return normalized_words("agreement_opinion_markers.txt")
 
 
 def is_topic_marker(token: Token) -> bool:
