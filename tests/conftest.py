@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+pytest_plugins = ["tests.kb_fixtures"]  # knowledge-base fixtures: stores, a PostgreSQL server
+
 REPO = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("RASID_SHARED", REPO.parent / "shared"))
 

@@ -2,8 +2,9 @@
 
 SQLite: a contentless FTS5 table ``articles_fts(body)`` keyed by the article's
 ``num``. PostgreSQL: ``articles_fts(num, body tsvector)`` with a GIN index.
-Both index ``normalize_str(text)`` and match a query normalized the same way,
-so hamza forms, alef maqsura, ta marbuta, diacritics and tatweel do not matter.
+Both index ``normalize_str(text)`` (plus each word's form without proclitics)
+and match a query normalized the same way, so hamza forms, alef maqsura, ta
+marbuta, diacritics and tatweel do not matter.
 A user's query never reaches the SQL text: it is cut into words, each word is
 quoted as an FTS5 string (or a tsquery lexeme) and passed as a bound parameter.
 """
@@ -23,13 +24,34 @@ fts = sa.table("articles_fts", sa.column("rowid", sa.Integer), sa.column("num", 
                sa.column("body"), sa.column("rank", sa.Float))
 
 
+CONJUNCTIONS = "وف"
+PREPOSITIONS = "بلك"
+ARTICLE = "ال"
+MIN_STEM = 3
+
+
+def _without_proclitics(word: str) -> str | None:
+    """The word without a leading conjunction and/or preposition (بالرياض → الرياض, للوزير →
+    الوزير, ومصر → مصر), when enough of it is left; None when it has none."""
+    rest = word[1:] if word[:1] in CONJUNCTIONS else word
+    if rest.startswith("لل") and len(rest) - 2 >= MIN_STEM:
+        return ARTICLE + rest[2:]
+    if rest[:1] in PREPOSITIONS and len(rest) - 1 >= MIN_STEM:
+        rest = rest[1:]
+    return rest if rest != word and len(rest) >= MIN_STEM else None
+
+
 def indexed_form(text: str) -> str:
-    return normalize_str(text).lower()
+    """What the index holds: the normalized text, then each distinct word's form without
+    proclitics, so a search for الرياض also finds بالرياض."""
+    body = normalize_str(text).lower()
+    stems = {stem for word in set(WORD_RE.findall(body)) if (stem := _without_proclitics(word))}
+    return body + "\n" + " ".join(sorted(stems))
 
 
 def query_words(query: str) -> list[str]:
     """The normalized words of a search query (punctuation and operators dropped)."""
-    return WORD_RE.findall(indexed_form(query))[:MAX_QUERY_WORDS]
+    return WORD_RE.findall(normalize_str(query).lower())[:MAX_QUERY_WORDS]
 
 
 def add_to_index(connection: Connection, num: int, text: str) -> None:
