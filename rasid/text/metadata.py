@@ -13,9 +13,12 @@ words other than dates count, so "موسكو 26 شوال 1436 هـ المواف�
 is a place, a date and an agency. Segments before the agency that name no place
 and hold no date are the author: a byline ("لجين الأحمدي – عين اليوم").
 
-A trailer is a line that opens with a trailer marker ("مواضيع متعلقة", "// انتهى //"):
-it and everything after it is site furniture. A marker at the very start of the
-text ("Next Previous" before the dateline) marks only itself.
+A trailer is a line that opens with a trailer marker ("مواضيع متعلقة", "// انتهى //")
+once the story has begun: it and everything after it is site furniture. Before the
+first story line a marker ("Next Previous" before the dateline) marks only itself.
+A tag list after the last sentence ("... فاريتي. سمات جريمة دي كابريو") is a trailer too.
+The words of all these rules are data: news_agencies.txt, byline_cues.txt,
+trailer_markers.txt, months.tsv, dateline_date_words.txt.
 """
 from __future__ import annotations
 
@@ -40,7 +43,6 @@ DASHES = frozenset("-–—ـ/")
 CREDIT_ONLY_LINE_MAX_WORDS = 6  # "حامد القرشي – مكة المكرمة": author and place, no agency
 CREDIT_ONLY_SEGMENT_MAX_WORDS = 3
 SENTENCE_END = frozenset(".!?؟")
-DATE_WORDS = frozenset({"ه", "هـ", "م", "الموافق", "موافق"})
 WHOLE_LINE_PREFIX = "="
 TAG_LABEL_PREFIX = "+"
 CLOSERS = frozenset("\"'»”’)]")
@@ -108,6 +110,13 @@ def _tag_list_start(line: list[Token]) -> int | None:
 
 
 @lru_cache(maxsize=1)
+def date_words() -> frozenset[str]:
+    """Month names, era letters and "الموافق": the words of a dateline's date."""
+    words = {normalize_str(w) for w in load_list("dateline_date_words.txt")}
+    return frozenset(words | month_words())
+
+
+@lru_cache(maxsize=1)
 def month_words() -> frozenset[str]:
     words = set()
     for name, _calendar, _number in load_table("months.tsv", 3):
@@ -150,7 +159,7 @@ def _words(line: list[Token]) -> list[str]:
 
 
 def _is_date_token(token: Token) -> bool:
-    return token.kind == "number" or token.norm in month_words() or token.norm in DATE_WORDS
+    return token.kind == "number" or token.norm in date_words()
 
 
 @dataclass
