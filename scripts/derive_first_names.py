@@ -25,6 +25,7 @@ FANE_PERSON_CLASSES = {
 CONLL_FILES = ("anercorp/ANERCorp.txt", "aqmar/train.txt", "aqmar/dev.txt", "aqmar/test.txt")
 FANE_FILES = ("fane_gold/NewsFANE_Gold_2014_170K.txt", "fane_gold/WikiFANE_Gold_2014_500K.txt")
 MIN_PERSON_SHARE = 0.3
+AMBIGUOUS_SHARE = 0.6  # below it a given name is mostly a common word (رؤى، أمل، باسم)
 Tagged = tuple[str, str, str]  # word, coarse class, B/I/O
 
 
@@ -69,7 +70,8 @@ def count(root: Path) -> tuple[Counter, Counter, Counter]:
     return first, total, in_person
 
 
-def first_names(root: Path) -> list[str]:
+def first_names(root: Path, ambiguous: bool = False) -> list[str]:
+    """The given names; with ``ambiguous``, those of them used less often as names than as words."""
     first, total, in_person = count(root)
     excluded = _excluded()
     names = []
@@ -80,7 +82,8 @@ def first_names(root: Path) -> list[str]:
             continue
         share = in_person[word] / total[word]
         if (starts >= 2 and share >= MIN_PERSON_SHARE) or share >= 0.75:
-            names.append(word)
+            if not ambiguous or share < AMBIGUOUS_SHARE:
+                names.append(word)
     return sorted(names)
 
 
@@ -93,5 +96,15 @@ HEADER = """\
 # Hand-curated common names are in person_first_names_common.txt.
 """
 
+AMBIGUOUS_HEADER = """\
+# Given names that the corpora use less often as names than as common words (رؤى، أمل، باسم), normalized.
+# DERIVED, do not edit by hand:
+#   python scripts/derive_first_names.py ../shared/corpora/ner --ambiguous > rasid/lang/data/person_first_names_ambiguous.txt
+# Source and licence as person_first_names.txt (ANERCorp, AQMAR, WikiFANE/NewsFANE; derived work, CC BY-SA 3.0).
+"""
+
 if __name__ == "__main__":
-    sys.stdout.write(HEADER + "\n".join(first_names(Path(sys.argv[1]))) + "\n")
+    if "--ambiguous" in sys.argv:
+        sys.stdout.write(AMBIGUOUS_HEADER + "\n".join(first_names(Path(sys.argv[1]), ambiguous=True)) + "\n")
+    else:
+        sys.stdout.write(HEADER + "\n".join(first_names(Path(sys.argv[1]))) + "\n")

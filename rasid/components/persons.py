@@ -89,6 +89,7 @@ def _entity(ctx: PersonContext, find: PersonFind, organizations: list[Entity]) -
         entity.country = entity.country or stated
         implied_countries.append(implied)
     entity.country = entity.country or side or next((c for c in implied_countries if c), None)
+
     return entity
 
 

@@ -81,7 +81,7 @@ def _take_after(ctx: PersonContext, segments: list[Segment], owned: list[bool], 
 
 
 def _leads_to_name(ctx: PersonContext, segments: list[Segment], k: int, left: Segment) -> bool:
-    while k < len(segments) and _adjacent(ctx, left, segments[k]):
+    while k < len(segments) and _adjacent(ctx, left, segments[k]) and not _opens_item(ctx, segments[k]):
         if segments[k].kind == "name":
             return True
         left, k = segments[k], k + 1

@@ -143,9 +143,14 @@ class PersonContext:
         stem = token.stem
         if stem in common or token.bare in common or self.word_bare(i) in common:
             return True
-        if stem.endswith("ا") and stem[:-1] in common:
-            return True  # حظرا: the accusative of a common noun
+        if self.is_accusative(i):
+            return True
         return stem[:1] in GLUED_STOP_CLITICS and (stem[1:] in common or stem[1:3] == ARTICLE and stem[3:] in common)
+
+    def is_accusative(self, i: int) -> bool:
+        """حظرا، رئيسا: the indefinite accusative of a common noun (no name takes it)."""
+        stem = self.tokens[i].stem
+        return stem.endswith("ا") and stem[:-1] in lexicon.common_words()
 
     def word_bare(self, i: int) -> str:
         """The bare stem, with a clitic the tokenizer left on a known word removed (وتكنولوجيا، لطوارئ)."""

@@ -19,6 +19,7 @@ from rasid.persons.titles import TitleSpan, title_prepositions
 from rasid.text.normalize import normalize_str
 
 DESTINATION_CLITIC = "ل"
+POSSESSOR_WINDOW = 8  # tokens back to the state a possessive title refers to
 MIN_HOME_MENTIONS = 2  # an unmarked state mentioned once is no home
 MIN_HOME_SHARE = 1 / 3  # ... nor one mentioned far less than the most mentioned state
 HOME_TITLE_WEIGHT = 2  # a title of one state (خادم الحرمين الشريفين) counts as mentions of it
@@ -35,8 +36,22 @@ def title_org_heads() -> dict[str, str]:
 
 
 def title_country(ctx: PersonContext, title: TitleSpan) -> str | None:
-    """The state the title itself names, or None."""
-    return title.head.country or _country_in_span(ctx, title.first, title.last)
+    """The state the title itself names, or None. A title with a possessive pronoun
+    ("أعلنت روسيا زيارة وزير خارجيتها") names the state mentioned just before it."""
+    code = title.head.country or _country_in_span(ctx, title.first, title.last)
+    if code is None and any(ctx.tokens[k].suffixes for k in range(title.first, title.last)):
+        code = _country_before(ctx, title.first, POSSESSOR_WINDOW)
+    return code
+
+
+def _country_before(ctx: PersonContext, position: int, window: int) -> str | None:
+    k = position - 1
+    while k >= 0 and position - k <= window and ctx.same_sentence(position, k):
+        if ctx.country_at[k]:
+            return ctx.country_at[k]
+        k -= 1
+    return None
+
 
 
 def explicit_organization_country(ctx: PersonContext, organization: Entity | None) -> str | None:
@@ -51,7 +66,8 @@ def explicit_organization_country(ctx: PersonContext, organization: Entity | Non
 
 def assign_home_country(doc: Doc) -> None:
     """Officials whose state the article leaves implicit serve the article's home state: the most
-    mentioned state that no title marks explicitly (the home side goes unmarked: "وزير الخارجية")."""
+    mentioned state that no title marks explicitly (the home side goes unmarked: "وزير الخارجية"),
+    or, when every state is marked, the one named first."""
     persons = [p for p in doc.entities_of("PERSON") if p.country is None and p.roles]
     if not persons:
         return
@@ -66,7 +82,10 @@ def assign_home_country(doc: Doc) -> None:
     top = max(counts, key=lambda code: counts[code])
     unmarked = [code for code in counts if code not in marked
                 and counts[code] >= max(MIN_HOME_MENTIONS, counts[top] * MIN_HOME_SHARE)]
-    home = max(unmarked, key=lambda code: counts[code]) if unmarked else top
+    if unmarked:
+        home = max(unmarked, key=lambda code: counts[code])
+    else:  # every state is marked somewhere: the report's own state is the one it names first
+        home = min((m.start, e.country) for e in doc.entities_of("COUNTRY") if e.country for m in e.mentions)[1]
     for person in persons:
         person.country = home
 

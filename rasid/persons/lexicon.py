@@ -104,6 +104,15 @@ def common_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def ambiguous_first_names() -> frozenset[str]:
+    """Given names that are also common words (رؤى، باسم، مساعد): used less as names in the corpora,
+    or frequent words outside names."""
+    common = frozenset(normalize_str(w) for w in load_list("common_words.txt"))
+    ambiguous = frozenset(normalize_str(w) for w in load_list("person_first_names_ambiguous.txt"))
+    return (first_names() & common) | ambiguous
+
+
+@lru_cache(maxsize=1)
 def stop_words() -> tuple[frozenset[str], frozenset[str]]:
     """(forms as written with diacritics removed, normalized forms)."""
     written = frozenset(_strip_marks(w) for w in load_list("person_stop_words.txt"))

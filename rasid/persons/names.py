@@ -46,7 +46,7 @@ def ends_name(ctx: PersonContext, j: int, second: bool = False) -> bool:
         return ctx.in_title_vocabulary(j) or ctx.is_common(j)
     if ctx.is_first_name(j) or ctx.ner_person[j]:
         return False
-    return ctx.in_title_vocabulary(j) or (ctx.is_common(j) and not second)
+    return ctx.in_title_vocabulary(j) or ctx.is_accusative(j) or (ctx.is_common(j) and not second)
 
 
 def read_name(ctx: PersonContext, i: int, cued: bool) -> NameSpan | None:
@@ -78,7 +78,8 @@ def read_name(ctx: PersonContext, i: int, cued: bool) -> NameSpan | None:
                 break
             j, bound = j + 1, True
             continue
-        if not bound and j > i and ends_name(ctx, j, second=cued and j == i + 1 and ctx.is_first_name(i)):
+        second = cued and j == i + 1 and (ctx.is_first_name(i) or not ctx.is_common(i) and not looks_like_verb(ctx, i))
+        if not bound and j > i and ends_name(ctx, j, second=second):
             break
         if not bound and j > i and (ctx.glued_name_conjunction(j) or _glued_preposition(ctx, j)):
             break
@@ -114,6 +115,8 @@ def read_name_backward(ctx: PersonContext, end: int) -> NameSpan | None:
         second = k - 1 >= 0 and ctx.is_first_name(k - 1) and k == end - 1
         if ends_name(ctx, k, second) and not (ctx.is_first_name(k) and not ctx.is_stop(k) and not ctx.is_verb(k)):
             break
+        if ctx.tokens[k].stem.startswith("ي") and looks_like_verb(ctx, k):
+            break  # "السيسي [يصطحب] رئيس المخابرات"
         first, words = k, words + 1
         if ctx.conjunction(k) or words >= MAX_NAME_WORDS - 1:
             break

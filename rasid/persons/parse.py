@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from rasid.persons.context import PersonContext
+from rasid.persons.lexicon import ambiguous_first_names
 from rasid.persons.names import NameSpan, looks_like_verb, read_name, read_name_backward
 from rasid.persons.titles import TitleSpan, read_title
 
@@ -105,9 +106,23 @@ def _segment_at(ctx: PersonContext, i: int, segments: list[Segment]) -> Segment 
         return _title_segment(title)
     if ctx.is_first_name(i) or ctx.particle(i) == "prefix" or i in ctx.ner_person_start:
         name = read_name(ctx, i, cued=False)
-        if name is not None and (name.words >= 2 or ctx.ner_person[i]):
+        if name is not None and (ctx.ner_person[i] or name.words >= 2 and _plausible_uncued(ctx, name)):
             return _name_segment(name)
     return None
+
+
+def _plausible_uncued(ctx: PersonContext, name: NameSpan) -> bool:
+    """A name with no honorific or title around it: a given name that is also a common word
+    ("تيسير نفاذ"، "آمال إعفاء") needs a given name or a family name after it."""
+    first = ctx.tokens[name.first]
+    if first.stem not in ambiguous_first_names():
+        return True
+    second = name.first + 1
+    if second >= name.last:
+        return False
+    if ctx.particle(name.first) is not None or ctx.particle(second) is not None:
+        return True
+    return ctx.is_first_name(second) or ctx.definite(second) and not ctx.is_common(second)
 
 
 def _cued_name(ctx: PersonContext, i: int, cue: Segment, separated: bool) -> NameSpan | None:

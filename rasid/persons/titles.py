@@ -87,8 +87,10 @@ def _step(ctx: PersonContext, j: int, open_: bool, head_only: bool) -> tuple[int
     honorific = ctx.honorific(j)
     if honorific is not None and (honorific.payload.kind != "style_title" or ctx.title(honorific.last) is not None):
         return _honorific_in_construct(ctx, j, open_ or ctx.preposition(j) == "ل")
+    if head_only and ctx.definite(j) and token.bare in title_modifiers():
+        return 1, False  # الوزير [المفوض]: an agreeing modifier, not a new title
     head = ctx.title(j)
-    if head is not None:
+    if head is not None and head.payload.kind != "occupation":
         if ctx.conjunction(j):
             return None
         if open_ or ctx.preposition(j):  # نائب [وزير]، النائب الثاني [لرئيس] ...

@@ -171,3 +171,34 @@ def test_bad_input_does_not_crash_or_leave_the_text(text, settings):
     for name in PERSON_COMPONENTS:
         doc = components[name](doc, settings)
     check_spans(doc)
+
+
+def test_honorific_inside_a_title_belongs_to_the_title(settings):
+    text = "وكان في استقباله مستشار جلالة الملك للشؤون العسكرية الفريق أول ركن مشعل الزبن."
+    person = by_name(persons(text, settings), "مشعل الزبن")
+    assert titles(person) == ["مستشار جلالة الملك للشؤون العسكرية"]
+    assert person.honorific == "الفريق أول ركن"
+
+
+def test_agreeing_modifier_is_not_a_new_title(settings):
+    text = "وحضر الوزير المفوض مستشار الرئيس بابا عبدو سيسي الجلسة."
+    person = by_name(persons(text, settings), "بابا عبدو سيسي")
+    assert titles(person) == ["الوزير المفوض", "مستشار الرئيس"]
+
+
+def test_possessive_title_names_the_state_before_it(settings):
+    text = "وأعلنت روسيا عن زيارة وزير خارجيتها سيرغي لافروف إلى بيونغ يانغ."
+    person = by_name(persons(text, settings), "سيرغي لافروف")
+    assert person.country == "RU"
+
+
+def test_unmarked_official_serves_the_unmarked_state(settings):
+    text = ("بحث وزير الخارجية سامح شكري مع وزير الخارجية الروسي سيرغي لافروف العلاقات بين مصر وروسيا. "
+            "وأكد شكري أهمية العلاقات مع روسيا. وقال إن مصر حريصة على التعاون.")
+    found = persons(text, settings)
+    assert by_name(found, "سيرغي لافروف").country == "RU"
+    assert by_name(found, "سامح شكري").country == "EG"
+
+
+def test_given_name_that_is_a_common_word_needs_a_name_after_it(settings):
+    assert persons("وتبادل الجانبان رؤى طموحة للتنمية في المنطقة.", settings) == []
