@@ -70,8 +70,8 @@ def _period_end(value: date, granularity: str) -> date:
 
 
 def _items(tokens: list[Token]) -> list[Item]:
-    months = {m.first: m for m in month_matcher().find(tokens)}
-    words = {w.first: w for w in word_matcher().find(tokens)}
+    months = {m.first: m for m in month_matcher().find(tokens, skip_meta=False)}  # callers choose the tokens
+    words = {w.first: w for w in word_matcher().find(tokens, skip_meta=False)}
     items: list[Item] = []
     i = 0
     while i < len(tokens):

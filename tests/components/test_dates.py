@@ -61,3 +61,10 @@ def test_relative_dates_without_a_publication_date_keep_their_direction_only():
 def test_a_month_name_without_a_number_or_direction_is_no_date():
     _, found = _dates("أعلن شعبان الموافقة على المشروع.")
     assert found == {}
+
+
+def test_publication_date_from_the_dateline_when_the_metadata_has_none():
+    text = "الرياض 12 مارس 2018 (واس) - التقى الوزير نظيره أمس."
+    doc, found = _dates(text)
+    assert doc.published == "2018-03-12"
+    assert found["أمس"]["value"] == "2018-03-11"
