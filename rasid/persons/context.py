@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from typing import Any
 
 from rasid.doc import Doc, Entity
 from rasid.lang.matcher import Match
@@ -57,10 +56,7 @@ class PersonContext:
                         org_at[i] = entity
         ner_person = [False] * n
         ner_start: set[int] = set()
-        for span in _ner_spans(doc):
-            if span.get("label") != PERSON_LABEL:
-                continue
-            first, last = int(span["first"]), int(span["last"])
+        for first, last in _ner_person_spans(doc):
             if 0 <= first < last <= n:
                 ner_start.add(first)
                 for i in range(first, last):
@@ -218,6 +214,14 @@ def _token_range(starts: list[int], tokens: list[Token], start: int, end: int) -
     return range(max(first, 0), last)
 
 
-def _ner_spans(doc: Doc) -> list[dict[str, Any]]:
+def _ner_person_spans(doc: Doc) -> list[tuple[int, int]]:
+    """(first, last) token ranges of the NER tagger's PERS spans; anything malformed is left out."""
     spans = doc.extra.get("ner")
-    return spans if isinstance(spans, list) else []
+    if not isinstance(spans, list):
+        return []
+    found = []
+    for span in spans:
+        if isinstance(span, dict) and span.get("label") == PERSON_LABEL \
+                and isinstance(span.get("first"), int) and isinstance(span.get("last"), int):
+            found.append((span["first"], span["last"]))
+    return found

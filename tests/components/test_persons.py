@@ -202,3 +202,20 @@ def test_unmarked_official_serves_the_unmarked_state(settings):
 
 def test_given_name_that_is_a_common_word_needs_a_name_after_it(settings):
     assert persons("وتبادل الجانبان رؤى طموحة للتنمية في المنطقة.", settings) == []
+
+
+def test_ner_person_span_is_used_when_present(settings):
+    doc = analyze(Article(text="وتقول ماريا كريويل من جامعة كورنيل إن الفوارق بارزة."),
+                  Settings(components=("text", "countries")))
+    words = [t.i for t in doc.tokens if t.text in ("ماريا", "كريويل")]
+    doc.extra["ner"] = [{"label": "PERS", "first": words[0], "last": words[-1] + 1,
+                         "start": doc.tokens[words[0]].start, "end": doc.tokens[words[-1]].end}]
+    find_persons(doc, None)
+    assert [p.name for p in doc.entities_of("PERSON")] == ["ماريا كريويل"]
+
+
+def test_malformed_ner_spans_are_ignored(settings):
+    doc = analyze(Article(text="وقال الرئيس دوتيرتي إن الأزمة انتهت."), Settings(components=("text", "countries")))
+    doc.extra["ner"] = [{"label": "PERS", "first": 5, "last": 999}, {"label": "LOC"}, "junk"]
+    find_persons(doc, None)
+    check_spans(doc)
