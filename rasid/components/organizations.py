@@ -35,6 +35,7 @@ from rasid.text.normalize import normalize_str
 from rasid.text.tokenize import Token
 
 FEMININE = "ه"  # ta marbuta, normalized
+NISBA = "ي"
 ACRONYM_OPEN = {"«": "»", "(": ")", '"': '"', "“": "”", "'": "'"}
 MAX_ACRONYM_TOKENS = 2
 MAX_NAME_TOKENS = 9
@@ -180,6 +181,8 @@ class Reader:
         if hit is not None:
             return self._country_step(span, state, hit, pro)
         bare = _bare(t.stem)
+        if "و" in pro and "ل" in pro:
+            return None  # وللتيار: "and for ...", a new phrase
         if state.after_nationality and not ("ل" in pro or t.stem in generic_modifiers()):
             return None  # a national adjective ends a name but for a genitive or a modifier
         if "و" in pro or _unsplit_clitic(t, "و"):
@@ -227,6 +230,8 @@ class Reader:
         agreeing with its head (لجنة متخصصة) and no listed adjective (محكمة عليا); the first word
         no person's first name ("برئاسة خالد ...": chaired by a person)."""
         norm = token.norm
+        if norm.endswith(NISBA) and norm not in organization_name_words():
+            return False  # مركز إقليمي: an indefinite nisba adjective
         return not token.prefixes and len(norm) >= MIN_PROPER_NAME and not norm.endswith(FEMININE) \
             and norm not in common_words() and norm not in self.heads and ARTICLE + norm not in adjective_words() \
             and not (first and norm in first_names())
@@ -234,13 +239,13 @@ class Reader:
     def _genitive_not_here(self, span: OrgSpan, state: "ComplementState", j: int) -> bool:
         """Where a ل- genitive cannot go on a name: right after a bare definite head ("الهيئة
         للشؤون الإدارية" is the body and a title's field), inside an unfinished construct chain
-        ("شركة خاسرة مصنعة للألعاب"), or after a genitive already closed by an adjective
+        ("شركة خاسرة مصنعة للألعاب", "مجمع للحوار"), or after a genitive already closed by an adjective
         ("للعلوم الأمنية للارتقاء")."""
         head_end = state.head_end
         if span.definite and state.last_good == head_end:
             return True
-        if not state.definite_seen and j > head_end:
-            return True
+        if not state.definite_seen:
+            return True  # an indefinite head needs its construct first ("مجمع للحوار" names nothing)
         return state.closed_by_adjective
 
     def _country_step(self, span: OrgSpan, state: "ComplementState", hit: CountryHit, pro: str) -> int | None:

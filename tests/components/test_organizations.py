@@ -201,3 +201,11 @@ def test_chaired_by_a_person_is_no_body():
 def test_home_country_is_the_bare_reference_not_the_visitors():
     doc = run("استقبل المستشار في الديوان الملكي سفير فنلندا لدى المملكة، وسفير النرويج والسفير الدنماركي.")
     assert orgs(doc)["الديوان الملكي"] == "SA"
+
+
+def test_indefinite_descriptions_are_no_names():
+    assert orgs(run("واقترح إنشاء مجمع للحوار الإقليمي ومركز إقليمي للأبحاث.")) == {}
+
+
+def test_a_relaying_agency_that_announces_is_no_body():
+    assert orgs(run("أعلنت وكالة الأنباء الفلسطينية (وفا)، الأربعاء، مقتل شخص.")) == {}
