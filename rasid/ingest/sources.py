@@ -35,6 +35,9 @@ URL_FETCH_TIMEOUT_S = 30
 URL_MAX_BYTES = 50_000_000
 BLOCK_TAG_RE = re.compile(r"<(?:/p|br\s*/?|/div|/h[1-6]|/li|/tr)\s*>", re.IGNORECASE)
 BLANK_LINES_RE = re.compile(r"\n\s*\n+")
+WARC_MANDATORY = ("WARC-Record-ID", "WARC-Date", "Content-Length", "WARC-Target-URI")
+# A feed whose declared encoding or content type is off is still read; any other problem skips it.
+BENIGN_FEED_PROBLEMS = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
 
 
 @dataclass
@@ -119,7 +122,7 @@ def _iso(parsed: time.struct_time | None) -> str | None:
 
 def feed_items(data: bytes, name: str) -> Iterator[SourceItem]:
     feed = feedparser.parse(data)
-    if feed.bozo and not feed.entries:
+    if feed.bozo and not isinstance(feed.get("bozo_exception"), BENIGN_FEED_PROBLEMS):
         reason = getattr(feed, "bozo_exception", None) or "not an RSS or Atom feed"
         yield SourceItem(name, error=InputError(name, f"malformed feed: {reason}"))
         return
@@ -152,25 +155,40 @@ def html_item(data: bytes | str, name: str, url: str | None = None, date: str | 
     return _object_item(obj, name, FieldMap())
 
 
+def _warc_problem(record) -> str | None:
+    """Why a read WARC record cannot be trusted (truncated, corrupt, no target), or None."""
+    missing = [h for h in WARC_MANDATORY if not record.rec_headers.get_header(h)]
+    if missing:
+        return f"malformed WARC record: no {', '.join(missing)}"
+    declared = record.rec_headers.get_header("WARC-Block-Digest")
+    if declared and record.digest_checker.passed is not True:
+        return "malformed WARC record: truncated or corrupt (block digest does not match)"
+    return None
+
+
 def warc_items(stream: io.BufferedIOBase, name: str) -> Iterator[SourceItem]:
-    """HTML responses (and resources) of a WARC archive, one article each."""
-    archive = ArchiveIterator(stream)
+    """HTML responses (and resources) of a WARC archive, one article each; a truncated or
+    corrupt record is reported by name and skipped."""
+    archive = ArchiveIterator(stream, check_digests=True)
     try:
-        for record in archive:
+        for number, record in enumerate(archive, start=1):
             if record.rec_type not in ("response", "resource"):
                 continue
-            headers = record.http_headers if record.rec_type == "response" else None
-            content_type = (headers.get_header("Content-Type") if headers else
-                            record.rec_headers.get_header("Content-Type")) or ""
+            url = record.rec_headers.get_header("WARC-Target-URI")
+            record_name = f"{name}#{url or number}"
+            payload = record.content_stream().read()
+            problem = _warc_problem(record)
+            if problem:
+                yield SourceItem(record_name, error=InputError(record_name, problem))
+                continue
+            headers = record.http_headers if record.rec_type == "response" else record.rec_headers
+            content_type = (headers.get_header("Content-Type") if headers else "") or ""
             if "html" not in content_type.lower():
                 continue
-            url = record.rec_headers.get_header("WARC-Target-URI")
             date = (record.rec_headers.get_header("WARC-Date") or "")[:10] or None
-            yield html_item(record.content_stream().read(), f"{name}#{url}", url=url, date=date)
+            yield html_item(payload, record_name, url=url, date=date)
     except ArchiveLoadFailed as exc:
-        offset = archive.get_record_offset() if hasattr(archive, "get_record_offset") else "?"
-        yield SourceItem(f"{name}@{offset}",
-                         error=InputError(f"{name}@{offset}", f"malformed WARC record: {exc}"))
+        yield SourceItem(name, error=InputError(name, f"malformed WARC archive: {exc}"))
 
 
 def items_from_data(data: bytes, name: str, fields: FieldMap) -> Iterator[SourceItem]:
