@@ -28,7 +28,7 @@ from rasid.lang import load_list
 from rasid.lang.matcher import phrase_key
 from rasid.lang.orgs import (
     ARTICLE, Head, KnownOrg, adjective_words, common_words, first_names, organization_name_words, eponym_words, generic_modifiers, head_matcher, head_stems, indefinite_heads,
-    international_markers, not_names,
+    international_markers, news_words, not_names,
     known_org_matcher, outlet_heads, part_of_matcher, purpose_words, relay_cues, stop_words,
 )
 from rasid.text.normalize import normalize_str
@@ -446,12 +446,21 @@ def _acronym_after(doc: Doc, span: OrgSpan) -> None:
 
 def _is_relayed_outlet(tokens: list[Token], span: OrgSpan) -> bool:
     first = tokens[span.first]
-    if span.head is None or _bare(normalize_str(span.head)) not in outlet_heads():
+    if span.head is None or not _is_outlet(tokens, span):
         return False
     if "ل" in _proclitics(first) + span.clitic:
         return True
     previous = tokens[span.first - 1] if span.first > 0 else None
     return previous is not None and (previous.stem in relay_cues() or previous.norm in relay_cues())
+
+
+def _is_outlet(tokens: list[Token], span: OrgSpan) -> bool:
+    """صحيفة، قناة ...; an agency only when its name says news (وكالة الأنباء، not وكالة الفضاء)."""
+    if _bare(normalize_str(span.head or "")) in outlet_heads():
+        return True
+    words = tokens[span.first:span.last]
+    return any(t.stem in news_words() or _bare(t.stem) in news_words() for t in words) \
+        or " ".join(t.stem for t in words[1:]) in news_agencies()  # وكالة فرانس برس
 
 
 def _name_of(doc: Doc, span: OrgSpan) -> tuple[int, int, str]:

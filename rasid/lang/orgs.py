@@ -105,6 +105,10 @@ def adjective_words() -> frozenset[str]:
     return word_set("org_adjective_words.txt")
 
 
+def news_words() -> frozenset[str]:
+    return word_set("org_news_words.txt")
+
+
 def eponym_words() -> frozenset[str]:
     return word_set("org_eponym_words.txt")
 

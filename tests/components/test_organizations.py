@@ -209,3 +209,7 @@ def test_indefinite_descriptions_are_no_names():
 
 def test_a_relaying_agency_that_announces_is_no_body():
     assert orgs(run("أعلنت وكالة الأنباء الفلسطينية (وفا)، الأربعاء، مقتل شخص.")) == {}
+
+
+def test_an_agency_that_is_not_a_news_outlet_stays():
+    assert "وكالة الفضاء الأوروبية" in orgs(run("أعلنت وكالة الفضاء الأوروبية إطلاق القمر."))
