@@ -27,7 +27,7 @@ from rasid.doc import Doc, Entity
 from rasid.lang import load_list
 from rasid.lang.matcher import phrase_key
 from rasid.lang.orgs import (
-    ARTICLE, Head, KnownOrg, adjective_words, common_words, first_names, organization_name_words, eponym_words, generic_modifiers, head_matcher, head_stems, indefinite_heads,
+    ARTICLE, Head, KnownOrg, adjective_words, common_words, first_names, organization_name_words, title_words, eponym_words, generic_modifiers, head_matcher, head_stems, indefinite_heads,
     international_markers, news_words, not_names,
     known_org_matcher, outlet_heads, part_of_matcher, purpose_words, relay_cues, stop_words,
 )
@@ -127,6 +127,7 @@ class Reader:
             j = self._quoted_name(span, head_end)
         state.last_good = j
         state.definite_seen = state.definite_seen or j > head_end  # a person's or quoted name completes it
+        state.named_construct = j > head_end
         state.in_genitive = state.in_genitive or j > head_end
         while j < len(tokens) and j - span.first < MAX_NAME_TOKENS:
             t = tokens[j]
@@ -191,8 +192,8 @@ class Reader:
             if is_definite(t):
                 state.last_good = j + 1
                 return j + 1
-            # وتكنولوجيا المعلومات goes on; وسفير سورية is another person's title
-            if not self.next_is_name_word(j + 1, sentence, country=False):
+            # وتكنولوجيا المعلومات goes on; وسفير سورية, ووزير الدفاع are another person's title
+            if bare in title_words() or not self.next_is_name_word(j + 1, sentence, country=False):
                 return None
             state.genitive_open = True
             return j + 1
@@ -239,13 +240,17 @@ class Reader:
     def _genitive_not_here(self, span: OrgSpan, state: "ComplementState", j: int) -> bool:
         """Where a ل- genitive cannot go on a name: right after a bare definite head ("الهيئة
         للشؤون الإدارية" is the body and a title's field), inside an unfinished construct chain
-        ("شركة خاسرة مصنعة للألعاب", "مجمع للحوار"), or after a genitive already closed by an adjective
+        ("شركة خاسرة مصنعة للألعاب", "مجمع للحوار"), after an indefinite head's construct unless
+        a name closed it ("مجمع الملك فهد لطباعة", "مؤسسة مكة للطباعة" but not "وزارة المياه
+        للإسراع"), or after a genitive already closed by an adjective
         ("للعلوم الأمنية للارتقاء")."""
         head_end = state.head_end
         if span.definite and state.last_good == head_end:
             return True
         if not state.definite_seen:
             return True  # an indefinite head needs its construct first ("مجمع للحوار" names nothing)
+        if not span.definite and not state.after_genitive and not state.named_construct:
+            return True  # وزارة المياه والكهرباء | للإسراع: a purpose or a title's field, unless named
         return state.closed_by_adjective
 
     def _country_step(self, span: OrgSpan, state: "ComplementState", hit: CountryHit, pro: str) -> int | None:
@@ -260,6 +265,7 @@ class Reader:
         else:
             span.places.append(hit.code)
         state.after_nationality = hit.kind == "adjective"
+        state.named_construct = state.named_construct or hit.kind != "adjective"
         state.definite_seen = True
         state.last_good = hit.last
         return hit.last
@@ -308,6 +314,7 @@ class ComplementState:
     head_end: int = 0
     after_genitive: bool = False  # a ل- genitive is part of the name
     proper_end: int = -1  # the end of a run of proper-name words right after an indefinite head
+    named_construct: bool = False  # a person's name, a place or a state closed the construct
     closed_by_adjective: bool = False  # ... and an adjective closed it: no further ل- genitive
 
 

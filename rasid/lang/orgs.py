@@ -136,6 +136,16 @@ def common_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def title_words() -> frozenset[str]:
+    """Single-word heads of persons' titles (the persons lexicon): "ووزير الدفاع" starts a title."""
+    words = set()
+    for row in load_table("title_heads.tsv", 3):
+        if " " not in row[0]:
+            words.add(normalize_str(row[0]))
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
     """Persons' first names (the persons lexicon's derived list): no organization's proper name."""
     return frozenset(normalize_str(w) for w in load_list("person_first_names.txt"))

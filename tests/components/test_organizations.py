@@ -213,3 +213,9 @@ def test_a_relaying_agency_that_announces_is_no_body():
 
 def test_an_agency_that_is_not_a_news_outlet_stays():
     assert "وكالة الفضاء الأوروبية" in orgs(run("أعلنت وكالة الفضاء الأوروبية إطلاق القمر."))
+
+
+def test_a_title_after_و_and_a_purpose_after_a_ministry_end_the_name():
+    names = orgs(run("برئاسة النائب الثاني لرئيس مجلس الوزراء ووزير الدفاع، ودعا وزارة المياه والكهرباء للإسراع في المشروع."))
+    assert {"مجلس الوزراء", "وزارة المياه والكهرباء"} <= set(names)
+    assert "مؤسسة مكة للطباعة والإعلام" in orgs(run("استقبل الأمير قيادات مؤسسة مكة للطباعة والإعلام أمس."))
