@@ -14,7 +14,7 @@ run: $(BIN)/python
 	$(BIN)/rasid extract --format text rasid/examples/
 
 test: $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m pip install --quiet -e ".[test,batch]"
 	$(BIN)/python -m pytest -q; status=$$?; \
 	if [ $$status -eq 5 ]; then echo 'pytest ran no test' >&2; exit 1; fi; exit $$status
 
