@@ -25,6 +25,8 @@ from rasid.doc import Doc, Entity, Statement
 from rasid.events.context import PARTY_TYPES, DocIndex, EntityMention, build_index
 from rasid.lang import LanguageDataError, load_list, load_table
 from rasid.lang.matcher import Match, PhraseMatcher, phrase_key
+from rasid.events.lexicon import object_prepositions
+from rasid.persons.lexicon import common_words, first_names
 from rasid.text.normalize import normalize_str
 
 CUE_KINDS = ("verb", "participle", "source", "relay")
@@ -33,8 +35,12 @@ RELAY_REACH = 10  # tokens after a relay cue where its عن is looked for
 ADDRESSEE_PREFIX = "ل"  # قال لوكالة ...: the outlet is spoken to, not speaking
 FROM = "عن"
 ARTICLE = "ال"
+OUTLET_WORDS = 4  # the longest outlet name beginning looked for after a cue
 SUBJUNCTIVE = frozenset({"ان"})  # أن, normalized
 TITLE_KINDS = ("office", "complete", "counterpart")
+STRAIGHT_QUOTE = '"'
+OPENING_QUOTES = "«“"
+CLOSING_QUOTES = "»”"
 QUOTES = "\"'«»“”"
 LEADING_JUNK = " \t\n،,:؛;-–—\"'«»“”"
 
@@ -74,15 +80,45 @@ def content_starts() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def unnamed_subjects() -> frozenset[str]:
-    """Subjects that name no speaker: statement_unnamed_subjects.txt and the heads of titles."""
-    words = set(_stems("statement_unnamed_subjects.txt"))
+    """Subjects that name no speaker (statement_unnamed_subjects.txt) and news outlets' heads."""
+    return _stems("statement_unnamed_subjects.txt") | _outlet_heads() | frozenset(ARTICLE + w for w in _outlet_heads())
+
+
+@lru_cache(maxsize=1)
+def outlet_names() -> tuple[tuple[str, ...], ...]:
+    """Outlets' names and name beginnings, as normalized word tuples (news_agencies.txt and
+    statement_outlet_prefixes.txt)."""
+    names = {tuple(normalize_str(n).split()) for n in load_list("news_agencies.txt")}
+    names.update(tuple(normalize_str(n).split()) for n in load_list("statement_outlet_prefixes.txt"))
+    return tuple(sorted(n for n in names if n))
+
+
+def _starts_with_outlet(words: list[str]) -> bool:
+    return any(tuple(words[:len(name)]) == name for name in outlet_names())
+
+
+@lru_cache(maxsize=1)
+def title_heads() -> frozenset[str]:
+    """Heads of titles (title_heads.tsv): a bare title with no entity for it names no speaker."""
+    words: set[str] = set()
     for phrase, kind, _country in load_table("title_heads.tsv", 3):
-        if kind in TITLE_KINDS:
-            key = phrase_key(phrase)
-            if len(key) == 1:
-                words.add(key[0])
-                words.add(ARTICLE + key[0])
+        key = phrase_key(phrase)
+        if kind in TITLE_KINDS and len(key) == 1:
+            words.update((key[0], ARTICLE + key[0]))
     return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def name_words() -> frozenset[str]:
+    """Words of persons' names: first names and the NER gazetteer's person words (ner_person_names.txt),
+    less the common words."""
+    words = first_names() | frozenset(normalize_str(w) for w in load_list("ner_person_names.txt"))
+    return words - common_words()
+
+
+def _names_someone(token) -> bool:
+    """A name word right after the cue: someone Rasid did not recognize as a person."""
+    return token.kind == "word" and (token.norm in name_words() or token.stem in name_words())
 
 
 @lru_cache(maxsize=1)
@@ -96,7 +132,7 @@ def is_outlet(entity: Entity) -> bool:
     if not words:
         return False
     first = words[0][len(ARTICLE):] if words[0].startswith(ARTICLE) else words[0]
-    return first in _outlet_heads()
+    return first in _outlet_heads() or _starts_with_outlet(words)
 
 
 def _in(token, words: frozenset[str]) -> bool:
@@ -114,7 +150,14 @@ def _is_addressee(doc: Doc, m: EntityMention) -> bool:
     return before is not None and before.norm.rstrip("ـ") == ADDRESSEE_PREFIX
 
 
-def _speaker_after(doc: Doc, mentions: list[EntityMention], after: int, reach: int) -> EntityMention | None:
+def _governed(doc: Doc, m: EntityMention) -> bool:
+    """A name after a preposition (تقول منى من جامعة ...، قال لوكالة ...) is not the speaker."""
+    return _is_addressee(doc, m) or any(p.form in object_prepositions() for p in doc.tokens[m.first].prefixes) \
+        or (m.first > 0 and doc.tokens[m.first - 1].norm in object_prepositions())
+
+
+def _speaker_after(doc: Doc, mentions: list[EntityMention], after: int, reach: int,
+                   governed_ok: bool = False) -> EntityMention | None:
     """The first person or body named after a cue, before what was said begins. An organization
     directly followed by a person is part of that person's title (الناطق باسم الرئاسة السفير علاء يوسف)."""
     stop = after + reach
@@ -123,7 +166,7 @@ def _speaker_after(doc: Doc, mentions: list[EntityMention], after: int, reach: i
             stop = i
             break
     named = [m for m in mentions if after <= m.first < stop and m.entity.type in PARTY_TYPES
-             and not _is_addressee(doc, m)]
+             and (governed_ok or not _governed(doc, m))]
     if not named:
         return None
     persons = [m for m in named if m.entity.type == "PERSON"]
@@ -145,7 +188,16 @@ def _refers_back(doc: Doc, cue: Match, sentence_end: int) -> bool:
 
 def _unnamed_subject(doc: Doc, cue: Match, sentence_end: int) -> bool:
     token = _next_word(doc, cue, sentence_end)
-    return token is not None and _in(token, unnamed_subjects())
+    if token is None:
+        return False
+    following = [t.stem if i == 0 else t.norm for i, t in enumerate(doc.tokens[token.i:token.i + OUTLET_WORDS])]
+    return _in(token, unnamed_subjects()) or _starts_with_outlet(following)
+
+
+def _unrecognized_subject(doc: Doc, cue: Match, sentence_end: int) -> bool:
+    """A bare title (وأكد وزير الخارجية) or a name no entity stands for: a subject we cannot point to."""
+    token = _next_word(doc, cue, sentence_end)
+    return token is not None and (_in(token, title_heads()) or _names_someone(token))
 
 
 def _subjunctive(doc: Doc, cue: Match) -> bool:
@@ -161,7 +213,7 @@ def _country_subject(mentions: list[EntityMention], cue: Match) -> bool:
 def _relay_source(doc: Doc, mentions: list[EntityMention], cue: Match, sentence_end: int) -> EntityMention | None:
     for i in range(cue.last, min(cue.last + RELAY_REACH, sentence_end)):
         if doc.tokens[i].norm == FROM:
-            return _speaker_after(doc, mentions, i + 1, SPEAKER_REACH)
+            return _speaker_after(doc, mentions, i + 1, SPEAKER_REACH, governed_ok=True)
     return None
 
 
@@ -176,10 +228,11 @@ class _SentenceStatements:
         self.found: list[tuple[Entity | None, Match, int]] = []  # speaker (None: unnamed), cue, content start
 
     def subject(self, before: int) -> Entity | None:
-        parties = [m for m in self.mentions if m.last <= before and m.entity.type in PARTY_TYPES]
-        persons = [m for m in parties if m.entity.type == "PERSON"]
-        chosen = persons or parties
-        return chosen[0].entity if chosen else None
+        """The sentence's subject: the first person or body it names before ``before``, not governed
+        by a preposition."""
+        parties = [m for m in self.mentions if m.last <= before and m.entity.type in PARTY_TYPES
+                   and not _governed(self.doc, m)]
+        return parties[0].entity if parties else None
 
     def add(self, cue: Match) -> None:
         end = self.sentence.last_token
@@ -190,13 +243,14 @@ class _SentenceStatements:
             if _subjunctive(self.doc, cue):
                 return
             named = None
-            if not _refers_back(self.doc, cue, end) and not _country_subject(self.mentions, cue):
+            omitted = _refers_back(self.doc, cue, end)
+            unnamed = not omitted and (_unnamed_subject(self.doc, cue, end) or _country_subject(self.mentions, cue))
+            if not omitted and not unnamed:
                 named = _speaker_after(self.doc, self.mentions, cue.last, SPEAKER_REACH)
+                unnamed = named is None and _unrecognized_subject(self.doc, cue, end)
             if named is not None:
                 speaker, content = named.entity, named.mention.end
-            elif _unnamed_subject(self.doc, cue, end) or _country_subject(self.mentions, cue):
-                unnamed = True  # a subject we cannot name (الجانبان، مسؤول، روسيا)
-            else:
+            elif not unnamed:  # the subject is omitted: وأكد أهمية ...
                 speaker = self.antecedent(cue.first, self.last_person)
         elif cue.payload.kind == "participle":
             speaker = self.antecedent(cue.first, None)
@@ -208,6 +262,7 @@ class _SentenceStatements:
             named = _relay_source(self.doc, self.mentions, cue, end)
             if named is not None:
                 speaker, content = named.entity, named.mention.end
+            unnamed = named is None  # an outlet reports: what follows in the sentence is not someone's
         if speaker is not None and is_outlet(speaker):
             speaker, unnamed = None, True
         if speaker is not None or unnamed:
@@ -244,6 +299,26 @@ class _SentenceStatements:
         return result
 
 
+def _outside_quotes(doc: Doc, sentence: int, cues: list[Match]) -> list[Match]:
+    """A cue inside quoted words («... أوضحت ...») is part of what someone said, not a new statement."""
+    if not cues:
+        return cues
+    inside_at: dict[int, bool] = {}
+    straight = False
+    depth = 0
+    sent = doc.sentences[sentence]
+    for i in range(sent.first_token, sent.last_token):
+        text = doc.tokens[i].text
+        if text == STRAIGHT_QUOTE:
+            straight = not straight
+        elif text in OPENING_QUOTES:
+            depth += 1
+        elif text in CLOSING_QUOTES:
+            depth = max(0, depth - 1)
+        inside_at[i] = straight or depth > 0
+    return [c for c in cues if not inside_at.get(c.first, False)]
+
+
 @component("statements")
 def statements(doc: Doc, settings) -> Doc:
     index = build_index(doc)
@@ -254,7 +329,7 @@ def statements(doc: Doc, settings) -> Doc:
     last_person: Entity | None = None
     found: list[Statement] = []
     for sentence in sorted(index.story_sentences):
-        cues = by_sentence.get(sentence, [])
+        cues = _outside_quotes(doc, sentence, by_sentence.get(sentence, []))
         current = _SentenceStatements(doc, index, sentence, previous, last_person)
         for cue in cues:
             current.add(cue)

@@ -79,3 +79,15 @@ def test_a_state_an_outlet_and_a_verb_after_an_are_no_statements():
                          ("ORG", "وكالة الأنباء الفلسطينية", "وكالة الأنباء الفلسطينية", "PS"),
                          ("ORG", "مكتب التحقيقات", "مكتب التحقيقات", "US")])
     assert found == []
+
+
+def test_a_cue_inside_a_quotation_is_part_of_what_was_said():
+    text = 'واعتبر السيسي أن "الاشتباكات الأخيرة أوضحت خطورة الاعتماد على الميليشيات".'
+    found = _said(text, [("PERSON", "عبدالفتاح السيسي", "السيسي", "EG")])
+    assert [(name, cue) for name, cue, _ in found] == [("عبدالفتاح السيسي", "اعتبر")]
+
+
+def test_an_unrecognized_name_or_a_bare_title_is_not_taken_for_the_previous_speaker():
+    text = "وقال الشيباني إن العلاقات متينة. وتقول باربرا بليت اشر إن النغمة تغيرت. وأكد وزير الخارجية أهمية التعاون."
+    found = _said(text, [("PERSON", "أركان الشيباني", "الشيباني", "IQ")])
+    assert [(name, cue) for name, cue, _ in found] == [("أركان الشيباني", "قال")]
