@@ -187,8 +187,9 @@ class Reader:
         if state.after_nationality and not ("ل" in pro or t.stem in generic_modifiers()):
             return None  # a national adjective ends a name but for a genitive or a modifier
         if "و" in pro or _unsplit_clitic(t, "و"):
-            if t.stem in self.heads or bare in self.heads or state.last_good == head_end:
-                return None  # a second body ("الوزارة والهيئة"), or a head with no complement yet
+            if t.stem in self.heads or bare in self.heads or state.last_good == head_end or state.after_country:
+                return None  # a second body ("الوزارة والهيئة"), a head with no complement yet, or
+                # another party after a state ("شركة شيفرون العربية السعودية والجانب الكويتي")
             if is_definite(t):
                 state.last_good = j + 1
                 return j + 1
@@ -216,7 +217,7 @@ class Reader:
             return None
         if _unsplit_clitic(t, "ل") and _bare(t.norm[1:]) not in self.purpose \
                 and not self._genitive_not_here(span, state, j) and self.next_is_name_word(j + 1, sentence):
-            state.after_nationality = False
+            state.after_nationality = state.after_country = False
             state.in_genitive = state.genitive_open = state.after_genitive = True
             return j + 1  # لقصور الثقافة: ل before a word the lexicons do not know stays unsplit
         if state.definite_seen or j - head_end >= MAX_CONSTRUCT_CHAIN or t.norm.startswith(IMPERFECT_PREFIX) \
@@ -265,6 +266,7 @@ class Reader:
         else:
             span.places.append(hit.code)
         state.after_nationality = hit.kind == "adjective"
+        state.after_country = True
         state.named_construct = state.named_construct or hit.kind != "adjective"
         state.definite_seen = True
         state.last_good = hit.last
@@ -278,14 +280,14 @@ class Reader:
             if bare in self.heads and not self.next_is_name_word(j + 1, sentence):
                 return None  # "للوزارة": of the ministry named before
             state.definite_seen = state.in_genitive = state.after_genitive = True
-            state.genitive_open = state.after_nationality = False
+            state.genitive_open = state.after_nationality = state.after_country = False
             state.last_good = j + 1
             return j + 1
         if bare in self.heads:
             span.before_body = True
             return None  # "الإدارة المركزية لصندوق ...": another body
         if self.next_is_name_word(j + 1, sentence):
-            state.after_nationality = False
+            state.after_nationality = state.after_country = False
             state.in_genitive = state.genitive_open = state.after_genitive = True
             return j + 1
         return None
@@ -315,6 +317,7 @@ class ComplementState:
     after_genitive: bool = False  # a ل- genitive is part of the name
     proper_end: int = -1  # the end of a run of proper-name words right after an indefinite head
     named_construct: bool = False  # a person's name, a place or a state closed the construct
+    after_country: bool = False  # a state, a place or a nationality is part of the name
     closed_by_adjective: bool = False  # ... and an adjective closed it: no further ل- genitive
 
 
@@ -410,7 +413,8 @@ def _head_span(reader: Reader, i: int, head_end: int, head: Head) -> OrgSpan | N
         return None
     if head.kind in ("medium", "weak") and span.before_body:
         return None  # "الإدارة المركزية لصندوق التنمية الثقافية": a department of the body named next
-    if tuple(t.stem for t in tokens[i:end]) in not_names():
+    stems = tuple(t.stem for t in tokens[i:end])
+    if any(stems[:n] in not_names() for n in range(2, len(stems) + 1)):
         return None
     span.last = end
     span.international = any(w in international_markers() for w in words)

@@ -219,3 +219,9 @@ def test_a_title_after_و_and_a_purpose_after_a_ministry_end_the_name():
     names = orgs(run("برئاسة النائب الثاني لرئيس مجلس الوزراء ووزير الدفاع، ودعا وزارة المياه والكهرباء للإسراع في المشروع."))
     assert {"مجلس الوزراء", "وزارة المياه والكهرباء"} <= set(names)
     assert "مؤسسة مكة للطباعة والإعلام" in orgs(run("استقبل الأمير قيادات مؤسسة مكة للطباعة والإعلام أمس."))
+
+
+def test_town_centres_and_a_party_after_a_state_are_not_names():
+    assert orgs(run("وصلت القوات إلى مركز محافظة الأنبار أمس.")) == {}
+    names = orgs(run("وتديرها شركة شيفرون العربية السعودية والجانب الكويتي بالتساوي."))
+    assert list(names) == ["شركة شيفرون العربية السعودية"]
