@@ -12,7 +12,7 @@ from rasid.persons.context import PersonContext
 from rasid.persons.coref import add_role
 from rasid.persons.countries import (
     HOME_TITLE_WEIGHT,
-    explicit_organization_country, ministry_country, organization_in, side_country, title_country,
+    explicit_organization_country, marks_country, ministry_country, organization_in, side_country, title_country,
 )
 from rasid.persons.parse import Segment, parse
 from rasid.text.normalize import normalize_str
@@ -65,7 +65,11 @@ def _entity(ctx: PersonContext, find: PersonFind, organizations: list[Entity]) -
     entity = Entity(type="PERSON", name=doc.text[name.start:name.end], source="persons")
     entity.add_mention(doc.mention(name.start, name.end))
     if find.honorifics:
-        entity.honorific = doc.text[find.honorifics[0].start:find.honorifics[-1].end]
+        first = find.honorifics[0]
+        if _elided_article(ctx, first.first, first.start):  # "للمهندس": the honorific as the lexicon writes it
+            entity.honorific = " ".join(h.value.phrase for h in find.honorifics)
+        else:
+            entity.honorific = doc.text[first.start:find.honorifics[-1].end]
     side = side_country(ctx, min([name.first] + [t.first for t in find.titles]))
     implied_countries: list[str | None] = []
     for segment in find.titles:
@@ -78,13 +82,14 @@ def _entity(ctx: PersonContext, find: PersonFind, organizations: list[Entity]) -
             continue
         organization = organization_in(ctx, title.first, title.last)
         stated = title_country(ctx, title)
-        if stated and not title.head.country:
-            ctx.doc.extra.setdefault("person_marked_countries", set()).add(stated)
-        elif title.head.country:
-            ctx.doc.extra.setdefault("person_home_hints", []).extend([title.head.country] * HOME_TITLE_WEIGHT)
+        marked = marks_country(ctx, title)
+        if marked:
+            ctx.doc.extra.setdefault("person_marked_countries", set()).add(marked)
+        elif stated:
+            ctx.doc.extra.setdefault("person_home_hints", []).extend([stated] * HOME_TITLE_WEIGHT)
         implied = explicit_organization_country(ctx, organization) or ministry_country(ctx, title, organizations)
         country = stated or side or implied or (organization.country if organization else None)
-        if not _elided_article(ctx, title):
+        if not _elided_article(ctx, title.first, title.start):
             add_role(entity, Role(doc.text[title.start:title.end], title.start, title.end, organization, country))
         entity.country = entity.country or stated
         implied_countries.append(implied)
@@ -93,9 +98,9 @@ def _entity(ctx: PersonContext, find: PersonFind, organizations: list[Entity]) -
     return entity
 
 
-def _elided_article(ctx: PersonContext, title) -> bool:
-    """"للرئيس": the title's article is elided after ل, so the title is not written as such."""
-    return ctx.definite(title.first) and not normalize_str(ctx.doc.text[title.start:title.start + 2]) == "ال"
+def _elided_article(ctx: PersonContext, first: int, start: int) -> bool:
+    """"للرئيس": the article is elided after ل, so the word is not written as such."""
+    return ctx.definite(first) and not normalize_str(ctx.doc.text[start:start + 2]) == "ال"
 
 
 def _merge(target: Entity, other: Entity) -> None:

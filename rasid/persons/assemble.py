@@ -49,10 +49,17 @@ def assemble(ctx: PersonContext, segments: list[Segment]) -> tuple[list[PersonFi
 
 
 def _take_before(ctx: PersonContext, segments: list[Segment], owned: list[bool], index: int, find: PersonFind) -> None:
+    """Honorifics and titles right before the name; a separator may stand only next to the name
+    ("وزير الخارجية الكويتي، صباح ..."), not between two titles of different persons."""
     k = index - 1
     right = segments[index]
+    separated = False
     while k >= 0 and not owned[k] and segments[k].kind in ("honorific", "title") and _adjacent(ctx, segments[k], right):
         segment = segments[k]
+        if segment.last < right.first:
+            if separated:
+                break
+            separated = True
         owned[k] = True
         if segment.kind == "title":
             find.titles.insert(0, segment)

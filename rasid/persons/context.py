@@ -30,6 +30,7 @@ class PersonContext:
     words: list[bool] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
     _openings: list[int] | None = None
+    city_country_at: list[str | None] = field(default_factory=list)  # the state of a city named there
     _first_names: dict[int, bool] = field(default_factory=dict)
     _honorifics: dict[int, Match[Honorific] | None] = field(default_factory=dict)
     _titles: dict[int, Match[TitleHead] | None] = field(default_factory=dict)
@@ -44,6 +45,7 @@ class PersonContext:
         country_at: list[str | None] = [None] * n
         place_at = [False] * n
         org_at: list[Entity | None] = [None] * n
+        city_country_at: list[str | None] = [None] * n
         for entity in doc.entities:
             for mention in entity.mentions:
                 for i in _token_range(starts, tokens, mention.start, mention.end):
@@ -52,6 +54,7 @@ class PersonContext:
                         place_at[i] = True
                     elif entity.type == "LOCATION":
                         place_at[i] = True
+                        city_country_at[i] = entity.country or city_country_at[i]
                     elif entity.type == "ORG" and org_at[i] is None:
                         org_at[i] = entity
         ner_person = [False] * n
@@ -62,7 +65,8 @@ class PersonContext:
                 for i in range(first, last):
                     ner_person[i] = True
         words = [t.kind == "word" and t.meta is None for t in tokens]
-        return cls(doc, tokens, country_at, place_at, org_at, ner_person, ner_start, {}, words, starts)
+        return cls(doc, tokens, country_at, place_at, org_at, ner_person, ner_start, {}, words, starts,
+                   city_country_at=city_country_at)
 
     def token_range(self, start: int, end: int) -> range:
         """The tokens that overlap the characters [start, end)."""

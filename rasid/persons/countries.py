@@ -38,7 +38,8 @@ def title_org_heads() -> dict[str, str]:
 def title_country(ctx: PersonContext, title: TitleSpan) -> str | None:
     """The state the title itself names, or None. A title with a possessive pronoun
     ("أعلنت روسيا زيارة وزير خارجيتها") names the state mentioned just before it."""
-    code = title.head.country or _country_in_span(ctx, title.first, title.last)
+    code = title.head.country or _country_in_span(ctx, title.first, title.last) \
+        or _city_country_in_span(ctx, title.first, title.last)
     if code is None and any(ctx.tokens[k].suffixes for k in range(title.first, title.last)):
         code = _country_before(ctx, title.first, POSSESSOR_WINDOW)
     return code
@@ -90,12 +91,17 @@ def assign_home_country(doc: Doc) -> None:
         person.country = home
 
 
-def _country_in_span(ctx: PersonContext, first: int, last: int) -> str | None:
+def _country_in_span(ctx: PersonContext, first: int, last: int, state_titles: bool = True) -> str | None:
+    """The first state named in the span and not as a place of office; ``state_titles``: a title of
+    one state inside it counts ("سفير خادم الحرمين الشريفين")."""
     k = first
     while k < last:
         head = ctx.title(k) if k > first else None
         if head is not None and head.payload.country:
-            return head.payload.country
+            if state_titles:
+                return head.payload.country
+            k = head.last
+            continue
         code = ctx.country_at[k]
         if not code:
             k += 1
@@ -106,6 +112,21 @@ def _country_in_span(ctx: PersonContext, first: int, last: int) -> str | None:
         if not _locative(ctx, first, k):
             return code
         k = end
+    return None
+
+
+def marks_country(ctx: PersonContext, title: TitleSpan) -> str | None:
+    """The state a title marks by name or adjective (not by a city or a title of its own)."""
+    if title.head.country:
+        return None
+    return _country_in_span(ctx, title.first, title.last, state_titles=False)
+
+
+def _city_country_in_span(ctx: PersonContext, first: int, last: int) -> str | None:
+    """"حاكم دبي"، "ولي عهد أبوظبي": a city the office governs names its state."""
+    for k in range(first, last):
+        if ctx.city_country_at[k] and not _locative(ctx, first, k):
+            return ctx.city_country_at[k]
     return None
 
 

@@ -83,6 +83,9 @@ def read_name(ctx: PersonContext, i: int, cued: bool) -> NameSpan | None:
             break
         if not bound and j > i and (ctx.glued_name_conjunction(j) or _glued_preposition(ctx, j)):
             break
+        if not bound and j > i and ctx.tokens[j].stem.startswith("و") and not ctx.is_first_name(j) \
+                and not ctx.ner_person[j]:
+            break  # "تعازي ومواساة": a conjunction the tokenizer left on an unknown word
         if not bound and family and not ctx.definite(j) and particle is None:
             break  # after a family name with the article only another one goes on (الخالد الحمد الصباح)
         words += 1

@@ -142,8 +142,12 @@ def _cued_name(ctx: PersonContext, i: int, cue: Segment, separated: bool) -> Nam
         return None
     if not (ctx.is_first_name(i) or ctx.ner_person[i] or not ctx.is_common(i)):
         return None  # "الرئيس أطراف الحديث": a name starts with a name word
+    if cue.kind == "honorific" and ctx.is_common(cue.first) and not (ctx.is_first_name(i) or ctx.ner_person[i]):
+        return None  # "للحاج الحجز": an honorific that is also a common noun needs a given name after it
     if name.words == 1 and (separated or not _single_word_name(ctx, name.first)):
         return None
+    if name.words == 1 and cue.kind == "honorific" and ctx.definite(i) and not ctx.ner_person[i]:
+        return None  # "الفريق الإعدادي": after an honorific a name does not start with the article
     return name
 
 

@@ -123,8 +123,8 @@ def _prepositional(ctx: PersonContext, j: int) -> tuple[int, bool] | None:
         return None
     if ctx.place_at[k] or ctx.org_at[k] is not None:
         return 2, False
-    if ctx.in_title_vocabulary(k) and ctx.title(k) is None:
-        return 2, not ctx.definite(k)
+    if ctx.in_title_vocabulary(k) and ctx.title(k) is None and ctx.definite(k):
+        return 2, False
     return None
 
 
