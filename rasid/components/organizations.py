@@ -41,7 +41,8 @@ MAX_ACRONYM_TOKENS = 2
 MAX_NAME_TOKENS = 9
 MAX_QUOTED_NAME = 3
 MIN_PROPER_NAME = 3
-HOME_REFERENCE_WEIGHT = 3  # "اتحاد مجالس الدول الأعضاء في منظمة التعاون الإسلامي" has 8
+HOME_REFERENCE_WEIGHT = 3
+HOME_DATELINE_WEIGHT = 10  # "اتحاد مجالس الدول الأعضاء في منظمة التعاون الإسلامي" has 8
 MAX_CONSTRUCT_CHAIN = 3  # indefinite words between an indefinite head and the definite word ending it
 MAX_EPONYM_NAME = 4
 MIN_UNSPLIT_GENITIVE = 4  # ل or و + a stem of three letters or more
@@ -515,6 +516,9 @@ def _home_country(tokens: list[Token], hits: list[CountryHit]) -> str | None:
     for hit in hits:
         if hit.state and not hit.dateline:
             counts[hit.code] += -1 if _is_locative(tokens, hit) else HOME_REFERENCE_WEIGHT if hit.kind == "reference" else 1
+    for hit in hits:
+        if hit.dateline and hit.code in counts:  # where the story is filed, when the story names it too
+            counts[hit.code] += HOME_DATELINE_WEIGHT
     if counts:
         return max(counts, key=lambda code: counts[code])
     places = Counter(h.code for h in hits if h.place)  # local news: the state of its cities
