@@ -1,9 +1,10 @@
 """The words the lexicons know, for lexicon-aware clitic segmentation.
 
 Every Arabic word in any language data file is known, normalized, so a token
-splits into clitic + stem only when the stem is a word Rasid has data for. Lists
-derived from corpora (their header says "derived") hold surface forms: their
-words that are a clitic plus a word of the hand-made files are left out.
+splits into clitic + stem only when the stem is a word Rasid has data for. Data
+files also hold surface forms with clitics (a phrase "قال لوكالة", a corpus-derived
+list): a word that is a clitic plus a word of the hand-made files is left out,
+unless clitic_lookalikes.txt lists it as a whole word (فلاديمير, كانت, ولاية).
 """
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from rasid.lang import DATA_PACKAGE
+from rasid.lang import DATA_PACKAGE, load_list
 from rasid.text.normalize import normalize_str
 
 ARABIC_WORD_RE = re.compile(r"[\u0621-\u064A\u0640\u064B-\u065F\u0670\u06A9\u06CC]+")
@@ -19,6 +20,7 @@ DATA_SUFFIXES = (".txt", ".tsv")
 DERIVED_HEADER_LINES = 3
 PROCLITIC_LETTERS = "وفبلك"
 MIN_STEM_AFTER_CLITIC = 3
+CLITIC_LOOKALIKES = "clitic_lookalikes.txt"  # whole words that look like a clitic plus a word
 
 
 @lru_cache(maxsize=1)
@@ -35,8 +37,9 @@ def known_words() -> frozenset[str]:
                 continue
             words.update(normalize_str(w) for w in ARABIC_WORD_RE.findall(line))
     curated.update(_cldr_words())
-    derived = {w for w in derived if not _clitic_form(w, curated)}
-    return frozenset(w for w in curated | derived if len(w) > 1)
+    whole = {normalize_str(w) for w in load_list(CLITIC_LOOKALIKES)}
+    words = {w for w in curated | derived if w in whole or not _clitic_form(w, curated)}
+    return frozenset(w for w in words if len(w) > 1)
 
 
 def _derived_from_a_corpus(lines: list[str]) -> bool:
