@@ -423,8 +423,9 @@ def _head_span(reader: Reader, i: int, head_end: int, head: Head) -> OrgSpan | N
 
 
 def _naming_complement(complement: list[Token], span: OrgSpan) -> bool:
-    """الجهاز القومي, الإدارة العامة للمرور: an adjective, a genitive with ل, a state or a proper name."""
-    return bool(span.countries) or span.proper or any(_looks_adjective(t) or "ل" in _proclitics(t) or _unsplit_clitic(t, "ل")
+    """الجهاز القومي, الإدارة العامة للمرور, أمانة الطائف: an adjective, a genitive with ل, a state,
+    a place or a proper name."""
+    return bool(span.countries) or bool(span.places) or span.proper or any(_looks_adjective(t) or "ل" in _proclitics(t) or _unsplit_clitic(t, "ل")
                                        for t in complement)
 
 

@@ -225,3 +225,9 @@ def test_town_centres_and_a_party_after_a_state_are_not_names():
     assert orgs(run("وصلت القوات إلى مركز محافظة الأنبار أمس.")) == {}
     names = orgs(run("وتديرها شركة شيفرون العربية السعودية والجانب الكويتي بالتساوي."))
     assert list(names) == ["شركة شيفرون العربية السعودية"]
+
+
+def test_offices_and_municipalities_with_a_naming_complement():
+    names = orgs(run("وقال مكتب الإحصاءات الوطنية إن العجز تراجع، وأعلنت أمانة الطائف افتتاح المتنزه."))
+    assert {"مكتب الإحصاءات الوطنية", "أمانة الطائف"} <= set(names)
+    assert orgs(run("وأغلق مكتب الاستقدام أبوابه.")) == {}
