@@ -187,9 +187,16 @@ def _article_split(body: str, known: KnownWord) -> Segmentation | None:
 
 
 def _lexical_split(body: str, known: KnownWord, ta_marbuta: bool) -> Segmentation | None:
-    """A bare preposition, future prefix or enclitic, only around a known word."""
-    if _bare_proclitic_fits(body):
-        found = _known_stem(body[1:], known, ta_marbuta)
+    """A bare preposition, future prefix or enclitic, only around a known word.
+
+    The future prefix comes before a verb, never a noun in ة; a bare ك takes no enclitic
+    after it (كرامتهن is no ك + رامة + هن).
+    """
+    if _bare_proclitic_fits(body) and not (body[0] == FUTURE and ta_marbuta):
+        if body[0] == "ك":
+            found = (body[1:], "") if known(body[1:]) else None
+        else:
+            found = _known_stem(body[1:], known, ta_marbuta)
         if found:
             return Segmentation((body[0],), found[1], found[0], (1,))
     found = _strip_suffix(body, known, ta_marbuta)

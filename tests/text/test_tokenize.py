@@ -193,3 +193,10 @@ def test_web_and_email_addresses_are_one_token():
     urls = [t.text for t in tokens if t.kind == "url"]
     assert urls == ["www.sfda.gov.sa/ar", "info@sfda.gov.sa", "moe.gov.sa"]
     assert [t.text for t in tokenize("U.S. 3.5")] == ["U", ".", "S", ".", "3.5"]
+
+
+def test_no_future_prefix_before_a_noun_and_no_bare_kaf_with_an_enclitic():
+    known = known_from(["نيه", "رامه", "رييس"])
+    assert tokenize("سنية", known)[0].stem == "سنيه"  # a noun in ة takes no future prefix
+    assert tokenize("كرامتهن", known)[0].stem == "كرامتهن"
+    assert tokenize("كرئيس", known)[0].stem == "رييس"
