@@ -181,6 +181,8 @@ def _refers_back(doc: Doc, cue: Match, sentence_end: int) -> bool:
     """The subject is omitted: an opener follows the cue, or the cue ends the sentence."""
     for token in doc.tokens[cue.last:sentence_end]:
         if token.kind == "punct":
+            if token.text in QUOTES:
+                continue  # ذكرت "وكالة ...": the subject is quoted, not omitted
             return True
         return _in(token, openers())
     return True

@@ -91,3 +91,9 @@ def test_an_unrecognized_name_or_a_bare_title_is_not_taken_for_the_previous_spea
     text = "وقال الشيباني إن العلاقات متينة. وتقول باربرا بليت اشر إن النغمة تغيرت. وأكد وزير الخارجية أهمية التعاون."
     found = _said(text, [("PERSON", "أركان الشيباني", "الشيباني", "IQ")])
     assert [(name, cue) for name, cue, _ in found] == [("أركان الشيباني", "قال")]
+
+
+def test_a_quoted_outlet_after_the_cue_is_no_omitted_subject():
+    text = 'التقى أنور قرقاش رئيس الوزراء اليمني. وذكرت " وكالة الأنباء اليمنية " أن الجانبين بحثا الوضع.'
+    found = _said(text, [("PERSON", "أنور قرقاش", "أنور قرقاش", "AE")])
+    assert found == []
