@@ -149,8 +149,13 @@ def _strip_suffix(word: str, known: KnownWord, ta_marbuta: bool) -> tuple[str, s
     return None
 
 
+def _known_noun(word: str, known: KnownWord) -> bool:
+    """Known as it is, or known with the article (lexicons hold الشؤون; the text has لشؤون)."""
+    return known(word) or known(ARTICLE + word)
+
+
 def _known_stem(word: str, known: KnownWord, ta_marbuta: bool) -> tuple[str, str] | None:
-    if known(word):
+    if _known_noun(word, known):
         return word, ""
     return _strip_suffix(word, known, ta_marbuta)
 
@@ -225,7 +230,7 @@ def segment(norm: str, known: KnownWord = _never_known, ta_marbuta: bool = False
         return _whole(norm)
     if conjunction:
         body = norm[1:]
-        if known(body):
+        if _known_noun(body, known):
             return Segmentation((norm[0],), "", body, (1,))
         found = _lexical_split(body, known, ta_marbuta)
         if found:

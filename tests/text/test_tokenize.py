@@ -200,3 +200,10 @@ def test_no_future_prefix_before_a_noun_and_no_bare_kaf_with_an_enclitic():
     assert tokenize("سنية", known)[0].stem == "سنيه"  # a noun in ة takes no future prefix
     assert tokenize("كرامتهن", known)[0].stem == "كرامتهن"
     assert tokenize("كرئيس", known)[0].stem == "رييس"
+
+
+def test_a_clitic_splits_off_a_noun_the_lexicon_knows_with_its_article():
+    known = known_from(["الشوون", "المدينه"])
+    assert tokenize("لشؤون", known)[0].stem == "شوون"
+    assert tokenize("وبمدينة", known)[0].stem == "مدينه"
+    assert tokenize("بلال", known)[0].stem == "بلال"
