@@ -425,6 +425,8 @@ def _head_span(reader: Reader, i: int, head_end: int, head: Head) -> OrgSpan | N
 def _naming_complement(complement: list[Token], span: OrgSpan) -> bool:
     """الجهاز القومي, الإدارة العامة للمرور, أمانة الطائف: an adjective, a genitive with ل, a state,
     a place or a proper name."""
+    if not span.definite:
+        complement = complement[1:]  # after an indefinite head the first word is its genitive (مكتب السيسي)
     return bool(span.countries) or bool(span.places) or span.proper or any(_looks_adjective(t) or "ل" in _proclitics(t) or _unsplit_clitic(t, "ل")
                                        for t in complement)
 

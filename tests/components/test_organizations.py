@@ -231,3 +231,7 @@ def test_offices_and_municipalities_with_a_naming_complement():
     names = orgs(run("وقال مكتب الإحصاءات الوطنية إن العجز تراجع، وأعلنت أمانة الطائف افتتاح المتنزه."))
     assert {"مكتب الإحصاءات الوطنية", "أمانة الطائف"} <= set(names)
     assert orgs(run("وأغلق مكتب الاستقدام أبوابه.")) == {}
+
+
+def test_an_office_named_after_a_person_is_no_body():
+    assert orgs(run("وقال بيان صادر عن مكتب السيسي إن اللقاء ناجح.")) == {}
