@@ -91,6 +91,12 @@ def particles() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def regnal_ordinals() -> frozenset[str]:
+    """الثاني in "عبدالله الثاني بن الحسين" (bare forms)."""
+    return frozenset(_bare(w) for w in load_list("regnal_ordinals.txt"))
+
+
+@lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
     names = {normalize_str(w) for w in load_list("person_first_names.txt")}
     names.update(normalize_str(w) for w in load_list("person_first_names_common.txt"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rasid.persons.context import PersonContext
+from rasid.persons.lexicon import regnal_ordinals
 from rasid.persons.titles import read_title
 
 MAX_NAME_WORDS = 6  # not counting the particles
@@ -43,7 +44,7 @@ def ends_name(ctx: PersonContext, j: int, second: bool = False) -> bool:
     if ctx.definite(j):
         if ctx.ner_person[j]:
             return False
-        return ctx.in_title_vocabulary(j) or ctx.is_common(j)
+        return ctx.in_title_vocabulary(j) or (ctx.is_common(j) and not second)
     if ctx.is_first_name(j) or ctx.ner_person[j]:
         return False
     return ctx.in_title_vocabulary(j) or ctx.is_accusative(j) or (ctx.is_common(j) and not second)
@@ -71,6 +72,9 @@ def read_name(ctx: PersonContext, i: int, cued: bool) -> NameSpan | None:
             break
         if j > i and not bound and (ctx.conjunction(j) or ctx.preposition(j)):
             break
+        if j == i + 1 and ctx.tokens[j].bare in regnal_ordinals() and ctx.particle(j + 1) == "link":
+            j += 1  # عبدالله الثاني بن الحسين
+            continue
         particle = ctx.particle(j)
         if particle is not None and ctx.is_word(j + 1) and ctx.same_sentence(j, j + 1) \
                 and not ctx.is_stop(j + 1) and not ctx.tokens[j + 1].proclitic:

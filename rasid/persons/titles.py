@@ -18,6 +18,7 @@ from rasid.persons.lexicon import TitleHead, title_modifiers
 from rasid.text.normalize import normalize_str
 
 MAX_TITLE_TOKENS = 18
+PRONOUN_ENDINGS = ("ه", "ها", "هم")
 NISBA_ENDINGS = ("ي", "يه", "يين", "يون", "يات")  # normalized: ة is ه
 CONSTRUCT_HONORIFICS = ("style", "style_title", "nobility")
 
@@ -80,7 +81,7 @@ def _step(ctx: PersonContext, j: int, open_: bool, head_only: bool) -> tuple[int
     if not ctx.is_word(j):
         return None
     token = ctx.tokens[j]
-    if not token.proclitic and token.stem in title_prepositions():
+    if not token.proclitic and token.stem in title_prepositions() or token.norm in title_prepositions():
         return None if open_ else _prepositional(ctx, j)
     if ctx.is_stop(j) or ctx.is_verb(j) or ctx.particle(j) is not None:
         return None
@@ -118,6 +119,9 @@ def _step(ctx: PersonContext, j: int, open_: bool, head_only: bool) -> tuple[int
 
 def _prepositional(ctx: PersonContext, j: int) -> tuple[int, bool] | None:
     """في العراق، لدى إيطاليا، باسم الرئاسة: the preposition and its object."""
+    token = ctx.tokens[j]
+    if token.suffixes or token.norm in title_prepositions() and token.norm.endswith(PRONOUN_ENDINGS):
+        return 1, False  # "الناطق باسمه": the object is a pronoun
     k = j + 1
     if not ctx.is_word(k) or not ctx.same_sentence(j, k) or ctx.tokens[k].proclitic:
         return None

@@ -219,3 +219,15 @@ def test_malformed_ner_spans_are_ignored(settings):
     doc.extra["ner"] = [{"label": "PERS", "first": 5, "last": 999}, {"label": "LOC"}, "junk"]
     find_persons(doc, None)
     check_spans(doc)
+
+
+def test_regnal_ordinal_is_part_of_the_name(settings):
+    text = "تلبية لدعوة من جلالة الملك عبدالله الثاني بن الحسين ملك المملكة الأردنية الهاشمية."
+    person = by_name(persons(text, settings), "عبدالله الثاني بن الحسين")
+    assert titles(person) == ["ملك المملكة الأردنية الهاشمية"]
+
+
+def test_pronoun_object_of_a_title_preposition(settings):
+    text = "حسبما جاء في حساب الناطق باسمه أفيخاي أدرعي عبر موقع تويتر."
+    person = by_name(persons(text, settings), "أفيخاي أدرعي")
+    assert titles(person) == ["الناطق باسمه"]
