@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -30,7 +30,7 @@ def _day(value: str | None, name: str) -> str | None:
     if value in (None, ""):
         return None
     try:
-        return date.fromisoformat(value[:10]).isoformat()
+        return datetime.fromisoformat(value).date().isoformat()
     except ValueError as exc:
         raise BadQuery(f"{name}: expected a date YYYY-MM-DD, got {value[:40]!r}") from exc
 
