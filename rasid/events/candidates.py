@@ -31,6 +31,7 @@ FUTURE_BY_PRESENT = frozenset({"CONSULT", "AGREE", "COOPERATE", "AID"})
 VERB_FORMS = frozenset({"past", "present"})
 OFFER_TYPE, JOINT_TYPE = "AID", "COOPERATE"
 JOINT_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # acts of both sides; the others have one actor
+DATE_REACH = 80  # characters between a trigger and a date that belongs to it
 INVITATION_REACH = 8  # tokens after a request within which a visit is what it invites to
 PARTICIPLE_INSTRUMENT = 3  # a participle (الموقعة) follows its instrument this closely
 
@@ -201,7 +202,7 @@ class CandidateFinder:
         return self.doc.tokens[c.last].norm in opinion_markers()
 
     def _assign_dates(self, candidates: list[Candidate]) -> None:
-        """Each date expression belongs to the nearest trigger of its sentence."""
+        """Each date expression belongs to the nearest trigger of its sentence, if it is near enough."""
         by_sentence: dict[int, list[Candidate]] = {}
         for c in candidates:
             by_sentence.setdefault(c.sentence, []).append(c)
@@ -210,8 +211,10 @@ class CandidateFinder:
             if not in_sentence:
                 continue
             for date in dates:
-                nearest = min(in_sentence, key=lambda c: min(abs(date["start"] - c.end), abs(c.start - date["stop"])))
-                if nearest.date is None:
+                def gap(c: Candidate) -> int:
+                    return min(abs(date["start"] - c.end), abs(c.start - date["stop"]))
+                nearest = min(in_sentence, key=gap)
+                if nearest.date is None and gap(nearest) <= DATE_REACH:
                     nearest.date = date
                     nearest.date_key = _date_key(date, self.doc.text)
 

@@ -84,7 +84,7 @@ def _actor(index: DocIndex, mentions: list[EntityMention], first: int, last: int
         after = [m for m in parties if last <= m.first <= last + VERB_SUBJECT_REACH and not _governed(index, m)]
         if after:
             return after[0].entity
-    before = [m for m in parties if m.last <= first]
+    before = [m for m in parties if m.last <= first and not _governed(index, m)]
     persons = [m for m in before if m.entity.type == "PERSON"]
     if persons:
         return persons[0].entity
