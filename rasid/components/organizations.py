@@ -216,8 +216,9 @@ class Reader:
         if _unsplit_clitic(t, "ل") and t.norm[1:] in self.heads:
             span.before_body = True
             return None
-        if _unsplit_clitic(t, "ل") and _bare(t.norm[1:]) not in self.purpose \
-                and not self._genitive_not_here(span, state, j) and self.next_is_name_word(j + 1, sentence):
+        if _unsplit_clitic(t, "ل") and self.next_is_name_word(j + 1, sentence):
+            if _bare(t.norm[1:]) in self.purpose or self._genitive_not_here(span, state, j):
+                return None
             state.after_nationality = state.after_country = False
             state.in_genitive = state.genitive_open = state.after_genitive = True
             return j + 1  # لقصور الثقافة: ل before a word the lexicons do not know stays unsplit
@@ -334,6 +335,10 @@ def _find_spans(tokens: list[Token], hits: list[CountryHit]) -> list[OrgSpan]:
         if not _is_word(token) or not (known.can_start(token) or part_of.can_start(token)
                                        or heads.can_start(token) or _may_hide_clitic(token)):
             i += 1
+            continue
+        state_name = reader.hit_at.get(i)
+        if state_name is not None and state_name.kind == "name" and state_name.last - i > 1:
+            i = state_name.last  # الاتحاد الروسي, المملكة المتحدة: a state, not a body
             continue
         match = known.match_at(tokens, i)
         if match is not None:

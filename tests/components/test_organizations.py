@@ -235,3 +235,13 @@ def test_offices_and_municipalities_with_a_naming_complement():
 
 def test_an_office_named_after_a_person_is_no_body():
     assert orgs(run("وقال بيان صادر عن مكتب السيسي إن اللقاء ناجح.")) == {}
+
+
+def test_a_state_whose_name_begins_like_a_body_is_no_body():
+    doc = run("وقع الاتحاد الروسي اتفاقا مع الاتحاد السوفيتي السابق.")
+    assert orgs(doc) == {}
+    assert {e.country for e in doc.entities_of("COUNTRY")} == {"RU"}
+
+
+def test_a_committee_for_a_purpose_is_no_name():
+    assert orgs(run("وشكلت لجنة لتنقيح المناهج الدراسية.")) == {}
