@@ -3,7 +3,8 @@
 Text files are one article each (the first short line is its title); ``.json``
 holds one article object or a list of them, ``.jsonl`` one object a line, with
 the fields ``text`` (or ``content``/``body``), ``title``, ``published`` (or
-``date``/``date_extracted``), ``source``.
+``date``/``date_extracted``), ``source``. Standard input is text, or JSON / JSON
+Lines when it starts with "{" or "[".
 """
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from rasid.text.decode import decode_bytes
 TEXT_FIELDS = ("text", "content", "body")
 DATE_FIELDS = ("published", "date", "date_extracted")
 TITLE_MAX_CHARS = 200
+STDIN = "<stdin>"
 JSON_SUFFIXES = (".json", ".jsonl", ".ndjson")
 ARTICLE_SUFFIXES = frozenset((".txt", ".text", "") + JSON_SUFFIXES)
 
@@ -92,8 +94,24 @@ def items_from_bytes(data: bytes, source: str) -> Iterator[Item]:
     suffix = Path(source).suffix.lower()
     if suffix in JSON_SUFFIXES:
         yield from _json_items(text, source, lines=suffix != ".json")
+    elif source == STDIN and (layout := _json_layout(text)):
+        yield from _json_items(text, source, lines=layout == "jsonl")
     else:
         yield Item(source, article_from_text(text, source))
+
+
+def _json_layout(text: str) -> str | None:
+    """Standard input has no file name: "json" when it is one JSON document, "jsonl" when its
+    first line is one, None for text (an article may well open with "[")."""
+    if text.lstrip()[:1] not in ("{", "["):
+        return None
+    for layout, candidate in (("json", text), ("jsonl", text.lstrip().split("\n", 1)[0])):
+        try:
+            json.loads(candidate)
+        except json.JSONDecodeError:
+            continue
+        return layout
+    return None
 
 
 def _files_under(folder: Path) -> list[Path]:
@@ -114,7 +132,7 @@ def read_inputs(paths: list[str], stdin: BinaryIO | None = None) -> Iterator[Ite
     for raw in paths:
         if raw == "-":
             stream = stdin or sys.stdin.buffer
-            yield from items_from_bytes(stream.read(), "<stdin>")
+            yield from items_from_bytes(stream.read(), STDIN)
             continue
         path = Path(raw)
         if path.is_dir():

@@ -75,3 +75,15 @@ def test_errors_are_items_naming_their_source(tmp_path):
     assert "no article files" in str(items[3].error)
     for item in items:
         assert str(item.error).startswith(item.source + ": ")
+
+
+def test_stdin_holding_json_or_json_lines():
+    one = {"title": "عنوان", "content": "نص الخبر."}
+    [item] = read_inputs(["-"], stdin=io.BytesIO(json.dumps(one).encode()))
+    assert item.article.text == "عنوان\n\nنص الخبر."
+    lines = (json.dumps(one) + "\n" + json.dumps({"text": "نص آخر"}) + "\n").encode()
+    items = list(read_inputs(["-"], stdin=io.BytesIO(lines)))
+    assert [i.source for i in items] == ["<stdin>:1", "<stdin>:2"]
+    assert items[1].article.text == "نص آخر"
+    [item] = read_inputs(["-"], stdin=io.BytesIO("[تحديث] عنوان الخبر\nنص عربي".encode()))
+    assert item.article.text == "[تحديث] عنوان الخبر\nنص عربي"
