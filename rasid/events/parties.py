@@ -22,6 +22,8 @@ TOPIC_LIST_REACH = 3
 VENUE_REACH = 2  # tokens after في / لدى where a place is the venue, not a party  # tokens after a topical country within which the next one continues the list
 VERB_SUBJECT_REACH = 8  # tokens after a verb trigger where its subject is looked for
 SUBJECT_BEFORE_REACH = 1  # tokens between a subject named before its verb and the verb
+PARTY_REACH_BEFORE = 20  # tokens around the trigger where its parties are named (a long sentence
+PARTY_REACH_AFTER = 25  # may tell of other acts further away)
 GENITIVE_REACH = 1  # tokens after a noun trigger where its possessor (the actor) starts
 COUNTERPART_REACH = 10  # tokens after a trigger where the person or body met is looked for
 PLACE_TYPES = ("COUNTRY", "LOCATION")
@@ -109,9 +111,10 @@ def find_parties(index: DocIndex, sentence: int, first: int, last: int, is_verb:
         and m.entity is not parties.actor
     ]
     seen: set[int] = set()
+    lo, hi = first - PARTY_REACH_BEFORE, last + PARTY_REACH_AFTER
     for number, m in enumerate(mentions):
         entity = m.entity
-        if number in topical:
+        if number in topical or m.last < lo or m.first > hi:
             continue
         if number in venues:
             parties.location = parties.location or entity.name
