@@ -111,6 +111,11 @@ def find_parties(index: DocIndex, sentence: int, first: int, last: int, is_verb:
         and m.entity is not parties.actor
     ]
     seen: set[int] = set()
+    if parties.actor is not None:  # the actor takes part, wherever the sentence names it
+        seen.add(id(parties.actor))
+        parties.participants.append(parties.actor)
+        if parties.actor.country:
+            parties.countries.append(parties.actor.country)
     lo, hi = first - PARTY_REACH_BEFORE, last + PARTY_REACH_AFTER
     for number, m in enumerate(mentions):
         entity = m.entity
