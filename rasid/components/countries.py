@@ -13,13 +13,12 @@ The hits are kept in ``doc.extra["country_hits"]`` for the organizations step.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from rasid.components import component
 from rasid.doc import Doc, Entity
-from rasid.lang import load_list
 from rasid.lang.geo import CountryWord, ambiguous_country_words, cldr_country_names, country_matcher, false_friends
 from rasid.lang.matcher import Match
+from rasid.lang.wordsets import normalized_words
 from rasid.text.normalize import normalize_str
 from rasid.text.tokenize import Token
 
@@ -47,14 +46,12 @@ class CountryHit:
     codes: tuple[str, ...] = ()  # group: every state the word names
 
 
-@lru_cache(maxsize=1)
 def metonym_cues() -> frozenset[str]:
-    return frozenset(normalize_str(w) for w in load_list("metonym_cues.txt"))
+    return normalized_words("metonym_cues.txt")
 
 
-@lru_cache(maxsize=1)
 def location_prepositions() -> frozenset[str]:
-    return frozenset(normalize_str(w) for w in load_list("location_prepositions.txt"))
+    return normalized_words("location_prepositions.txt")
 
 
 def is_definite(token: Token) -> bool:

@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from rasid.lang import load_list, load_table
 from rasid.lang.matcher import PhraseMatcher, phrase_key
+from rasid.lang.wordsets import normalized_words, word_set
 from rasid.text.normalize import normalize_str
 
 ARTICLE = "ال"
@@ -79,16 +80,6 @@ def known_org_matcher() -> PhraseMatcher[KnownOrg]:
     return matcher
 
 
-@lru_cache(maxsize=None)
-def word_set(name: str) -> frozenset[str]:
-    """The entries of a word list, as token stems and as normalized words."""
-    words = set()
-    for entry in load_list(name):
-        words.update(phrase_key(entry))
-        words.add(normalize_str(entry))
-    return frozenset(words)
-
-
 def stop_words() -> frozenset[str]:
     return word_set("org_stop_words.txt")
 
@@ -121,7 +112,7 @@ def purpose_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def relay_cues() -> frozenset[str]:
-    return frozenset(normalize_str(w) for w in load_list("org_relay_cues.txt"))
+    return normalized_words("org_relay_cues.txt")
 
 
 @lru_cache(maxsize=1)
@@ -148,7 +139,7 @@ def title_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
     """Persons' first names (the persons lexicon's derived list): no organization's proper name."""
-    return frozenset(normalize_str(w) for w in load_list("person_first_names.txt"))
+    return normalized_words("person_first_names.txt")
 
 
 @lru_cache(maxsize=1)

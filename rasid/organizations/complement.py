@@ -228,6 +228,7 @@ class Reader:
             return j + 1
         return None
 
+
 @dataclass
 class ComplementState:
     definite_seen: bool

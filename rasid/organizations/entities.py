@@ -40,6 +40,7 @@ def _acronym_after(doc: Doc, span: OrgSpan) -> None:
         span.aliases.append(doc.text[start:end])
         span.alias_spans.append((start, end))
 
+
 def _is_relayed_outlet(tokens: list[Token], span: OrgSpan) -> bool:
     first = tokens[span.first]
     if span.head is None or not _is_outlet(tokens, span):
@@ -49,6 +50,7 @@ def _is_relayed_outlet(tokens: list[Token], span: OrgSpan) -> bool:
     previous = tokens[span.first - 1] if span.first > 0 else None
     return previous is not None and (previous.stem in relay_cues() or previous.norm in relay_cues())
 
+
 def _is_outlet(tokens: list[Token], span: OrgSpan) -> bool:
     """صحيفة، قناة ...; an agency only when its name says news (وكالة الأنباء، not وكالة الفضاء)."""
     if bare_stem(normalize_str(span.head or "")) in outlet_heads():
@@ -56,6 +58,7 @@ def _is_outlet(tokens: list[Token], span: OrgSpan) -> bool:
     words = tokens[span.first:span.last]
     return any(t.stem in news_words() or bare_stem(t.stem) in news_words() for t in words) \
         or " ".join(t.stem for t in words[1:]) in news_agencies()  # وكالة فرانس برس
+
 
 def _name_of(doc: Doc, span: OrgSpan) -> tuple[int, int, str]:
     """Character span and name as written, without leading clitics (للمركز -> المركز)."""
@@ -66,12 +69,14 @@ def _name_of(doc: Doc, span: OrgSpan) -> tuple[int, int, str]:
     end = doc.tokens[span.last - 1].end
     return start, end, written_name(doc, first, start, end)
 
+
 def _after_first_letter(token: Token) -> int:
     """The offset after a token's first letter and the marks on it."""
     position = 1
     while position < len(token.text) and unicodedata.combining(token.text[position]):
         position += 1
     return token.start + position
+
 
 def _side_country(doc: Doc, hits: list[CountryHit], span: OrgSpan) -> str | None:
     """حضر من الجانب العراقي ... : the bodies listed after belong to that side."""
@@ -85,6 +90,7 @@ def _side_country(doc: Doc, hits: list[CountryHit], span: OrgSpan) -> str | None
         if hit.first > 0 and doc.tokens[hit.first - 1].stem in sides:
             return hit.code
     return None
+
 
 def _home_country(tokens: list[Token], hits: list[CountryHit]) -> str | None:
     """The state the article reports from: the most mentioned one, less its mentions as a place
@@ -103,11 +109,13 @@ def _home_country(tokens: list[Token], hits: list[CountryHit]) -> str | None:
     places = Counter(h.code for h in hits if h.place)  # local news: the state of its cities
     return places.most_common(1)[0][0] if places else None
 
+
 def _is_locative(tokens: list[Token], hit: CountryHit) -> bool:
     token = tokens[hit.first]
     if "ب" in token.proclitic:
         return True
     return hit.first > 0 and tokens[hit.first - 1].stem in locative_prepositions()
+
 
 def _country(doc: Doc, hits: list[CountryHit], span: OrgSpan, home: str | None) -> tuple[str | None, bool]:
     """The body's state, and whether the article says it (False: the home-country fallback)."""
@@ -124,6 +132,7 @@ def _country(doc: Doc, hits: list[CountryHit], span: OrgSpan, home: str | None) 
         return span.places[0], True  # محكمة لندن العليا
     told = span.country_after or _side_country(doc, hits, span)
     return (told, True) if told else (home, False)
+
 
 @dataclass(frozen=True)
 class NameForm:
@@ -147,19 +156,23 @@ class NameForm:
         shorter, longer = sorted((self.words, other.words), key=len)
         return len(shorter) >= 2 and shorter <= longer
 
+
 def _bare_word(token: Token) -> str:
     if unsplit_clitic(token, "ل") or unsplit_clitic(token, "و"):
         return bare_stem(token.norm[1:])
     return bare_stem(token.stem)
+
 
 def _name_form(doc: Doc, span: OrgSpan, name: str, country: str | None, explicit: bool) -> NameForm:
     tokens = doc.tokens[span.first:span.last]
     words = frozenset(_bare_word(t) for t in tokens if t.kind == "word")
     return NameForm(_key(name), country, explicit, words, span.known.canonical if span.known else None)
 
+
 def _key(name: str) -> tuple[str, ...]:
     words = normalize_str(name).split()
     return tuple(words)
+
 
 def build_organizations(doc: Doc, spans: list[OrgSpan], hits: list[CountryHit]) -> list[Entity]:
     home = _home_country(doc.tokens, hits)
@@ -201,6 +214,7 @@ def build_organizations(doc: Doc, spans: list[OrgSpan], hits: list[CountryHit]) 
             by_head[span.head] = entity
     _alias_mentions(doc, entities)
     return entities
+
 
 def _alias_mentions(doc: Doc, entities: list[Entity]) -> None:
     """A one-word alias (an acronym) used again later is another mention of its body."""

@@ -65,8 +65,10 @@ def find_spans(tokens: list[Token], hits: list[CountryHit]) -> list[OrgSpan]:
             i = head_end
     return spans
 
+
 def may_hide_clitic(token: Token) -> bool:
     return not token.prefixes and len(token.norm) >= MIN_UNSPLIT_GENITIVE and token.norm[0] in UNSPLIT_CLITICS
+
 
 def head_under_clitic(token: Token) -> tuple[Head | None, str]:
     """لوزارة, ومركز, برئاسة: a clitic the tokenizer left on a head it takes for a whole word."""
@@ -74,6 +76,7 @@ def head_under_clitic(token: Token) -> tuple[Head | None, str]:
         return None, ""
     head = indefinite_heads().get(token.norm[1:])
     return (head, token.norm[0]) if head is not None else (None, "")
+
 
 def _country_adjectives_after(reader: Reader, span: OrgSpan, j: int) -> int:
     """حركة الشباب الصومالية: a national adjective right after a known body belongs to its name."""
@@ -84,6 +87,7 @@ def _country_adjectives_after(reader: Reader, span: OrgSpan, j: int) -> int:
         j = hit.last
         hit = reader.hit_at.get(j)
     return j
+
 
 def _head_span(reader: Reader, i: int, head_end: int, head: Head) -> OrgSpan | None:
     tokens = reader.tokens
@@ -120,6 +124,7 @@ def _head_span(reader: Reader, i: int, head_end: int, head: Head) -> OrgSpan | N
     span.international = any(w in international_markers() for w in words)
     return span
 
+
 def _naming_complement(complement: list[Token], span: OrgSpan) -> bool:
     """الجهاز القومي, الإدارة العامة للمرور, أمانة الطائف: an adjective, a genitive with ل, a state,
     a place or a proper name."""
@@ -128,6 +133,7 @@ def _naming_complement(complement: list[Token], span: OrgSpan) -> bool:
     return bool(span.countries) or bool(span.places) or span.proper or any(looks_adjective(t) or "ل" in proclitics(t) or unsplit_clitic(t, "ل")
                                        for t in complement)
 
+
 def _strong_complement(complement: list[Token], span: OrgSpan) -> bool:
     """A common noun (شبكة، حركة، مكتب) names a body only with a state, or as an international
     body with its field: "الشبكة الأوروبية للأعمال"."""
@@ -135,6 +141,7 @@ def _strong_complement(complement: list[Token], span: OrgSpan) -> bool:
         return True
     return bool(complement) and complement[0].stem in international_markers() \
         and any("ل" in proclitics(t) for t in complement[1:])
+
 
 def ner_spans(doc: Doc, spans: list[OrgSpan], hits: list[CountryHit]) -> list[OrgSpan]:
     """ORG spans of the NER tagger that the rules did not find: "سرايا الأشتر", "جامعة كورنيل".
@@ -163,11 +170,13 @@ def ner_spans(doc: Doc, spans: list[OrgSpan], hits: list[CountryHit]) -> list[Or
         found.append(OrgSpan(first, last, None, is_definite(tokens[0])))
     return found
 
+
 def _is_agency(doc: Doc, first: int, last: int) -> bool:
     name = " ".join(t.stem for t in doc.tokens[first:last])
     previous = doc.tokens[first - 1] if first > 0 else None
     relayed = previous is not None and (previous.stem in relay_cues() or previous.norm in relay_cues())
     return relayed or name in news_agencies()
+
 
 @lru_cache(maxsize=1)
 def news_agencies() -> frozenset[str]:

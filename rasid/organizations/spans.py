@@ -2,11 +2,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from rasid.lang import load_list
+from rasid.lang.wordsets import normalized_words
 from rasid.lang.orgs import ARTICLE, KnownOrg, adjective_words, generic_modifiers, international_markers
-from rasid.text.normalize import normalize_str
 from rasid.text.tokenize import Token
 
 FEMININE = "ه"  # ta marbuta, normalized
@@ -34,28 +32,33 @@ class OrgSpan:
     aliases: list[str] = field(default_factory=list)
     alias_spans: list[tuple[int, int]] = field(default_factory=list)  # character spans
 
-@lru_cache(maxsize=1)
-def locative_prepositions() -> frozenset[str]:
-    return frozenset(normalize_str(w) for w in load_list("locative_prepositions.txt"))
 
-@lru_cache(maxsize=1)
+def locative_prepositions() -> frozenset[str]:
+    return normalized_words("locative_prepositions.txt")
+
+
 def side_words() -> frozenset[str]:
-    return frozenset(normalize_str(w) for w in load_list("country_side_words.txt"))
+    return normalized_words("country_side_words.txt")
+
 
 def bare_stem(stem: str) -> str:
     return stem[len(ARTICLE):] if stem.startswith(ARTICLE) and len(stem) > len(ARTICLE) + 1 else stem
 
+
 def proclitics(token: Token) -> str:
     return token.proclitic
 
+
 def is_word(token: Token) -> bool:
     return token.kind == "word" and token.meta is None
+
 
 def unsplit_clitic(token: Token, clitic: str) -> bool:
     """وتكنولوجيا, لقصور: a clitic the tokenizer left on a word the lexicons do not know
     (with a stem of four letters or more after و, which begins many words: وجار، وطن)."""
     shortest = MIN_UNSPLIT_GENITIVE + (1 if clitic == "و" else 0)
     return not token.prefixes and token.norm.startswith(clitic) and len(token.norm) >= shortest
+
 
 def looks_adjective(token: Token) -> bool:
     """A nisba (القومي، الرقمية), or a listed adjective (العليا، المتحدة) or modifier."""
