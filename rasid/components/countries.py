@@ -130,7 +130,8 @@ def _hit(tokens: list[Token], match: Match[CountryWord], dateline: bool) -> Coun
         state = False
         place = place or kind == "name"
     codes = word.candidates if kind == "group" else (word.code,)
-    return CountryHit(match.first, match.last, match.start, match.end, word.code, kind, state, place, dateline, codes)
+    return CountryHit(match.first, match.last, match.start, match.end, word.code, kind, state, place, dateline,
+                      codes)
 
 
 def find_country_hits(tokens: list[Token]) -> list[CountryHit]:

@@ -100,7 +100,10 @@ def _home_country(tokens: list[Token], hits: list[CountryHit]) -> str | None:
     counts: Counter[str] = Counter()
     for hit in hits:
         if hit.state and not hit.dateline:
-            counts[hit.code] += -1 if _is_locative(tokens, hit) else HOME_REFERENCE_WEIGHT if hit.kind == "reference" else 1
+            if _is_locative(tokens, hit):
+                counts[hit.code] -= 1
+            else:
+                counts[hit.code] += HOME_REFERENCE_WEIGHT if hit.kind == "reference" else 1
     for hit in hits:
         if hit.dateline and hit.code in counts:  # where the story is filed, when the story names it too
             counts[hit.code] += HOME_DATELINE_WEIGHT

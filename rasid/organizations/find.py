@@ -130,8 +130,8 @@ def _naming_complement(complement: list[Token], span: OrgSpan) -> bool:
     a place or a proper name."""
     if not span.definite:
         complement = complement[1:]  # after an indefinite head the first word is its genitive (مكتب السيسي)
-    return bool(span.countries) or bool(span.places) or span.proper or any(looks_adjective(t) or "ل" in proclitics(t) or unsplit_clitic(t, "ل")
-                                       for t in complement)
+    return bool(span.countries) or bool(span.places) or span.proper or any(
+        looks_adjective(t) or "ل" in proclitics(t) or unsplit_clitic(t, "ل") for t in complement)
 
 
 def _strong_complement(complement: list[Token], span: OrgSpan) -> bool:

@@ -63,4 +63,5 @@ def unsplit_clitic(token: Token, clitic: str) -> bool:
 def looks_adjective(token: Token) -> bool:
     """A nisba (القومي، الرقمية), or a listed adjective (العليا، المتحدة) or modifier."""
     stem = token.stem
-    return stem.endswith(NISBA_ENDINGS) or stem in adjective_words() or stem in generic_modifiers() or stem in international_markers()
+    return stem.endswith(NISBA_ENDINGS) or stem in adjective_words() or stem in generic_modifiers() \
+        or stem in international_markers()
