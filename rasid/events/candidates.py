@@ -11,7 +11,8 @@ from typing import Any, Iterable
 from rasid.doc import Doc, Entity
 from rasid.events.context import DocIndex
 from rasid.events.lexicon import (
-    TriggerEntry, instrument_matcher, mode_matcher, opinion_markers, status_matcher, trigger_matcher,
+    TriggerEntry, instrument_matcher, mode_matcher, offer_objects, opinion_markers, status_matcher,
+    trigger_matcher,
 )
 from rasid.events.parties import Parties, find_parties
 from rasid.lang.matcher import Match, PhraseMatcher
@@ -31,6 +32,7 @@ FUTURE_BY_PRESENT = frozenset({"CONSULT", "AGREE", "COOPERATE", "AID"})
 VERB_FORMS = frozenset({"past", "present"})
 OFFER_TYPE, JOINT_TYPE = "AID", "COOPERATE"
 JOINT_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # acts of both sides; the others have one actor
+OFFER_REACH = 8  # tokens after a readiness (استعداد) where what it offers is named
 DATE_REACH = 80  # characters between a trigger and a date that belongs to it
 INVITATION_REACH = 8  # tokens after a request within which a visit is what it invites to
 PARTICIPLE_INSTRUMENT = 3  # a participle (الموقعة) follows its instrument this closely
@@ -177,6 +179,8 @@ class CandidateFinder:
                                              candidate.is_verb, candidate.type in JOINT_TYPES)
             if candidate.entry.weak and candidate.actor is None:
                 continue
+            if candidate.entry.offer and not self._names_an_offer(candidate):
+                continue
             candidates.append(candidate)
         sentences = {c.sentence for c in candidates}
         self.status_marks = find_in_sentences(status_matcher(), self.doc, sentences)
@@ -194,6 +198,12 @@ class CandidateFinder:
                       if not _signing_without_instrument(c) and not self._agreeing_with_an_opinion(c)]
         candidates = _without_invited_visits(candidates)
         return _offers_absorb_cooperation(candidates)
+
+    def _names_an_offer(self, c: Candidate) -> bool:
+        """استعداد الهيئة لنقل الخبرات: a readiness is an offer of aid when what it offers follows."""
+        objects = offer_objects()
+        end = min(c.last + OFFER_REACH, self.doc.sentences[c.sentence].last_token)
+        return any(t.stem in objects or t.bare in objects for t in self.doc.tokens[c.last:end])
 
     def _agreeing_with_an_opinion(self, c: Candidate) -> bool:
         """اتفقنا أن السبيل ...: sharing a view, not reaching an agreement."""

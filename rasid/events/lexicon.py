@@ -37,6 +37,7 @@ class TriggerEntry:
     agreement: str | None = None
     instrument: str | None = None
     weak: bool = False
+    offer: bool = False
     phrase: str = field(default="", compare=False)
 
 
@@ -53,10 +54,10 @@ def _check(value: str, allowed: tuple[str, ...], what: str, name: str) -> str:
 def _trigger_entry(event_type: str, form: str, hints: str, phrase: str) -> TriggerEntry:
     name = "event_triggers.tsv"
     values: dict[str, str] = {}
-    weak = False
+    weak = offer = False
     for hint in filter(None, (h.strip() for h in hints.split(","))):
-        if hint == "weak":
-            weak = True
+        if hint in ("weak", "offer"):
+            weak, offer = weak or hint == "weak", offer or hint == "offer"
             continue
         key, _, value = hint.partition("=")
         if key not in ("mode", "status", "agreement", "instrument"):
@@ -75,7 +76,7 @@ def _trigger_entry(event_type: str, form: str, hints: str, phrase: str) -> Trigg
         form=_check(form, TRIGGER_FORMS, "trigger form", name),
         mode=values.get("mode"), status=values.get("status"), agreement=values.get("agreement"),
         instrument=values.get("instrument"),
-        weak=weak, phrase=phrase,
+        weak=weak, offer=offer, phrase=phrase,
     )
 
 
@@ -129,6 +130,12 @@ def normalized_words(name: str) -> frozenset[str]:
     event_object_prepositions.txt (before a name that is no subject), agreement_opinion_markers.txt
     (after an "agree" verb that then shares a view)."""
     return frozenset(normalize_str(word) for word in load_list(name))
+
+
+@lru_cache(maxsize=1)
+def offer_objects() -> frozenset[str]:
+    """Stems of what an offer of aid names after it (aid_offer_objects.txt)."""
+    return frozenset(t.stem for word in load_list("aid_offer_objects.txt") for t in tokenize(word, is_known_word))
 
 
 def venue_markers() -> frozenset[str]:

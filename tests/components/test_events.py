@@ -162,3 +162,19 @@ def test_agreeing_with_a_view_is_no_agreement():
     text = "وقال الرئيس الأمريكي للرئيس الكيني: لقد اتفقنا أن السبيل الأمثل هو الحوار."
     entities = [("COUNTRY", "الأمريكي", "الأمريكي", "US"), ("COUNTRY", "الكيني", "الكيني", "KE")]
     assert [e for e in _events(text, entities) if e.type == "AGREE"] == []
+
+
+def test_a_readiness_is_an_offer_of_aid_only_when_what_it_offers_follows():
+    text = ("وأبدى وزير الداخلية المصري استعداده لتقديم التدريب للكوادر العراقية. "
+            "وحذر وزير الداخلية المصري من استعدادهم لاستهداف المدنيين في العراق.")
+    entities = [("COUNTRY", "المصري", "المصري", "EG"), ("COUNTRY", "العراقية", "العراقية", "IQ"),
+                ("COUNTRY", "العراق", "العراق", "IQ"),
+                ("PERSON", "وزير الداخلية المصري", "وزير الداخلية المصري", "EG")]
+    aid = [e for e in _events(text, entities) if e.type == "AID"]
+    assert len(aid) == 1 and aid[0].status == "proposed"
+    assert doc_text_of(text, aid[0]).startswith("وأبدى")
+
+
+def doc_text_of(text, event):
+    start, end = event.evidence[0]
+    return text[start:end]
