@@ -119,3 +119,7 @@ def test_bad_input_never_crashes_or_leaves_the_text(text):
 ])
 def test_capital_acts_only_at_a_clause_start_or_after_a_verb(text, expected):
     assert codes(run(text)) == expected
+
+
+def test_a_language_is_no_state():
+    assert codes(run("يتقن المترجم اللغة الإنجليزية واللغة الفرنسية.")) == set()
