@@ -32,10 +32,11 @@ from rasid.text.normalize import normalize_str
 CUE_KINDS = ("verb", "participle", "source", "relay")
 SPEAKER_REACH = 8  # tokens after a cue where its speaker is looked for
 RELAY_REACH = 10  # tokens after a relay cue where its عن is looked for
-ADDRESSEE_PREFIX = "ل"  # قال لوكالة ...: the outlet is spoken to, not speaking
+ADDRESSEE_PREFIX = PURPOSE_PREFIX = "ل"  # قال لوكالة ...: the outlet is spoken to, not speaking
 FROM = "عن"
 ARTICLE = "ال"
-OUTLET_WORDS = 4  # the longest outlet name beginning looked for after a cue
+OUTLET_WORDS = 4
+TITLE_GAP = 3  # characters between a speaker's name and the title that follows it  # the longest outlet name beginning looked for after a cue
 SUBJUNCTIVE = frozenset({"ان"})  # أن, normalized
 TITLE_KINDS = ("office", "complete", "counterpart")
 STRAIGHT_QUOTE = '"'
@@ -150,6 +151,16 @@ def _is_addressee(doc: Doc, m: EntityMention) -> bool:
     return before is not None and before.norm.rstrip("ـ") == ADDRESSEE_PREFIX
 
 
+def _after_title(m: EntityMention) -> int:
+    """Where what was said starts: after the speaker's name and the title right after it
+    (أكد عمرو طلعت وزير الاتصالات ... على ...)."""
+    end = m.mention.end
+    for role in m.entity.roles:
+        if end <= role.start <= end + TITLE_GAP:
+            end = max(end, role.end)
+    return end
+
+
 def _governed(doc: Doc, m: EntityMention) -> bool:
     """A name after a preposition (تقول منى من جامعة ...، قال لوكالة ...) is not the speaker."""
     return _is_addressee(doc, m) or any(p.form in object_prepositions() for p in doc.tokens[m.first].prefixes) \
@@ -251,7 +262,7 @@ class _SentenceStatements:
                 named = _speaker_after(self.doc, self.mentions, cue.last, SPEAKER_REACH)
                 unnamed = named is None and _unrecognized_subject(self.doc, cue, end)
             if named is not None:
-                speaker, content = named.entity, named.mention.end
+                speaker, content = named.entity, _after_title(named)
             elif not unnamed:  # the subject is omitted: وأكد أهمية ...
                 speaker = self.antecedent(cue.first, self.last_person)
         elif cue.payload.kind == "participle":
@@ -326,6 +337,8 @@ def statements(doc: Doc, settings) -> Doc:
     index = build_index(doc)
     by_sentence: dict[int, list[Match]] = {}
     for match in cue_matcher().find(doc.tokens):
+        if PURPOSE_PREFIX in doc.tokens[match.first].proclitic:
+            continue  # لنقل الخبرات، ليؤكد: a purpose, not a report
         by_sentence.setdefault(doc.tokens[match.first].sentence, []).append(match)
     previous: Entity | None = None
     last_person: Entity | None = None

@@ -97,3 +97,14 @@ def test_a_quoted_outlet_after_the_cue_is_no_omitted_subject():
     text = 'التقى أنور قرقاش رئيس الوزراء اليمني. وذكرت " وكالة الأنباء اليمنية " أن الجانبين بحثا الوضع.'
     found = _said(text, [("PERSON", "أنور قرقاش", "أنور قرقاش", "AE")])
     assert found == []
+
+
+def test_content_starts_after_the_speakers_title_and_a_purpose_is_no_cue():
+    from tests.events.docs import add_role
+    text = "وأكد عمرو طلعت وزير الاتصالات على تميز العلاقات، معربا عن استعداد الوزارة لنقل الخبرات إلى العراق."
+    doc = make_doc(text, [("PERSON", "عمرو طلعت", "عمرو طلعت", "EG")])
+    add_role(doc, "عمرو طلعت", "وزير الاتصالات")
+    doc = statements(doc, None)
+    said = [(s.cue.text, text[s.start:s.end]) for s in doc.statements]
+    assert said[0] == ("أكد", "على تميز العلاقات، ")
+    assert said[1][0] == "معربا" and said[1][1].endswith("لنقل الخبرات إلى العراق.")
