@@ -246,3 +246,24 @@ def test_a_state_whose_name_begins_like_a_body_is_no_body():
 
 def test_a_committee_for_a_purpose_is_no_name():
     assert orgs(run("وشكلت لجنة لتنقيح المناهج الدراسية.")) == {}
+
+
+def test_random_mixtures_of_lexicon_words_and_noise_stay_inside_the_text():
+    import random
+
+    pieces = ["وزارة", "الهيئة", "للبريد", "والمعلومات", "لوزارة", "مصر", "العراقية", "«", "»", "(", ")", "،", ".",
+              "في", "الملك", "فهد", "ABC", "123", "جامعة", "كورنيل", "المملكة", "عمان", "بالعراق", "ـ", "\u064b",
+              "\n", "الجانب", "التابعة", "شركة", "لل", "و", "ال", "إيتيدا", "#وسم", "موسكو", "ترحب"]
+    rng = random.Random(7)
+    for _ in range(200):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 40)))
+        doc = Doc(Article(text))
+        for name in ("text", "countries"):
+            doc = registered()[name](doc, SETTINGS)
+        n = len(doc.tokens)
+        doc.extra["ner"] = [{"label": rng.choice(["ORG", "LOC", "PERS"]), "first": a, "last": a + rng.randint(1, 3)}
+                            for a in (rng.randrange(n) for _ in range(3))] if n else []
+        for name in ("organizations", "locations"):
+            doc = registered()[name](doc, SETTINGS)
+        check_spans(doc)
+        assert all(0 <= m.start <= m.end <= len(text) for e in doc.entities for m in e.mentions)
