@@ -88,6 +88,10 @@ def _items(tokens: list[Token]) -> list[Item]:
             continue
         if token.kind == "number" and token.norm.isdigit():
             items.append(Item(i, i + 1, "number", int(token.norm)))
+        elif token.kind == "number" and token.norm.count(MONTH_SLASH) == 2:
+            parts = token.norm.split(MONTH_SLASH)
+            if all(p.isdigit() for p in parts):
+                items.append(Item(i, i + 1, "numeric", tuple(int(p) for p in parts)))
         elif token.text == MONTH_SLASH:
             items.append(Item(i, i + 1, "slash", None))
         elif token.norm == AND:
@@ -156,6 +160,8 @@ class _Parser:
             return self._day_month(k)
         if item.kind == "month":
             return self._month_year(k)
+        if item.kind == "numeric":
+            return self._numeric(k)
         if item.kind == "year_word":
             year = _adjacent(self.items, k + 1, "number")
             if year is not None and MIN_YEAR <= year.value <= MAX_YEAR:
@@ -221,6 +227,20 @@ class _Parser:
         end = self._resolve_day(days[-1], month, year, calendar) if len(days) > 1 else None
         granularity = "range" if end is not None else "day"
         return self._expression(first, self.items[last], start, end, granularity), last + 1
+
+    def _numeric(self, k: int) -> tuple[DateExpression, int] | None:
+        """21/10/1436هـ or 13/5/2018: day/month/year; a year in the Hijri range (or هـ after it) is Hijri."""
+        item = self.items[k]
+        day, month, year = item.value
+        hijri = _adjacent(self.items, k + 1, "hijri_suffix")
+        last = k + 1 if hijri or _adjacent(self.items, k + 1, "gregorian_suffix") else k
+        calendar = "hijri" if hijri or year in HIJRI_YEARS else "gregorian"
+        if not (1 <= month <= 12 and MIN_YEAR <= year <= MAX_YEAR):
+            return None
+        value = self._resolve_day(day, Month(calendar, month), year, calendar)
+        if value is None:
+            return None
+        return self._expression(item, self.items[last], value, None, "day"), last + 1
 
     def _month_year(self, k: int) -> tuple[DateExpression, int] | None:
         first = self.items[k]

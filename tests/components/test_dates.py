@@ -68,3 +68,9 @@ def test_publication_date_from_the_dateline_when_the_metadata_has_none():
     doc, found = _dates(text)
     assert doc.published == "2018-03-12"
     assert found["أمس"]["value"] == "2018-03-11"
+
+
+def test_numeric_dates_hijri_by_year_range_or_suffix():
+    _, found = _dates("وقع التفجير يوم الخميس 21/10/1436ه في المسجد، وفي 13/5/2018 عقد الاجتماع.")
+    assert found["21/10/1436ه"]["value"] == "2015-08-06"
+    assert found["13/5/2018"]["value"] == "2018-05-13"
