@@ -52,7 +52,7 @@ def article_from_object(obj: Any, source: str) -> Article:
         text = f"{title.strip()}\n\n{text}"
     published = next((str(obj[f]) for f in DATE_FIELDS if obj.get(f)), None)
     return Article(
-        text=text.replace("\r\n", "\n"), title=title if isinstance(title, str) else None,
+        text=text.replace("\r\n", "\n").replace("\r", "\n"), title=title if isinstance(title, str) else None,
         published=published, source=obj.get("source") if isinstance(obj.get("source"), str) else None,
         file=source,
     )
