@@ -49,6 +49,7 @@ ENCLITICS = ("هما", "هم", "هن", "ها", "كم", "نا", "ه", "ي")
 # "my": it is split only after a feminine noun (وزارتي -> وزارة + ي).
 FIRST_PERSON = "ي"
 MIN_STEM = 2
+MIN_STEM_BY_ARTICLE_FORM = 4
 # A bare ك (no article) is rare before a noun and many words begin with it (كبير، كريم، كامل).
 BARE_KAF_MIN_REST = 4
 
@@ -150,8 +151,11 @@ def _strip_suffix(word: str, known: KnownWord, ta_marbuta: bool) -> tuple[str, s
 
 
 def _known_noun(word: str, known: KnownWord) -> bool:
-    """Known as it is, or known with the article (lexicons hold الشؤون; the text has لشؤون)."""
-    return known(word) or known(ARTICLE + word)
+    """Known as it is, or known with the article (lexicons hold الشؤون; the text has لشؤون).
+
+    The article form is weaker evidence, so the word must be longer: واصل is no و + (ال)أصل.
+    """
+    return known(word) or (len(word) >= MIN_STEM_BY_ARTICLE_FORM and known(ARTICLE + word))
 
 
 def _known_stem(word: str, known: KnownWord, ta_marbuta: bool) -> tuple[str, str] | None:
