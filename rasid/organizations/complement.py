@@ -215,6 +215,9 @@ class Reader:
         if is_definite(t):
             if bare in self.heads and not self.next_is_name_word(j + 1, sentence):
                 return None  # "للوزارة": of the ministry named before
+            if bare in self.heads and span.head_kind != "strong":
+                span.before_body = True
+                return None  # "الشبكة العامة للشركة السعودية للكهرباء": a part of the body named next
             state.definite_seen = state.in_genitive = state.after_genitive = True
             state.genitive_open = state.after_nationality = state.after_country = False
             state.last_good = j + 1

@@ -267,3 +267,9 @@ def test_random_mixtures_of_lexicon_words_and_noise_stay_inside_the_text():
             doc = registered()[name](doc, SETTINGS)
         check_spans(doc)
         assert all(0 <= m.start <= m.end <= len(text) for e in doc.entities for m in e.mentions)
+
+
+def test_a_network_of_a_company_is_the_company():
+    names = orgs(run("ربط المشروع بالشبكة العامة للشركة السعودية للكهرباء أمس."))
+    assert list(names) == ["الشركة السعودية للكهرباء"]
+    assert "الأركان العامة للقوات المسلحة السنغالية" in orgs(run("زار رئيس الأركان العامة للقوات المسلحة السنغالية المقر."))
