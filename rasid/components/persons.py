@@ -14,18 +14,14 @@ from rasid.persons.countries import (
     HOME_TITLE_WEIGHT,
     explicit_organization_country, marks_country, ministry_country, organization_in, side_country, title_country,
 )
-from rasid.persons.parse import Segment, parse
+from rasid.persons.parse import parse
 from rasid.text.normalize import normalize_str
 
 
 @component("persons")
 def find_persons(doc: Doc, settings) -> Doc:
     ctx = PersonContext.build(doc)
-    segments = parse(ctx)
-    ctx.known_surnames = _surnames(ctx, segments)
-    if _surname_outside_names(ctx, segments):
-        segments = parse(ctx)  # a surname seen in a full name may end a title elsewhere ("الوزير الجبير")
-    finds, title_refs = assemble(ctx, segments)
+    finds, title_refs = assemble(ctx, parse(ctx))
     organizations = doc.entities_of("ORG")
     persons: dict[str, Entity] = {}
     for find in finds:
@@ -40,18 +36,6 @@ def find_persons(doc: Doc, settings) -> Doc:
     doc.extra["person_title_refs"] = [segment.value for segment in title_refs]
     doc.extra["person_context"] = ctx
     return doc
-
-
-def _surnames(ctx: PersonContext, segments: list[Segment]) -> frozenset[str]:
-    """The last words of the names found in a first reading ("الجبير" of "عادل بن أحمد الجبير")."""
-    return frozenset(
-        ctx.tokens[s.last - 1].stem for s in segments if s.kind == "name" and s.last - s.first >= 2
-    )
-
-
-def _surname_outside_names(ctx: PersonContext, segments: list[Segment]) -> bool:
-    inside = {k for s in segments if s.kind == "name" for k in range(s.first, s.last)}
-    return any(t.stem in ctx.known_surnames for t in ctx.tokens if t.i not in inside)
 
 
 def _entity(ctx: PersonContext, find: PersonFind, organizations: list[Entity]) -> Entity:

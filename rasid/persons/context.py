@@ -30,6 +30,7 @@ class PersonContext:
     words: list[bool] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
     _openings: list[int] | None = None
+    _proclitics: dict[int, str] = field(default_factory=dict)
     city_country_at: list[str | None] = field(default_factory=list)  # the state of a city named there
     _first_names: dict[int, bool] = field(default_factory=dict)
     _honorifics: dict[int, Match[Honorific] | None] = field(default_factory=dict)
@@ -114,7 +115,7 @@ class PersonContext:
     def glued_name_conjunction(self, i: int) -> bool:
         """"ويحيى" left whole by the tokenizer: the conjunction و on a given name."""
         token = self.tokens[i]
-        return token.stem.startswith("و") and not token.proclitic and token.stem not in lexicon.first_names() \
+        return token.stem.startswith("و") and not self.proclitic(i) and token.stem not in lexicon.first_names() \
             and token.stem[1:] in lexicon.first_names() and self.doc.text[token.start] == "و"
 
     def name_start(self, i: int) -> int:
@@ -178,7 +179,7 @@ class PersonContext:
 
     def _glued_cache_token(self, i: int) -> Token | None:
         token = self.tokens[i]
-        if token.kind != "word" or token.proclitic or token.bare in lexicon.title_vocabulary():
+        if token.kind != "word" or self.proclitic(i) or token.bare in lexicon.title_vocabulary():
             return None
         return token
 
@@ -189,14 +190,20 @@ class PersonContext:
         glued = self._glued(i)
         return glued[2] if glued else self.tokens[i].has_article
 
+    def proclitic(self, i: int) -> str:
+        cached = self._proclitics.get(i)
+        if cached is None:
+            cached = self._proclitics[i] = self.tokens[i].proclitic
+        return cached
+
     def conjunction(self, i: int) -> bool:
         glued = self._glued(i)
-        return (glued[0] if glued else self.tokens[i].proclitic)[:1] in ("و", "ف")
+        return (glued[0] if glued else self.proclitic(i))[:1] in ("و", "ف")
 
     def preposition(self, i: int) -> str:
         """The prepositional proclitic (ب ل ك) right before the stem, or ''."""
         glued = self._glued(i)
-        proclitic = glued[0] if glued else self.tokens[i].proclitic
+        proclitic = glued[0] if glued else self.proclitic(i)
         return proclitic[-1] if proclitic and proclitic[-1] in "بلك" else ""
 
     def is_hyphen_join(self, i: int) -> bool:

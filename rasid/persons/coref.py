@@ -17,6 +17,7 @@ from rasid.persons.context import PersonContext
 from rasid.persons.titles import TitleSpan
 from rasid.text.normalize import normalize_str
 
+NAME_LINKS = ("بن", "ابن", "بنت", "ال", "ابو", "عبد")
 COMPOUND_HEADS = ("عبد", "ابو", "بو")
 COMPOUND_RE = re.compile(r"\b(عبد|ابو|بو)\s+")
 HONORIFIC_PRONOUN = "ه"
@@ -53,7 +54,10 @@ def _subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
 
 
 def same_person(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
-    """``short`` names the person of ``long``: a contiguous part of it, or the same name spelt differently."""
+    """``short`` names the person of ``long``: a contiguous part of it, or the same name spelt differently.
+    One word names the person only as its given name or its surname, not as a father's name (بن عبدالعزيز)."""
+    if len(short) == 1 and len(long) > 1:
+        return short[0] == long[0] or short[0] == long[-1] and long[-2] not in NAME_LINKS
     if _contains(long, short):
         return True
     if 2 <= len(short) < len(long) and short[0] == long[0] and short[-1] == long[-1] and _subsequence(short, long):
@@ -148,7 +152,7 @@ def add_name_mentions(ctx: PersonContext, persons: list[Entity]) -> None:
 def _name_forms(person: Entity) -> list[tuple[str, ...]]:
     key = name_key(person.name)
     forms = [key] + [name_key(a) for a in person.aliases]
-    if len(key) >= 2 and not key[-2] in ("بن", "ابن", "بنت", "ال", "ابو", "عبد"):
+    if len(key) >= 2 and not key[-2] in NAME_LINKS:
         forms.append(key[-1:])
     return [f for f in forms if f]
 

@@ -135,7 +135,7 @@ def _locative(ctx: PersonContext, first: int, k: int) -> bool:
     if ctx.preposition(k) == DESTINATION_CLITIC:
         return True
     previous = k - 1
-    return previous >= first and not ctx.tokens[previous].proclitic and ctx.tokens[previous].stem in title_prepositions()
+    return previous >= first and not ctx.proclitic(previous) and ctx.tokens[previous].stem in title_prepositions()
 
 
 def side_country(ctx: PersonContext, position: int) -> str | None:

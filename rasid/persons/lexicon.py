@@ -91,6 +91,11 @@ def particles() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def named_after_heads() -> frozenset[str]:
+    return frozenset(_bare(w) for w in load_list("named_after_heads.txt"))
+
+
+@lru_cache(maxsize=1)
 def regnal_ordinals() -> frozenset[str]:
     """الثاني in "عبدالله الثاني بن الحسين" (bare forms)."""
     return frozenset(_bare(w) for w in load_list("regnal_ordinals.txt"))

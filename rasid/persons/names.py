@@ -15,6 +15,8 @@ from rasid.persons.titles import read_title
 
 MAX_NAME_WORDS = 6  # not counting the particles
 PRESENT_PREFIXES = ("ي", "ت", "س")
+FUTURE_PREFIXES = ("سي", "ست", "سن")
+GOD = "الله"
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,7 @@ def read_name(ctx: PersonContext, i: int, cued: bool) -> NameSpan | None:
             continue
         particle = ctx.particle(j)
         if particle is not None and ctx.is_word(j + 1) and ctx.same_sentence(j, j + 1) \
-                and not ctx.is_stop(j + 1) and not ctx.tokens[j + 1].proclitic:
+                and not ctx.is_stop(j + 1) and not ctx.proclitic(j + 1):
             if particle == "link" and j == i:
                 break
             j, bound = j + 1, True
@@ -90,6 +92,10 @@ def read_name(ctx: PersonContext, i: int, cued: bool) -> NameSpan | None:
         if not bound and j > i and ctx.tokens[j].stem.startswith("و") and not ctx.is_first_name(j) \
                 and not ctx.ner_person[j]:
             break  # "تعازي ومواساة": a conjunction the tokenizer left on an unknown word
+        if not bound and j > i and _future_verb(ctx, j):
+            break  # "الجبير سيجتمع"
+        if not bound and j > i and ctx.tokens[j].stem == GOD and not ctx.is_first_name(j - 1):
+            break  # "حفظه الله"; الله is a name word only in compounds (عبد الله، عوض الله)
         if not bound and family and not ctx.definite(j) and particle is None:
             break  # after a family name with the article only another one goes on (الخالد الحمد الصباح)
         words += 1
@@ -111,7 +117,7 @@ def read_name_backward(ctx: PersonContext, end: int) -> NameSpan | None:
     k, words, first = end - 1, 0, end
     while k >= 0 and ctx.is_word(k) and ctx.same_sentence(end - 1, k):
         if ctx.particle(k - 1) is not None and ctx.is_word(k - 1) and ctx.same_sentence(k, k - 1) \
-                and not ctx.tokens[k].proclitic:
+                and not ctx.proclitic(k):
             first, k = k - 1, k - 2
             words += 1
             if ctx.conjunction(first) or ctx.preposition(first):
@@ -137,6 +143,12 @@ def read_name_backward(ctx: PersonContext, end: int) -> NameSpan | None:
     if not any(ctx.is_first_name(x) or ctx.ner_person[x] or not ctx.is_common(x) for x in range(first, end)):
         return None
     return _span(ctx, first, end, words)
+
+
+def _future_verb(ctx: PersonContext, j: int) -> bool:
+    stem = ctx.tokens[j].stem
+    return stem.startswith(FUTURE_PREFIXES) and len(stem) >= 5 and not ctx.is_first_name(j) \
+        and not ctx.ner_person[j]
 
 
 def _glued_preposition(ctx: PersonContext, j: int) -> bool:

@@ -5,16 +5,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from rasid.persons.context import PersonContext
-from rasid.persons.lexicon import ambiguous_first_names
+from rasid.persons.lexicon import ambiguous_first_names, named_after_heads
 from rasid.persons.names import NameSpan, looks_like_verb, read_name, read_name_backward
 from rasid.persons.titles import TitleSpan, read_title
 
+PLURAL_PRONOUNS = ("هم", "هما", "كم", "هن")
 SEPARATORS = frozenset({",", "،", "-", "–", "—"})  # may stand between a name and its title
 
 
 @dataclass
 class Segment:
-    kind: str  # honorific | title | name
+    kind: str  # honorific | title | name | thing (a name of a place or an award: no person)
     first: int
     last: int  # exclusive
     start: int
@@ -77,16 +78,26 @@ def parse(ctx: PersonContext) -> list[Segment]:
             i += 1
             continue
         if segment.kind == "title" and not segment.value.conjoined and not ctx.preposition(segment.first):
-            _add_name_before(ctx, segment, segments)
+            if _add_name_before(ctx, segment, segments):
+                _learn_surname(ctx, segments[-1])
         segments.append(segment)
         i = segment.last
+        if segment.kind == "thing":
+            continue
         if segment.kind in ("honorific", "title"):
             cue_end = _skip_separators(ctx, i) if segment.kind == "title" else i
             name = _cued_name(ctx, cue_end, segment, separated=cue_end > i)
             if name is not None:
                 segments.append(_name_segment(name))
                 i = name.last
+        _learn_surname(ctx, segments[-1])
     return segments
+
+
+def _learn_surname(ctx: PersonContext, segment: Segment) -> None:
+    """The last word of a full name: later, alone after a title, it is that person ("الوزير الجبير")."""
+    if segment.kind == "name" and segment.last - segment.first >= 2:
+        ctx.known_surnames = ctx.known_surnames | {ctx.tokens[segment.last - 1].stem}
 
 
 def _segment_at(ctx: PersonContext, i: int, segments: list[Segment]) -> Segment | None:
@@ -96,6 +107,9 @@ def _segment_at(ctx: PersonContext, i: int, segments: list[Segment]) -> Segment 
         if title.complement and title.last > honorific.last:
             return _title_segment(title)
         title = None
+    if honorific is not None and i > 0 and ctx.same_sentence(i, i - 1) and ctx.is_word(i - 1) \
+            and not ctx.definite(i - 1) and ctx.tokens[i - 1].bare in named_after_heads():
+        return _skip_named_thing(ctx, honorific)  # "طريق الملك عبدالله": the name of a thing
     if honorific is not None:
         if honorific.value.kind == "mister":
             name = _mister_name(ctx, honorific)
@@ -125,6 +139,13 @@ def _plausible_uncued(ctx: PersonContext, name: NameSpan) -> bool:
     return ctx.is_first_name(second) or ctx.definite(second) and not ctx.is_common(second)
 
 
+def _skip_named_thing(ctx: PersonContext, honorific: Segment) -> Segment:
+    """The honorific and the name after it, as one segment that makes no person."""
+    name = read_name(ctx, honorific.last, cued=True)
+    last = name.last if name is not None else honorific.last
+    return Segment("thing", honorific.first, last, honorific.start, ctx.tokens[last - 1].end, None)
+
+
 def _cued_name(ctx: PersonContext, i: int, cue: Segment, separated: bool) -> NameSpan | None:
     if not ctx.is_word(i) or not ctx.same_sentence(cue.first, i):
         return None
@@ -137,6 +158,12 @@ def _cued_name(ctx: PersonContext, i: int, cue: Segment, separated: bool) -> Nam
         return None
     if ctx.org_at[i] is not None and not ctx.ner_person[i]:
         return None
+    token = ctx.tokens[i]
+    if (token.suffixes or token.stem.endswith(PLURAL_PRONOUNS)) and not ctx.ner_person[i]:
+        return None  # "حفظهم الله": a verb or noun with a pronoun
+    if token.stem in ctx.known_surnames and not ctx.is_first_name(i):
+        end = i + 1  # "الرئيس بوتين تحيات": a surname known from the full name stands alone
+        return NameSpan(i, end, ctx.name_start(i), token.end, 1) if _single_word_name(ctx, i) else None
     name = read_name(ctx, i, cued=True)
     if name is None:
         return None
@@ -160,18 +187,19 @@ def _single_word_name(ctx: PersonContext, i: int) -> bool:
     return not ctx.is_common(i) and not ctx.in_title_vocabulary(i) and not ctx.tokens[i].suffixes
 
 
-def _add_name_before(ctx: PersonContext, title: Segment, segments: list[Segment]) -> None:
+def _add_name_before(ctx: PersonContext, title: Segment, segments: list[Segment]) -> bool:
     """NAME TITLE: a name right before a title (maybe with a comma) that no segment took."""
     end = title.first
     while end > 0 and ctx.tokens[end - 1].text in SEPARATORS:
         end -= 1
     if end <= 0 or not ctx.same_sentence(title.first, end - 1):
-        return
+        return False
     if segments and segments[-1].last > end - 1:
-        return
+        return False
     name = read_name_backward(ctx, end)
     if name is None:
-        return
+        return False
     if segments and segments[-1].last > name.first:
-        return
+        return False
     segments.append(_name_segment(name))
+    return True

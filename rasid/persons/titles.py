@@ -81,7 +81,9 @@ def _step(ctx: PersonContext, j: int, open_: bool, head_only: bool) -> tuple[int
     if not ctx.is_word(j):
         return None
     token = ctx.tokens[j]
-    if not token.proclitic and token.stem in title_prepositions() or token.norm in title_prepositions():
+    if ctx.place_at[j] and ctx.place_at[j - 1] and not ctx.proclitic(j) and _same_place(ctx, j - 1, j):
+        return 1, False  # the rest of a place's name: جمهورية [مصر العربية]
+    if not ctx.proclitic(j) and token.stem in title_prepositions() or token.norm in title_prepositions():
         return None if open_ else _prepositional(ctx, j)
     if ctx.is_stop(j) or ctx.is_verb(j) or ctx.particle(j) is not None:
         return None
@@ -117,13 +119,17 @@ def _step(ctx: PersonContext, j: int, open_: bool, head_only: bool) -> tuple[int
     return None
 
 
+def _same_place(ctx: PersonContext, a: int, b: int) -> bool:
+    return ctx.country_at[a] == ctx.country_at[b] and ctx.city_country_at[a] == ctx.city_country_at[b]
+
+
 def _prepositional(ctx: PersonContext, j: int) -> tuple[int, bool] | None:
     """في العراق، لدى إيطاليا، باسم الرئاسة: the preposition and its object."""
     token = ctx.tokens[j]
     if token.suffixes or token.norm in title_prepositions() and token.norm.endswith(PRONOUN_ENDINGS):
         return 1, False  # "الناطق باسمه": the object is a pronoun
     k = j + 1
-    if not ctx.is_word(k) or not ctx.same_sentence(j, k) or ctx.tokens[k].proclitic:
+    if not ctx.is_word(k) or not ctx.same_sentence(j, k) or ctx.proclitic(k):
         return None
     if ctx.place_at[k] or ctx.org_at[k] is not None:
         return 2, False
@@ -184,5 +190,5 @@ def _definite_after_closed(ctx: PersonContext, j: int, head_only: bool) -> tuple
 
 
 def _name_like(ctx: PersonContext, i: int) -> bool:
-    return not ctx.definite(i) and not ctx.tokens[i].proclitic and not ctx.is_stop(i) and not ctx.is_verb(i) \
+    return not ctx.definite(i) and not ctx.proclitic(i) and not ctx.is_stop(i) and not ctx.is_verb(i) \
         and not ctx.is_common(i) and not ctx.in_title_vocabulary(i)

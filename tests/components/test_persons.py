@@ -231,3 +231,16 @@ def test_pronoun_object_of_a_title_preposition(settings):
     text = "حسبما جاء في حساب الناطق باسمه أفيخاي أدرعي عبر موقع تويتر."
     person = by_name(persons(text, settings), "أفيخاي أدرعي")
     assert titles(person) == ["الناطق باسمه"]
+
+
+def test_a_thing_named_after_a_king_is_no_mention_of_him(settings):
+    text = "وبدأت البلدية إصلاح جسر طريق الملك عبدالله ومدخل جامعة الملك سعود."
+    assert persons(text, settings) == []
+
+
+def test_a_known_surname_after_a_title_stands_alone(settings):
+    text = "التقى الجبير الرئيس الروسي فلاديمير بوتين. ونقل الجبير إلى الرئيس بوتين تحيات خادم الحرمين."
+    found = persons(text, settings)
+    person = by_name(found, "فلاديمير بوتين")
+    assert "بوتين" in [m.text for m in person.mentions]
+    assert all("تحيات" not in p.name for p in found)
