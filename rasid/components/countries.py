@@ -18,6 +18,7 @@ from rasid.components import component
 from rasid.doc import Doc, Entity
 from rasid.lang.geo import CountryWord, ambiguous_country_words, cldr_country_names, country_matcher, false_friends
 from rasid.lang.matcher import Match
+from rasid.lang import load_list
 from rasid.lang.wordsets import normalized_words
 from rasid.text.normalize import normalize_str
 from rasid.text.tokenize import Token
@@ -44,6 +45,10 @@ class CountryHit:
     place: bool  # names a place (LOCATION)
     dateline: bool = False
     codes: tuple[str, ...] = ()  # group: every state the word names
+
+
+def surface_ambiguous() -> frozenset[str]:
+    return frozenset(load_list("country_surface_ambiguous.txt"))
 
 
 def metonym_cues() -> frozenset[str]:
@@ -118,6 +123,8 @@ def _inside_false_friend(match: Match[CountryWord], spans: list[Match[bool]]) ->
 def _hit(tokens: list[Token], match: Match[CountryWord], dateline: bool) -> CountryHit | None:
     word = match.payload
     kind = word.kind
+    if kind in ("name", "capital", "city") and tokens[match.last - 1].suffixes:
+        return None  # قطره، قطرها: "its diameter"; a state takes no possessive pronoun
     if kind == "adjective" and _is_family_name(tokens, match):
         return None
     if kind == "name" and match.last - match.first == 1 and tokens[match.first].stem == AMMAN_OMAN:
@@ -152,11 +159,14 @@ def _resolve(tokens: list[Token], hits: list[CountryHit]) -> list[CountryHit]:
     """Context rules that need the whole article: ambiguity, Amman/Oman, bare references."""
     ambiguous = ambiguous_country_words()
     confirmed = {h.code for h in hits if h.state and h.kind in ("name", "adjective")
-                 and tuple(t.stem for t in tokens[h.first:h.last]) not in ambiguous}
+                 and tuple(t.stem for t in tokens[h.first:h.last]) not in ambiguous
+                 and " ".join(t.text for t in tokens[h.first:h.last]) not in surface_ambiguous()}
     kept = []
+    surface = surface_ambiguous()
     for hit in hits:
         stems = tuple(t.stem for t in tokens[hit.first:hit.last])
-        if stems in ambiguous and hit.code not in confirmed:
+        written = " ".join(t.text for t in tokens[hit.first:hit.last])
+        if (stems in ambiguous or written in surface) and hit.code not in confirmed:
             continue
         if hit.kind == "amman_or_oman":
             _decide_amman_or_oman(tokens, hit, confirmed)

@@ -18,6 +18,7 @@ NOT_STATES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ", "AC", "CP", "D
                         "HM", "UM", "IO", "TF", "GS", "CQ"})
 ADJECTIVE_ENDINGS = ("", "ة", "ون", "ين", "ان", "تان", "تين", "ا")  # ا: accusative (فلسطينيا)
 ARTICLE = "ال"
+MIN_BARE_IRREGULAR = 4  # an irregular plural without the article needs four letters to be told apart
 CLDR_PAREN_RE = re.compile(r"\s*\(.*?\)\s*")
 
 
@@ -91,7 +92,8 @@ def country_adjectives() -> tuple[tuple[str, str, bool, bool], ...]:
         for form in _split(irregular):
             bare = form[len(ARTICLE):] if form.startswith(ARTICLE) else form
             forms.append((ARTICLE + bare, code, True, False))
-            forms.append((bare, code, False, False))
+            if len(bare) >= MIN_BARE_IRREGULAR:  # روس is also Ross, and بروس Bruce
+                forms.append((bare, code, False, False))
     return tuple(forms)
 
 

@@ -123,3 +123,13 @@ def test_capital_acts_only_at_a_clause_start_or_after_a_verb(text, expected):
 
 def test_a_language_is_no_state():
     assert codes(run("يتقن المترجم اللغة الإنجليزية واللغة الفرنسية.")) == set()
+
+
+@pytest.mark.parametrize("text", ["قبض التمساح على الساق اليمنى للمرأة.", "بلغ قطرها ثلاثة أمتار.",
+                                  "قال المحلل بروس ريديل إن الوضع صعب.", "بنى الرومان الطرق في الإمبراطورية الرومانية."])
+def test_look_alikes_of_state_words(text):
+    assert codes(run(text)) == set()
+
+
+def test_yemeni_adjective_still_counts():
+    assert codes(run("استقبل الوزير نظيره اليمني.")) == {"YE"}
