@@ -161,6 +161,8 @@ def _cued_name(ctx: PersonContext, i: int, cue: Segment, separated: bool) -> Nam
     token = ctx.tokens[i]
     if (token.suffixes or token.stem.endswith(PLURAL_PRONOUNS)) and not ctx.ner_person[i]:
         return None  # "حفظهم الله": a verb or noun with a pronoun
+    if token.stem.startswith("و") and not ctx.is_first_name(i) and not ctx.ner_person[i]:
+        return None  # "وتبادلا": a conjunction the tokenizer left on a word
     if token.stem in ctx.known_surnames and not ctx.is_first_name(i):
         end = i + 1  # "الرئيس بوتين تحيات": a surname known from the full name stands alone
         return NameSpan(i, end, ctx.name_start(i), token.end, 1) if _single_word_name(ctx, i) else None
@@ -173,9 +175,14 @@ def _cued_name(ctx: PersonContext, i: int, cue: Segment, separated: bool) -> Nam
         return None  # "للحاج الحجز": an honorific that is also a common noun needs a given name after it
     if name.words == 1 and (separated or not _single_word_name(ctx, name.first)):
         return None
-    if name.words == 1 and cue.kind == "honorific" and ctx.definite(i) and not ctx.ner_person[i]:
-        return None  # "الفريق الإعدادي": after an honorific a name does not start with the article
+    if name.words == 1 and ctx.definite(i) and not ctx.ner_person[i] and not _bare_title(cue):
+        return None  # "الفريق الإعدادي"، "... المصري التهنئة": one word with the article is a name only
+        # right after a bare title ("الرئيس السيسي")
     return name
+
+
+def _bare_title(cue: Segment) -> bool:
+    return cue.kind == "title" and not cue.value.complement
 
 
 def _single_word_name(ctx: PersonContext, i: int) -> bool:
