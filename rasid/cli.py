@@ -395,3 +395,39 @@ def serve_command(db, host, port, workers, token):
         os.environ["RASID_API_TOKEN"] = settings.api_token
     uvicorn.run("rasid.api.app:app_from_environment", factory=True, host=host, port=port, workers=workers,
                 log_level="warning")
+
+
+# --- batch extraction on Apache Spark (rasid/batch)
+
+@main.command("batch")
+@click.argument("inputs", nargs=-1, required=True)
+@click.argument("output")
+@click.option("--dead-letter", default=None, help="Folder of the dead letters (default: OUTPUT/_dead_letter).")
+@click.option("--master", default=None, help="Spark master: local[*], local[2], spark://host:7077, yarn "
+                                              "(default: RASID_SPARK_MASTER or local[*]).")
+@click.option("--partitions", type=click.IntRange(1), default=None,
+              help="Partitions the articles are spread over (default: RASID_SPARK_PARTITIONS or 4 per core).")
+def batch_command(inputs, output, dead_letter, master, partitions):
+    """Extract records from the articles under INPUTS (files or folders, recursive; local paths or any
+    filesystem Spark reads) on Apache Spark, into Parquet at OUTPUT partitioned by publication month and
+    source. Text, .json, .jsonl (.gz too) and WARC inputs.
+
+    Bad inputs never fail the job: each goes to the dead-letter folder (JSON Lines: source, reason).
+    A run replaces the partitions it writes: re-running a month replaces it, never duplicates it.
+    Read the records back with rasid.batch.parquet.read_records(OUTPUT)."""
+    try:
+        from rasid.batch.job import run_batch, spark_session
+    except ImportError as exc:
+        report(f"rasid batch needs the batch extra: pip install 'rasid[batch]' ({exc})")
+        sys.exit(2)
+    settings = _settings(spark_master=master, spark_partitions=partitions)
+    spark = spark_session(settings)
+    report(f"Spark {spark.version} on {settings.spark_master}; UI: {spark.sparkContext.uiWebUrl or 'disabled'}")
+    try:
+        result = run_batch(list(inputs), output, settings, spark, dead_letter=dead_letter)
+    except RasidError as exc:
+        report(str(exc))
+        sys.exit(1)
+    finally:
+        spark.stop()
+    report(result.as_line())

@@ -1,0 +1,187 @@
+#!/usr/bin/env python3
+"""One process against Spark (``rasid batch``) over SaudiNewsNet articles.
+
+Usage: .venv/bin/python benchmarks/bench_batch.py [-n 500] [--master local[2]] [--corpus DIR]
+
+Both runs go end to end, each in a fresh process: reading the gzip day files,
+``process(article, settings)`` on every article, writing the output (JSON
+Lines for the single process, as ``rasid extract`` does; Parquet and dead
+letters for Spark). Reported: wall time, articles/s, peak memory (the sum of
+the resident memory of the process and all its children: the JVM and the
+Python workers, sampled every 0.2 s), and the engine's cost per article.
+The Spark session start (JVM launch) is timed apart from the job.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "news" / "saudinewsnet"
+SAMPLE_SECONDS = 0.2
+
+
+class TreeMemory:
+    """Peak of the summed RSS of this process and its descendants (from /proc)."""
+
+    def __init__(self) -> None:
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    @staticmethod
+    def _tree_rss(root: int) -> int:
+        children: dict[int, list[int]] = {}
+        rss: dict[int, int] = {}
+        for entry in os.listdir("/proc"):
+            if not entry.isdigit():
+                continue
+            try:
+                with open(f"/proc/{entry}/stat") as handle:
+                    fields = handle.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            pid = int(entry)
+            children.setdefault(int(fields[1]), []).append(pid)
+            rss[pid] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+        total, stack = 0, [root]
+        while stack:
+            pid = stack.pop()
+            total += rss.get(pid, 0)
+            stack.extend(children.get(pid, []))
+        return total
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.peak = max(self.peak, self._tree_rss(os.getpid()))
+            self._stop.wait(SAMPLE_SECONDS)
+
+    def __enter__(self) -> "TreeMemory":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.peak = max(self.peak, self._tree_rss(os.getpid()))
+
+
+def write_subset(corpus: Path, limit: int, folder: Path) -> int:
+    """The first ``limit`` articles of the corpus (days in order) as gzip JSON day files in ``folder``."""
+    count = 0
+    for day in sorted(corpus.glob("*.json.gz")):
+        with gzip.open(day, "rt", encoding="utf-8") as handle:
+            objects = json.load(handle)[: limit - count]
+        (folder / day.name).write_bytes(gzip.compress(json.dumps(objects, ensure_ascii=False).encode()))
+        count += len(objects)
+        if count >= limit:
+            break
+    return count
+
+
+def run_single(inputs: Path, output: Path) -> dict:
+    """What one process does: every day file read, every article processed, JSON Lines written."""
+    from rasid.batch.sources import items_from_file
+    from rasid.errors import RasidError
+    from rasid.pipeline import process
+    from rasid.settings import Settings
+
+    settings = Settings()
+    records = failed = 0
+    start = time.perf_counter()
+    with TreeMemory() as memory, output.open("w", encoding="utf-8") as out:
+        for day in sorted(inputs.glob("*.json.gz")):
+            for item in items_from_file(day.read_bytes(), str(day)):
+                try:
+                    if item.article is None:
+                        raise item.error
+                    out.write(json.dumps(process(item.article, settings), ensure_ascii=False) + "\n")
+                    records += 1
+                except RasidError:
+                    failed += 1
+    return {"records": records, "failed": failed, "seconds": time.perf_counter() - start, "peak_bytes": memory.peak}
+
+
+def run_spark(inputs: Path, output: Path, master: str) -> dict:
+    from rasid.batch.job import run_batch, spark_session
+    from rasid.settings import Settings
+
+    settings = Settings(spark_master=master, spark_log_level="ERROR")
+    with TreeMemory() as memory:
+        start = time.perf_counter()
+        spark = spark_session(settings, {"spark.ui.showConsoleProgress": "false"})
+        started = time.perf_counter()
+        result = run_batch([str(inputs)], str(output), settings, spark)
+        done = time.perf_counter()
+        cores = spark.sparkContext.defaultParallelism
+        spark.stop()
+    return {"records": result.records, "failed": result.dead_letters, "seconds": done - started,
+            "session_seconds": started - start, "cores": cores, "peak_bytes": memory.peak}
+
+
+def child(mode: str, inputs: Path, output: Path, master: str) -> dict:
+    """Run one mode in a fresh interpreter, so that each has its own peak memory and cold caches."""
+    command = [sys.executable, __file__, "--child", mode, "--inputs", str(inputs), "--output", str(output),
+               "--master", master]
+    done = subprocess.run(command, check=True, stdout=subprocess.PIPE, text=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def report(n: int, single: dict, spark: dict) -> None:
+    mb = 1024 * 1024
+    cores = spark["cores"]
+    single_ms = 1000 * single["seconds"] / n
+    spark_core_ms = 1000 * spark["seconds"] * cores / n
+    print(f"articles: {n} ({single['records']} records, {single['failed']} refused in one process; "
+          f"{spark['records']} records, {spark['failed']} dead letters on Spark)")
+    print(f"single process: {single['seconds']:.1f} s, {n / single['seconds']:.1f} articles/s, "
+          f"peak memory {single['peak_bytes'] / mb:.0f} MB")
+    print(f"spark {spark['master']} ({cores} cores): {spark['seconds']:.1f} s (+ {spark['session_seconds']:.1f} s "
+          f"session start), {n / spark['seconds']:.1f} articles/s, peak memory {spark['peak_bytes'] / mb:.0f} MB "
+          f"(JVM + Python workers)")
+    print(f"speed-up: {single['seconds'] / spark['seconds']:.2f}x on {cores} cores "
+          f"({single['seconds'] / (spark['seconds'] + spark['session_seconds']):.2f}x with the session start)")
+    print(f"per article: {single_ms:.1f} ms in one process, {spark_core_ms:.1f} core-ms on Spark: "
+          f"the engine adds {spark_core_ms - single_ms:.1f} core-ms per article "
+          f"(per-core throughput on Spark {1000 / spark_core_ms:.1f} articles/s)")
+    print(json.dumps({"n": n, "single": single, "spark": spark}))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("-n", type=int, default=None, help="number of articles (default: all)")
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--master", default="local[2]")
+    parser.add_argument("--child", choices=["single", "spark"], help=argparse.SUPPRESS)
+    parser.add_argument("--inputs", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--output", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child == "single":
+        print(json.dumps(run_single(args.inputs, args.output)))
+        return 0
+    if args.child == "spark":
+        print(json.dumps({**run_spark(args.inputs, args.output, args.master), "master": args.master}))
+        return 0
+    if not args.corpus.is_dir():
+        print(f"bench_batch: corpus folder {args.corpus} not found", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory(prefix="rasid-bench-batch-") as work:
+        work_dir = Path(work)
+        inputs = work_dir / "inputs"
+        inputs.mkdir()
+        n = write_subset(args.corpus, args.n or 10**9, inputs)
+        single = child("single", inputs, work_dir / "single.jsonl", args.master)
+        spark = child("spark", inputs, work_dir / "parquet", args.master)
+        report(n, single, spark)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
