@@ -133,3 +133,11 @@ def test_look_alikes_of_state_words(text):
 
 def test_yemeni_adjective_still_counts():
     assert codes(run("استقبل الوزير نظيره اليمني.")) == {"YE"}
+
+
+def test_languages_named_by_their_adjective_alone():
+    assert codes(run("طبعت النشرات باللغتين العربية والإنجليزية، وترجمت الرواية إلى الفرنسية.")) == set()
+
+
+def test_a_french_body_is_still_french():
+    assert codes(run("أعلنت الشركة الفرنسية والحكومة الإنجليزية الاتفاق.")) == {"FR", "GB"}
