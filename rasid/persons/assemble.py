@@ -65,8 +65,8 @@ def _take_before(ctx: PersonContext, segments: list[Segment], owned: list[bool],
             find.titles.insert(0, segment)
         elif not find.titles:
             find.honorifics.insert(0, segment)
-        if _opens_item(ctx, segment):
-            break
+        if _opens_item(ctx, segment) or segment.kind == "honorific" and find.titles:
+            break  # "معالي وزير ... الدكتور فلان": an honorific before the titles opens the description
         right, k = segment, k - 1
 
 

@@ -103,7 +103,7 @@ def _step(ctx: PersonContext, j: int, open_: bool, head_only: bool) -> tuple[int
         return _conjoined(ctx, j)
     if ctx.preposition(j) in ("ل", "ب"):
         if ctx.in_title_vocabulary(j) or ctx.place_at[j] or ctx.org_at[j] is not None \
-                or ctx.definite(j) and not ctx.is_common(j):
+                or ctx.definite(j) and (not ctx.is_common(j) or not _person_follows(ctx, j + 1)):
             return 1, not ctx.definite(j) and not ctx.place_at[j]
         return None
     if ctx.preposition(j):
@@ -117,6 +117,13 @@ def _step(ctx: PersonContext, j: int, open_: bool, head_only: bool) -> tuple[int
     if token.bare in title_modifiers():
         return 1, False
     return None
+
+
+def _person_follows(ctx: PersonContext, k: int) -> bool:
+    """A person's honorific, title or name at ``k`` ("رئيس المخابرات [للقاء] الملك سلمان")."""
+    if not ctx.is_word(k):
+        return False
+    return ctx.honorific(k) is not None or ctx.title(k) is not None or ctx.is_first_name(k) or ctx.ner_person[k]
 
 
 def _same_place(ctx: PersonContext, a: int, b: int) -> bool:
