@@ -295,8 +295,6 @@ def _segmented(surface: str, normalized: NormalizedText, seg: Segmentation) -> W
 
 
 def _shift(parts: tuple[Part, ...], by: int) -> tuple[Part, ...]:
-    if not parts:
-        return parts
     return tuple([Part(p.form, p.start + by, p.end + by) for p in parts])
 
 
@@ -309,11 +307,12 @@ def tokenize(text: str, known: KnownWord = _never_known) -> list[Token]:
         form = analyze_word(match.group(), match.lastgroup or "punct", known)
         if form is None:
             continue
+        prefixes, suffixes = form.prefixes, form.suffixes
         append(Token(
             len(tokens), start, end, form.text, form.kind, form.norm, form.stem, form.bare,
-            form.stem_start + start, form.stem_end + start, _shift(form.prefixes, start),
-            _shift(form.suffixes, start), 0, None, previous_end < start or start == 0,
-            text.find("\n", previous_end, start) >= 0,
+            form.stem_start + start, form.stem_end + start, prefixes and _shift(prefixes, start),
+            suffixes and _shift(suffixes, start), 0, None, previous_end < start or start == 0,
+            previous_end < start and text.find("\n", previous_end, start) >= 0,
         ))
         previous_end = end
     return tokens
