@@ -5,9 +5,16 @@ form and a segmentation into proclitics (و ف ب ل ك س, the article ال/ل�
 a stem and enclitics (ه ها هم هما كم نا ي), each with offsets into the text.
 
 Segmentation is lexicon-aware so that names that merely begin or end with
-clitic letters stay whole (عمرو، وليد، بلال، كريم): the article is split off
-whenever the rest is long enough, but a bare conjunction, preposition or
-pronoun suffix only when what remains is a known word and the whole token is not.
+clitic letters stay whole (عمرو، وليد، بلال، كريم): the article (with a
+conjunction or preposition before it) is split off whenever the rest is long
+enough, but a bare conjunction, preposition or pronoun suffix only when what
+remains is a known word (or, if four letters or more, known with the article)
+and the whole token is not. Structural guards come on top: the future س only
+before an imperfect verb, a bare ك only before a long known word, no ه pronoun
+where the text writes ة, no "my" ي after a plain stem (nisba: مصري، دولي).
+Spans keep a word's diacritics; لل and للـ with an elided article keep offsets
+that slice the letters actually written (``Token.written_stem`` restores them).
+Web and e-mail addresses are single ``url`` tokens.
 """
 from __future__ import annotations
 
