@@ -23,6 +23,7 @@ HIJRI_YEARS = range(1300, 1600)
 MONTH_SLASH = "/"
 AND = "و"
 WEEK = 7
+RELATIVE_ANCHORS = ("day_offset", "weekday", "period")
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class DateExpression:
     granularity: str  # day | month | year | range
     sentence: int
     direction: int | None = None  # for relative dates: -1 past, 0 current, +1 future
+    anchor: str = "absolute"  # absolute | day_offset (اليوم، أمس) | weekday | month | period
 
     def relation(self, published: date | None) -> str | None:
         if self.value is None or published is None:
@@ -57,7 +59,7 @@ class DateExpression:
         return {
             "value": self.value.isoformat() if self.value else None, "end": self.end.isoformat() if self.end else None,
             "granularity": self.granularity, "start": self.start, "stop": self.stop,
-            "sentence": self.sentence, "relation": self.relation(published),
+            "sentence": self.sentence, "relation": self.relation(published), "anchor": self.anchor,
         }
 
 
@@ -127,10 +129,11 @@ class _Parser:
 
     def _expression(self, first: Item, last: Item, value: date | None, end: date | None, granularity: str,
                     direction: int | None = None):
+        anchor = first.kind if first.kind in RELATIVE_ANCHORS else ("month" if direction is not None else "absolute")
         token = self.tokens[first.first]
         start = token.stem_start if token.kind == "word" else token.start  # leading clitics are not the date
         return DateExpression(start, self.tokens[last.last - 1].end, value, end, granularity, token.sentence,
-                              direction)
+                              direction, anchor)
 
     def _month_after(self, k: int) -> tuple[Month, int] | None:
         """A month at items[k], with a slashed alternative name (يونيو/حزيران) skipped."""

@@ -55,6 +55,7 @@ class Candidate:
     date: dict[str, Any] | None = None
     date_key: str | None = None  # the date expression as written, normalized
     proclitic: str = ""  # the clitics before the trigger's first word (و، ل ...)
+    definite: bool = False  # the trigger's first word has the article: للمباحثات is "of the talks", no purpose
 
     @property
     def type(self) -> str:
@@ -71,7 +72,7 @@ class Candidate:
     @property
     def purpose(self) -> bool:
         """لبحث، ليصل، للقاء: the aim of another act, not an act of its own."""
-        return self.entry.form != "participle" and PURPOSE_PREFIX in self.proclitic
+        return self.entry.form != "participle" and PURPOSE_PREFIX in self.proclitic and not self.definite
 
 
 
@@ -102,10 +103,10 @@ def _nearest(matches: list[Match], first: int, last: int, before: int, after: in
 
 def _date_key(date: dict[str, Any], text: str) -> str | None:
     """What tells two dates apart: the resolved value, or for an unresolved relative date its wording
-    when it is distinctive (فبراير الماضي); a bare اليوم or الخميس is too vague to set events apart."""
+    when it is distinctive (فبراير الماضي، السبت الماضي); اليوم or أمس is too vague to set events apart."""
     if date.get("value"):
         return date["value"]
-    if date.get("granularity") == "day":
+    if date.get("anchor") == "day_offset":
         return None
     return normalize_str(text[date["start"]:date["stop"]])
 
@@ -175,6 +176,7 @@ class CandidateFinder:
                 continue
             candidate = Candidate(match.payload, match.first, match.last, match.start, match.end, sentence)
             candidate.proclitic = self.doc.tokens[match.first].proclitic
+            candidate.definite = self.doc.tokens[match.first].has_article
             candidate.parties = find_parties(self.index, candidate.sentence, candidate.first, candidate.last,
                                              candidate.is_verb, candidate.type in JOINT_TYPES)
             if candidate.entry.weak and candidate.actor is None:
