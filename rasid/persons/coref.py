@@ -205,12 +205,23 @@ def resolve_title_references(ctx: PersonContext, persons: list[Entity], referenc
     for reference in references:
         text = doc.text[reference.start:reference.end]
         key = name_key(text)
-        candidates = [p for p in persons if p.first_offset < reference.start and any(
-            _title_match(key, name_key(r.title)) for r in p.roles)]
+        if reference.head.kind == "counterpart":
+            continue
+        if not reference.complement:  # "الوزير": the latest person whose role has that head
+            head = _bare_word(key[0])
+            candidates = [p for p in persons if p.first_offset < reference.start and any(
+                _bare_word(name_key(r.title)[0]) == head for r in p.roles if r.title)]
+        else:
+            candidates = [p for p in persons if p.first_offset < reference.start and any(
+                _title_match(key, name_key(r.title)) for r in p.roles)]
         if len(candidates) == 0:
             continue
         person = max(candidates, key=lambda p: max(m.start for m in p.mentions if m.start < reference.start))
         person.add_mention(doc.mention(reference.start, reference.end))
+
+
+def _bare_word(word: str) -> str:
+    return word[2:] if word.startswith("ال") and len(word) > 4 else word
 
 
 def _title_match(reference: tuple[str, ...], title: tuple[str, ...]) -> bool:

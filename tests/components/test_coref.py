@@ -86,3 +86,12 @@ def test_two_persons_with_one_surname_stay_apart_by_first_name(settings):
 ])
 def test_same_person(short, long, same):
     assert same_person(name_key(short), name_key(long)) is same
+
+
+def test_bare_title_refers_to_the_latest_holder_of_that_office(settings):
+    text = ("وأكد وزير الخارجية سامح شكري أهمية التعاون. وقال الرئيس عبدالفتاح السيسي إن العلاقات قوية. "
+            "وأضاف الوزير أن المباحثات كانت مثمرة.")
+    doc_text, found = persons(text, settings)
+    person = by_name(found, "سامح شكري")
+    reference = doc_text.rindex("الوزير")
+    assert any(m.start == reference and m.text == "الوزير" for m in person.mentions)
