@@ -74,3 +74,9 @@ def test_numeric_dates_hijri_by_year_range_or_suffix():
     _, found = _dates("وقع التفجير يوم الخميس 21/10/1436ه في المسجد، وفي 13/5/2018 عقد الاجتماع.")
     assert found["21/10/1436ه"]["value"] == "2015-08-06"
     assert found["13/5/2018"]["value"] == "2018-05-13"
+
+
+def test_each_date_says_what_it_is_anchored_to():
+    _, found = _dates("التقى الوزير نظيره أمس بعد اجتماع الخميس الماضي وآخر في فبراير الماضي و3 مارس 2018.")
+    assert [found[k]["anchor"] for k in ("أمس", "الخميس الماضي", "فبراير الماضي", "3 مارس 2018")] == \
+        ["day_offset", "weekday", "month", "absolute"]

@@ -108,3 +108,10 @@ def test_content_starts_after_the_speakers_title_and_a_purpose_is_no_cue():
     said = [(s.cue.text, text[s.start:s.end]) for s in doc.statements]
     assert said[0] == ("أكد", "على تميز العلاقات، ")
     assert said[1][0] == "معربا" and said[1][1].endswith("لنقل الخبرات إلى العراق.")
+
+
+def test_a_statement_in_a_later_sentence_refers_back_to_the_speaker():
+    text = "وأعرب الشيباني عن تطلعه إلى التعاون. وفي كلمته خلال الاجتماع، أكد أن العلاقات استراتيجية."
+    found = _said(text, [("PERSON", "أركان الشيباني", "الشيباني", "IQ")])
+    assert [(name, cue) for name, cue, _ in found] == [("أركان الشيباني", "أعرب"), ("أركان الشيباني", "أكد")]
+    assert found[1][2] == "أن العلاقات استراتيجية."
