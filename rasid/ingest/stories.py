@@ -8,6 +8,7 @@ estimated Jaccard similarity reaches the threshold.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import numpy as np
 import sqlalchemy as sa
@@ -30,14 +31,20 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[bytes]:
     return {" ".join(words[i:i + size]).encode("utf-8") for i in range(len(words) - size + 1)}
 
 
+@lru_cache(maxsize=1)
+def _permutations():
+    """The hash permutations, drawn once (MinHash would draw them again for every object)."""
+    return MinHash(num_perm=NUM_PERM, scheme=SCHEME).permutations
+
+
 def signature(text: str) -> bytes:
-    minhash = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
+    minhash = MinHash(num_perm=NUM_PERM, scheme=SCHEME, permutations=_permutations())
     minhash.update_batch(list(shingles(text)))
     return minhash.hashvalues.astype(np.uint32).tobytes()
 
 
 def _minhash(data: bytes) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, scheme=SCHEME,
+    return MinHash(num_perm=NUM_PERM, scheme=SCHEME, permutations=_permutations(),
                    hashvalues=np.frombuffer(data, dtype=np.uint32).astype(np.uint64))
 
 

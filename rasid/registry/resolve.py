@@ -10,43 +10,43 @@ Order of evidence for an incoming entity (type, name, country):
 Merged entities are followed to the entity they were merged into.
 
 This is the writer's hot path: its statements are plain SQL that reads the same
-on SQLite and PostgreSQL, built once, with bound parameters.
+on SQLite and PostgreSQL, with bound parameters, run through RawSql.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
 
-import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from rasid.registry.names import countries_compatible, entity_key, name_key, short_key, titles_compatible
+from rasid.store.rawsql import RawSql
 
 MAX_MERGE_CHAIN = 64
 
 CANDIDATES_SQL = """SELECT DISTINCT e.num, e.merged_into, e.country, e.name FROM entity_names n
 JOIN entities e ON e.num = n.entity WHERE n.type = :type AND n.norm = :norm AND n.kind IN ({kinds})"""
-BY_NAME = sa.text(CANDIDATES_SQL.format(kinds="'name', 'alias'"))
-BY_SHORT = sa.text(CANDIDATES_SQL.format(kinds="'short'"))
-ENTITY = sa.text("SELECT num, merged_into, country, name FROM entities WHERE num = :num")
-PINS = sa.text("SELECT type, norm, entity FROM entity_pins WHERE article_id = :article_id")
-TITLES = sa.text("SELECT DISTINCT title_norm FROM entity_titles WHERE entity = :entity")
-CREATE = sa.text("""INSERT INTO entities (type, norm, country_key, variant, name, country)
-VALUES (:type, :norm, :country_key, 0, :name, :country) ON CONFLICT DO NOTHING RETURNING num""")
-BY_KEY = sa.text("""SELECT num FROM entities
-WHERE type = :type AND norm = :norm AND country_key = :country_key AND variant = 0""")
-SET_COUNTRY = sa.text("UPDATE entities SET country = :country WHERE num = :num AND country IS NULL")
-SET_NAME = sa.text("UPDATE entities SET name = :name WHERE num = :num")
-ADD_NAME = sa.text("""INSERT INTO entity_names (entity, type, kind, norm, text)
-VALUES (:entity, :type, :kind, :norm, :text) ON CONFLICT DO NOTHING""")
-ADD_MENTION = sa.text("""INSERT INTO entity_mentions (article_id, local_id, entity, norm, mentions)
-VALUES (:article_id, :local_id, :entity, :norm, :mentions) ON CONFLICT DO NOTHING""")
-ADD_TITLE = sa.text("""INSERT INTO entity_titles
+BY_NAME = CANDIDATES_SQL.format(kinds="'name', 'alias'")
+BY_SHORT = CANDIDATES_SQL.format(kinds="'short'")
+ENTITY = "SELECT num, merged_into, country, name FROM entities WHERE num = :num"
+PINS = "SELECT type, norm, entity FROM entity_pins WHERE article_id = :article_id"
+TITLES = "SELECT DISTINCT title_norm FROM entity_titles WHERE entity = :entity"
+CREATE = """INSERT INTO entities (type, norm, country_key, variant, name, country)
+VALUES (:type, :norm, :country_key, 0, :name, :country) ON CONFLICT DO NOTHING RETURNING num"""
+BY_KEY = """SELECT num FROM entities
+WHERE type = :type AND norm = :norm AND country_key = :country_key AND variant = 0"""
+SET_COUNTRY = "UPDATE entities SET country = :country WHERE num = :num AND country IS NULL"
+SET_NAME = "UPDATE entities SET name = :name WHERE num = :num"
+ADD_NAME = """INSERT INTO entity_names (entity, type, kind, norm, text)
+VALUES (:entity, :type, :kind, :norm, :text) ON CONFLICT DO NOTHING"""
+ADD_MENTION = """INSERT INTO entity_mentions (article_id, local_id, entity, norm, mentions)
+VALUES (:article_id, :local_id, :entity, :norm, :mentions) ON CONFLICT DO NOTHING"""
+ADD_TITLE = """INSERT INTO entity_titles
 (article_id, local_id, entity, title, title_norm, organization, country, day)
 VALUES (:article_id, :local_id, :entity, :title, :title_norm, :organization, :country, :day)
-ON CONFLICT DO NOTHING""")
-UNLINK_TITLES = sa.text("DELETE FROM entity_titles WHERE article_id = :article_id")
-UNLINK_MENTIONS = sa.text("DELETE FROM entity_mentions WHERE article_id = :article_id")
+ON CONFLICT DO NOTHING"""
+UNLINK_TITLES = "DELETE FROM entity_titles WHERE article_id = :article_id"
+UNLINK_MENTIONS = "DELETE FROM entity_mentions WHERE article_id = :article_id"
 
 
 class RegistryError(Exception):
@@ -82,26 +82,28 @@ def incoming(entity: dict[str, Any]) -> Incoming:
                     len(entity.get("mentions") or []), aliases, titles)
 
 
-def _follow(connection: Connection, row: Any) -> Known:
-    """The entity that ``row`` was merged into (itself when never merged)."""
+def _follow(sql: RawSql, row: tuple) -> Known:
+    """The entity that ``row`` (num, merged_into, country, name) was merged into (itself when never merged)."""
     for _ in range(MAX_MERGE_CHAIN):
-        if row.merged_into is None:
-            return Known(row.num, row.country, row.name)
-        row = connection.execute(ENTITY, {"num": row.merged_into}).one()
-    raise RegistryError(f"entity {row.num}: merge chain longer than {MAX_MERGE_CHAIN}")
+        num, merged_into, country, name = row
+        if merged_into is None:
+            return Known(num, country, name)
+        row = sql.one(ENTITY, {"num": merged_into})
+    raise RegistryError(f"entity {row[0]}: merge chain longer than {MAX_MERGE_CHAIN}")
 
 
 def canonical(connection: Connection, num: int) -> int:
-    row = connection.execute(ENTITY, {"num": num}).first()
+    sql = RawSql(connection)
+    row = sql.one(ENTITY, {"num": num})
     if row is None:
         raise RegistryError(f"no entity {num}")
-    return _follow(connection, row).num
+    return _follow(sql, row).num
 
 
-def _candidates(connection: Connection, statement: sa.TextClause, entity_type: str, norm: str) -> list[Known]:
+def _candidates(sql: RawSql, statement: str, entity_type: str, norm: str) -> list[Known]:
     found = {}
-    for row in connection.execute(statement, {"type": entity_type, "norm": norm}):
-        known = _follow(connection, row)
+    for row in sql.rows(statement, {"type": entity_type, "norm": norm}):
+        known = _follow(sql, row)
         found[known.num] = known
     return [found[n] for n in sorted(found)]
 
@@ -113,40 +115,39 @@ def _best(candidates: list[Known], country: str | None) -> Known | None:
     return chosen[0] if chosen else None
 
 
-def titles_of(connection: Connection, num: int) -> list[str]:
-    return list(connection.execute(TITLES, {"entity": num}).scalars())
+def titles_of(sql: RawSql, num: int) -> list[str]:
+    return [row[0] for row in sql.rows(TITLES, {"entity": num})]
 
 
-def find_entity(connection: Connection, item: Incoming, pins: dict[tuple[str, str], int]) -> Known | None:
+def find_entity(sql: RawSql, item: Incoming, pins: dict[tuple[str, str], int]) -> Known | None:
     pinned = pins.get((item.type, item.norm))
     if pinned is not None:
-        return _follow(connection, connection.execute(ENTITY, {"num": pinned}).one())
-    found = _best(_candidates(connection, BY_NAME, item.type, item.norm), item.country)
+        return _follow(sql, sql.one(ENTITY, {"num": pinned}))
+    found = _best(_candidates(sql, BY_NAME, item.type, item.norm), item.country)
     if found is not None or item.type != "PERSON":
         return found
     short = short_key(item.norm)
     if short is None:
         return None
-    candidates = [c for c in _candidates(connection, BY_SHORT, item.type, short)
-                  if titles_compatible(item.titles, titles_of(connection, c.num))]
+    candidates = [c for c in _candidates(sql, BY_SHORT, item.type, short)
+                  if titles_compatible(item.titles, titles_of(sql, c.num))]
     return _best(candidates, item.country)
 
 
-def create_entity(connection: Connection, item: Incoming) -> Known:
+def create_entity(sql: RawSql, item: Incoming) -> Known:
     key = {"type": item.type, "norm": item.norm, "country_key": item.country or ""}
-    num = connection.execute(CREATE, {**key, "name": item.name, "country": item.country}).scalar()
+    num = sql.value(CREATE, {**key, "name": item.name, "country": item.country})
     if num is None:  # the natural key exists (its names were not found): use it
-        return _follow(connection, connection.execute(ENTITY, {"num": connection.execute(BY_KEY, key)
-                                                               .scalar_one()}).one())
+        return _follow(sql, sql.one(ENTITY, {"num": sql.value(BY_KEY, key)}))
     return Known(num, item.country, item.name)
 
 
-def _update(connection: Connection, known: Known, item: Incoming) -> None:
+def _update(sql: RawSql, known: Known, item: Incoming) -> None:
     """Fill in a country the entity lacked, and keep the fullest name seen."""
     if known.country is None and item.country:
-        connection.execute(SET_COUNTRY, {"num": known.num, "country": item.country})
+        sql.run(SET_COUNTRY, {"num": known.num, "country": item.country})
     if item.type != "COUNTRY" and len(item.name.split()) > len(known.name.split()):
-        connection.execute(SET_NAME, {"num": known.num, "name": item.name})
+        sql.run(SET_NAME, {"num": known.num, "name": item.name})
 
 
 def _name_rows(num: int, item: Incoming) -> list[dict[str, Any]]:
@@ -161,27 +162,25 @@ def _name_rows(num: int, item: Incoming) -> list[dict[str, Any]]:
 def resolve_record(connection: Connection, record: dict[str, Any], day: str | None) -> dict[str, int]:
     """Resolve every entity of ``record``; write its mentions and titles; return local id -> entity."""
     article_id = record["id"]
-    pins = {(r.type, r.norm): r.entity for r in connection.execute(PINS, {"article_id": article_id})}
+    sql = RawSql(connection)
+    pins = {(t, n): e for t, n, e in sql.rows(PINS, {"article_id": article_id})}
     entity_map: dict[str, int] = {}
     mentions = []
     for entity in record.get("entities") or []:
         item = incoming(entity)
         if not item.norm:
             continue
-        known = find_entity(connection, item, pins)
+        known = find_entity(sql, item, pins)
         if known is None:
-            known = create_entity(connection, item)
+            known = create_entity(sql, item)
         else:
-            _update(connection, known, item)
+            _update(sql, known, item)
         entity_map[item.local_id] = known.num
-        connection.execute(ADD_NAME, _name_rows(known.num, item))  # now: later entities may match them
+        sql.run(ADD_NAME, _name_rows(known.num, item))  # now: later entities may match them
         mentions.append({"article_id": article_id, "local_id": item.local_id, "entity": known.num,
                          "norm": item.norm, "mentions": item.mentions})
-    if mentions:
-        connection.execute(ADD_MENTION, mentions)
-    titles = _title_rows(record, entity_map, day)
-    if titles:
-        connection.execute(ADD_TITLE, titles)
+    sql.run(ADD_MENTION, mentions)
+    sql.run(ADD_TITLE, _title_rows(record, entity_map, day))
     return entity_map
 
 
@@ -205,5 +204,6 @@ def _title_rows(record: dict[str, Any], entity_map: dict[str, int], day: str | N
 
 def unlink_article_entities(connection: Connection, article_id: str) -> None:
     """Drop an article's links to registry entities (before it is resolved again)."""
-    connection.execute(UNLINK_TITLES, {"article_id": article_id})
-    connection.execute(UNLINK_MENTIONS, {"article_id": article_id})
+    sql = RawSql(connection)
+    sql.run(UNLINK_TITLES, {"article_id": article_id})
+    sql.run(UNLINK_MENTIONS, {"article_id": article_id})

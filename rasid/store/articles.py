@@ -11,6 +11,7 @@ from sqlalchemy.engine import Connection
 
 from rasid.doc import Article
 from rasid.store.fulltext import add_to_index
+from rasid.store.rawsql import RawSql
 from rasid.store.schema import article_sectors, articles
 
 RECORD_TEXT_AFTER = "file"  # the contract's field order: "text" follows "file"
@@ -68,28 +69,29 @@ def exists(connection: Connection, article_id: str) -> bool:
     return connection.execute(EXISTS, {"id": article_id}).first() is not None
 
 
+INSERT_ARTICLE = """INSERT INTO articles (id, title, published, day, source, url, text, record, story_id,
+signature, rasid_version, model_version, processed_at) VALUES (:id, :title, :published, :day, :source, :url,
+:text, :record, :story_id, :signature, :rasid_version, :model_version, :processed_at) RETURNING num"""
+
+
 def insert_article(connection: Connection, record: dict[str, Any], *, url: str | None, story_id: str,
                    signature: bytes | None, model_version: str) -> int:
     """Insert a new article with its full-text entry and sectors; returns its ``num``."""
-    num = connection.execute(
-        sa.insert(articles).values(
-            id=record["id"], title=record.get("title"), published=record.get("published"),
-            day=day_of(record.get("published")), source=record.get("source"), url=url,
-            text=pack(record["text"]), record=record_without_text(record), story_id=story_id,
-            signature=signature, rasid_version=record.get("rasid_version", ""),
-            model_version=model_version, processed_at=now_iso(),
-        ).returning(articles.c.num)
-    ).scalar_one()
+    num = RawSql(connection).value(INSERT_ARTICLE, {
+        "id": record["id"], "title": record.get("title"), "published": record.get("published"),
+        "day": day_of(record.get("published")), "source": record.get("source"), "url": url,
+        "text": pack(record["text"]), "record": record_without_text(record), "story_id": story_id,
+        "signature": signature, "rasid_version": record.get("rasid_version", ""),
+        "model_version": model_version, "processed_at": now_iso(),
+    })
     add_to_index(connection, num, record["text"])
     insert_sectors(connection, record)
     return num
 
 
 def insert_sectors(connection: Connection, record: dict[str, Any]) -> None:
-    sectors = sorted(set(record.get("sectors") or []))
-    if sectors:
-        connection.execute(sa.insert(article_sectors),
-                           [{"article_id": record["id"], "sector": s} for s in sectors])
+    RawSql(connection).run("INSERT INTO article_sectors (article_id, sector) VALUES (:article_id, :sector)",
+                           [{"article_id": record["id"], "sector": s} for s in sorted(set(record.get("sectors") or []))])
 
 
 def replace_record(connection: Connection, record: dict[str, Any], model_version: str) -> None:

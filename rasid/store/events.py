@@ -14,6 +14,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from rasid.store.rawsql import RawSql
 from rasid.store.schema import event_articles, event_countries, event_participants, event_sectors, events
 
 
@@ -40,50 +41,44 @@ def scalar(value: Any) -> str | None:
     return value if isinstance(value, str) else None
 
 
-STORY_EVENT = sa.text("SELECT num FROM events WHERE story_id = :story_id AND key = :key")
-NEW_EVENT = sa.text("""INSERT INTO events
+STORY_EVENT = "SELECT num FROM events WHERE story_id = :story_id AND key = :key"
+NEW_EVENT = """INSERT INTO events
 (story_id, key, type, mode, status, instrument, agreement_status, date, location, day)
 VALUES (:story_id, :key, :type, :mode, :status, :instrument, :agreement_status, :date, :location, :day)
-RETURNING num""")
-LINK_ARTICLE = sa.text("""INSERT INTO event_articles (article_id, local_id, event)
-VALUES (:article_id, :local_id, :event) ON CONFLICT DO NOTHING""")
-ADD_COUNTRY = sa.text("INSERT INTO event_countries (event, country) VALUES (:event, :country) ON CONFLICT DO NOTHING")
-ADD_SECTOR = sa.text("INSERT INTO event_sectors (event, sector) VALUES (:event, :sector) ON CONFLICT DO NOTHING")
-ADD_PARTICIPANT = sa.text("""INSERT INTO event_participants (event, entity, role)
-VALUES (:event, :entity, :role) ON CONFLICT DO NOTHING""")
+RETURNING num"""
+LINK_ARTICLE = """INSERT INTO event_articles (article_id, local_id, event)
+VALUES (:article_id, :local_id, :event) ON CONFLICT DO NOTHING"""
+ADD_COUNTRY = "INSERT INTO event_countries (event, country) VALUES (:event, :country) ON CONFLICT DO NOTHING"
+ADD_SECTOR = "INSERT INTO event_sectors (event, sector) VALUES (:event, :sector) ON CONFLICT DO NOTHING"
+ADD_PARTICIPANT = """INSERT INTO event_participants (event, entity, role)
+VALUES (:event, :entity, :role) ON CONFLICT DO NOTHING"""
 
 
-def _story_event(connection: Connection, story_id: str, key: str, event: dict[str, Any], day: str | None) -> int:
-    found = connection.execute(STORY_EVENT, {"story_id": story_id, "key": key}).scalar()
+def _story_event(sql: RawSql, story_id: str, key: str, event: dict[str, Any], day: str | None) -> int:
+    found = sql.value(STORY_EVENT, {"story_id": story_id, "key": key})
     if found is not None:
         return found
     agreement = event.get("agreement") or {}
-    return connection.execute(NEW_EVENT, {
+    return sql.value(NEW_EVENT, {
         "story_id": story_id, "key": key, "type": event["type"], "mode": event.get("mode"),
         "status": event.get("status"), "instrument": agreement.get("instrument"),
         "agreement_status": agreement.get("status"), "date": scalar(event.get("date")),
         "location": scalar(event.get("location")), "day": day,
-    }).scalar_one()
-
-
-def _execute_rows(connection: Connection, statement: sa.TextClause, rows: list[dict[str, Any]]) -> None:
-    if rows:
-        connection.execute(statement, rows)
+    })
 
 
 def record_events(connection: Connection, record: dict[str, Any], story_id: str,
                   entity_map: dict[str, int], day: str | None) -> list[int]:
     """Link the record's events to its story's events (creating the new ones); returns their nums."""
     nums = []
+    sql = RawSql(connection)
     for event, key in zip(record.get("events") or [], event_keys(record.get("events") or [])):
-        num = _story_event(connection, story_id, key, event, day)
+        num = _story_event(sql, story_id, key, event, day)
         nums.append(num)
-        connection.execute(LINK_ARTICLE, {"article_id": record["id"], "local_id": event["id"], "event": num})
-        _execute_rows(connection, ADD_COUNTRY,
-                      [{"event": num, "country": c} for c in sorted(set(event.get("countries") or []))])
-        _execute_rows(connection, ADD_SECTOR,
-                      [{"event": num, "sector": s} for s in sorted(set(event.get("sectors") or []))])
-        _execute_rows(connection, ADD_PARTICIPANT, [
+        sql.run(LINK_ARTICLE, {"article_id": record["id"], "local_id": event["id"], "event": num})
+        sql.run(ADD_COUNTRY, [{"event": num, "country": c} for c in sorted(set(event.get("countries") or []))])
+        sql.run(ADD_SECTOR, [{"event": num, "sector": s} for s in sorted(set(event.get("sectors") or []))])
+        sql.run(ADD_PARTICIPANT, [
             {"event": num, "entity": entity_map[p["entity"]], "role": p.get("role") or ""}
             for p in event.get("participants") or [] if p.get("entity") in entity_map
         ])

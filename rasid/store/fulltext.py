@@ -15,6 +15,7 @@ import re
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from rasid.store.rawsql import RawSql
 from rasid.text.normalize import normalize_str
 
 WORD_RE = re.compile(r"\w+", re.UNICODE)
@@ -55,16 +56,13 @@ def query_words(query: str) -> list[str]:
 
 
 def add_to_index(connection: Connection, num: int, text: str) -> None:
+    sql = RawSql(connection)
     body = indexed_form(text)
     if connection.dialect.name == "sqlite":
-        connection.execute(sa.text("INSERT INTO articles_fts(rowid, body) VALUES (:num, :body)"),
-                           {"num": num, "body": body})
+        sql.run("INSERT INTO articles_fts(rowid, body) VALUES (:num, :body)", {"num": num, "body": body})
     else:
-        connection.execute(
-            sa.text("INSERT INTO articles_fts(num, body) VALUES (:num, to_tsvector('simple', :body)) "
-                    "ON CONFLICT (num) DO NOTHING"),
-            {"num": num, "body": body},
-        )
+        sql.run("INSERT INTO articles_fts(num, body) VALUES (:num, to_tsvector('simple', :body)) "
+                "ON CONFLICT (num) DO NOTHING", {"num": num, "body": body})
 
 
 def fts5_query(words: list[str]) -> str:
