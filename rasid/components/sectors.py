@@ -11,6 +11,7 @@ import json
 from collections import Counter
 from functools import lru_cache
 from importlib import resources
+from typing import Iterable
 
 from rasid.components import component
 from rasid.doc import Doc
@@ -64,7 +65,8 @@ def _inside(match: Match, spans: list[tuple[int, int]]) -> bool:
     return any(s <= match.start and match.end <= e for s, e in spans)
 
 
-def _ordered(sectors: Counter | set, order: list[str]) -> list[str]:
+def _ordered(sectors: Iterable[str], order: list[str]) -> list[str]:
+    """Sectors in the order the story first names them."""
     return sorted(sectors, key=lambda s: order.index(s) if s in order else len(order))
 
 

@@ -35,10 +35,6 @@ class DocIndex:
     def mentions_in(self, sentence: int) -> list[EntityMention]:
         return self.by_sentence.get(sentence, [])
 
-    def sentence_span(self, sentence: int) -> tuple[int, int]:
-        s = self.doc.sentences[sentence]
-        return s.start, s.end
-
 
 def _title_key(text: str) -> str:
     return " ".join(normalize_str(text).split())
