@@ -30,8 +30,11 @@ def name_key(name: str) -> tuple[str, ...]:
 
 
 def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
+    """``short`` is a run of ``long`` that is not a father's name ("سلمان بن عبدالعزيز" in
+    "محمد بن سلمان بن عبدالعزيز")."""
     n = len(short)
-    return any(long[i:i + n] == short for i in range(len(long) - n + 1))
+    return any(long[i:i + n] == short and (i == 0 or long[i - 1] not in NAME_LINKS)
+               for i in range(len(long) - n + 1))
 
 
 def _near_spelling(a: str, b: str) -> bool:
@@ -142,7 +145,11 @@ def add_name_mentions(ctx: PersonContext, persons: list[Entity]) -> None:
             i += 1
             continue
         last, person = match
-        mention = ctx.doc.mention(ctx.name_start(i), tokens[last - 1].end)
+        start = ctx.name_start(i)
+        if ctx.definite(i) and normalize_str(ctx.doc.text[start:start + 2]) != "ال":
+            i = last  # "للأسد": the article is elided, the name is not written as such
+            continue
+        mention = ctx.doc.mention(start, tokens[last - 1].end)
         person.add_mention(mention)
         if name_key(mention.text) != name_key(person.name):
             _add_alias(person, mention.text)

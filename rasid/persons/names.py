@@ -37,8 +37,8 @@ def ends_name(ctx: PersonContext, j: int, second: bool = False) -> bool:
     where a common word may be a family name (ناصر جودة، عباس كامل)."""
     if ctx.is_stop(j) or ctx.is_verb(j) or ctx.honorific(j) is not None:
         return True
-    if ctx.tokens[j].suffixes and not ctx.ner_person[j]:
-        return True  # فخره، نظيره: a noun with a pronoun
+    if (ctx.tokens[j].suffixes or _pronoun_ending(ctx, j)) and not ctx.ner_person[j]:
+        return True  # فخره، نظيره، يرحمهما: a word with a pronoun
     if ctx.place_at[j] or ctx.org_at[j] is not None:
         return not ctx.ner_person[j]
     if ctx.title(j) is not None and read_title(ctx, j) is not None:
@@ -143,6 +143,11 @@ def read_name_backward(ctx: PersonContext, end: int) -> NameSpan | None:
     if not any(ctx.is_first_name(x) or ctx.ner_person[x] or not ctx.is_common(x) for x in range(first, end)):
         return None
     return _span(ctx, first, end, words)
+
+
+def _pronoun_ending(ctx: PersonContext, j: int) -> bool:
+    stem = ctx.tokens[j].stem
+    return len(stem) >= 5 and stem.endswith(("هما", "هم", "كم", "ها")) and not ctx.is_first_name(j)
 
 
 def _future_verb(ctx: PersonContext, j: int) -> bool:

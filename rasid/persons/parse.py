@@ -151,9 +151,8 @@ def _cued_name(ctx: PersonContext, i: int, cue: Segment, separated: bool) -> Nam
         return None
     if ctx.honorific(i) is not None:
         return None
-    given_name = cue.kind == "honorific" and ctx.is_first_name(i)  # الدكتور مساعد بن محمد ...
-    if not given_name and ctx.title(i) is not None and read_title(ctx, i) is not None:
-        return None
+    if ctx.title(i) is not None and read_title(ctx, i) is not None:
+        return None  # "سعادة مساعد وكيل الحرس الوطني": a title (a particle ends one: "مساعد بن محمد")
     if ctx.conjunction(i) or ctx.preposition(i):
         return None
     if ctx.org_at[i] is not None and not ctx.ner_person[i]:
