@@ -119,9 +119,14 @@ def ambiguous_first_names() -> frozenset[str]:
     """Given names that are also common words (رؤى، باسم، مساعد): used less as names in the corpora,
     or frequent words outside names."""
     common = frozenset(normalize_str(w) for w in load_list("common_words.txt"))
-    ambiguous = {normalize_str(w) for w in load_list("person_first_names_ambiguous.txt")}
-    ambiguous.update(normalize_str(w) for w in load_list("person_given_names_also_words.txt"))
-    return (first_names() & common) | frozenset(ambiguous)
+    ambiguous = frozenset(normalize_str(w) for w in load_list("person_first_names_ambiguous.txt"))
+    return (first_names() & common) | ambiguous | given_names_also_words()
+
+
+@lru_cache(maxsize=1)
+def given_names_also_words() -> frozenset[str]:
+    """Given names that are everyday words (عيد، شمس، أمل), hand-curated."""
+    return frozenset(normalize_str(w) for w in load_list("person_given_names_also_words.txt"))
 
 
 @lru_cache(maxsize=1)

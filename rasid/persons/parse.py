@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from rasid.persons.context import PersonContext
-from rasid.persons.lexicon import ambiguous_first_names, named_after_heads
+from rasid.persons.lexicon import ambiguous_first_names, given_names_also_words, named_after_heads
 from rasid.persons.names import NameSpan, looks_like_verb, read_name, read_name_backward
 from rasid.persons.titles import TitleSpan, read_title
 
@@ -136,7 +136,9 @@ def _plausible_uncued(ctx: PersonContext, name: NameSpan) -> bool:
         return False
     if ctx.particle(name.first) is not None or ctx.particle(second) is not None:
         return True
-    return ctx.is_first_name(second) or ctx.definite(second) and not ctx.is_common(second)
+    if ctx.is_first_name(second) or ctx.ner_person[second]:
+        return True
+    return first.stem not in given_names_also_words() and ctx.definite(second) and not ctx.is_common(second)
 
 
 def _skip_named_thing(ctx: PersonContext, honorific: Segment) -> Segment:
