@@ -1,0 +1,149 @@
+#!/usr/bin/env python3
+"""Knowledge-base benchmarks: ingest throughput and size, search latency, API throughput.
+
+  .venv/bin/python benchmarks/bench_kb.py ingest --db /tmp/kb.db [--corpus ../shared/corpora/news/saudinewsnet]
+  .venv/bin/python benchmarks/bench_kb.py search --db /tmp/kb.db [-n 300]
+  .venv/bin/python benchmarks/bench_kb.py api --db /tmp/kb.db [--seconds 15 --connections 32]
+
+ingest: `rasid ingest` over every article (2 extraction workers, one writer), wall
+time, then the store's size against the raw text (UTF-8 bytes of the stored
+article texts). search: latency of search_articles over queries drawn (seeded)
+from the stored titles, alone and with filters. api: `rasid serve` on 127.0.0.1
+and wrk from a second process on the busiest person's entity page.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from rasid.ingest.run import ingest
+from rasid.search.articles import search_articles
+from rasid.search.filters import Filters, Paging
+from rasid.settings import Settings
+from rasid.store import open_store
+from rasid.store.articles import unpack
+
+DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "news" / "saudinewsnet"
+WORD_RE = re.compile(r"[\u0621-\u064A]{4,}")
+
+
+def store_bytes(db: str) -> int:
+    return sum(os.path.getsize(p) for p in (db, db + "-wal") if os.path.exists(p))
+
+
+def bench_ingest(args) -> None:
+    settings = Settings(db=args.db, ingest_workers=args.workers)
+    store = open_store(args.db)
+    failures: list[str] = []
+    start = time.perf_counter()
+    summary = ingest([str(args.corpus)], store, settings, report=failures.append, progress=False)
+    elapsed = time.perf_counter() - start
+    with store.engine.begin() as connection:
+        if store.dialect == "sqlite":
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        raw = sum(len(unpack(t).encode("utf-8")) for t in connection.execute(sa.text("SELECT text FROM articles")).scalars())
+        stored = connection.execute(sa.text("SELECT count(*) FROM articles")).scalar()
+    size = store_bytes(args.db)
+    print(f"components: {', '.join(settings.components)}")
+    print(f"ingest: {summary.as_line()}")
+    print(f"stored articles: {stored}, wall time {elapsed:.0f} s ({elapsed / 60:.1f} min), "
+          f"{summary.added / elapsed:.1f} articles/s, workers {args.workers}")
+    print(f"raw text {raw / 1e6:.1f} MB, store {size / 1e6:.1f} MB: {size / raw:.2f}x")
+
+
+def _queries(connection, count: int) -> list[tuple[str, Filters]]:
+    titles = [t for t in connection.execute(sa.text("SELECT title FROM articles WHERE title IS NOT NULL")).scalars()]
+    rng = random.Random(7)
+    words = [w for t in rng.sample(titles, min(len(titles), 2000)) for w in WORD_RE.findall(t)]
+    filters = [Filters(), Filters.make(countries=["SA"]), Filters.make(countries=["SA", "EG"]),
+               Filters.make(types=["CONSULT"]), Filters.make(since="2015-08-01", until="2015-08-05")]
+    queries = []
+    for n in range(count):
+        text = " ".join(rng.sample(words, 1 + n % 2))
+        queries.append((text, filters[n % len(filters)]))
+    return queries
+
+
+def bench_search(args) -> None:
+    store = open_store(args.db, readonly=True)
+    with store.engine.connect() as connection:
+        queries = _queries(connection, args.n)
+        search_articles(connection, queries[0][0], Filters(), Paging())  # warm the caches
+        latencies, hits = [], []
+        for text, filters in queries:
+            start = time.perf_counter()
+            page = search_articles(connection, text, filters, Paging())
+            latencies.append((time.perf_counter() - start) * 1000)
+            hits.append(page["total"])
+    latencies.sort()
+    p95 = latencies[int(0.95 * len(latencies)) - 1]
+    print(f"search: {len(latencies)} queries (1-2 title words; none, SA, SA+EG, CONSULT, 5-day filters), "
+          f"median hits {statistics.median(hits):.0f}")
+    print(f"latency ms: p50 {statistics.median(latencies):.1f}, p95 {p95:.1f}, max {latencies[-1]:.1f}")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def bench_api(args) -> None:
+    if not shutil.which("wrk"):
+        sys.exit("bench_kb: wrk not found (apt-get install -y wrk)")
+    store = open_store(args.db, readonly=True)
+    with store.engine.connect() as connection:
+        busiest = connection.execute(sa.text(
+            "SELECT m.entity, count(*) AS n FROM entity_mentions m JOIN entities e ON e.num = m.entity "
+            "WHERE e.type = 'PERSON' GROUP BY m.entity ORDER BY n DESC LIMIT 1")).one()
+    port = _free_port()
+    rasid = str(Path(sys.executable).parent / "rasid")
+    server = subprocess.Popen([rasid, "serve", "--db", args.db, "--port", str(port), "--workers", str(args.workers)])
+    url = f"http://127.0.0.1:{port}/api/entities/{busiest.entity}"
+    try:
+        for _ in range(100):
+            time.sleep(0.2)
+            if subprocess.run(["curl", "-sf", "-o", "/dev/null", url]).returncode == 0:
+                break
+        out = subprocess.run(["wrk", "-t2", f"-c{args.connections}", f"-d{args.seconds}s", "--latency", url],
+                             capture_output=True, text=True, timeout=args.seconds + 60).stdout
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    print(f"api: entity {busiest.entity} ({busiest.n} articles), server workers {args.workers}, "
+          f"wrk -t2 -c{args.connections} -d{args.seconds}s")
+    print("\n".join(line for line in out.splitlines() if re.search(r"Requests/sec|Latency|99%|50%|requests in|Non-2xx", line)))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="what", required=True)
+    p = sub.add_parser("ingest")
+    p.add_argument("--db", required=True)
+    p.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    p.add_argument("--workers", type=int, default=2)
+    p = sub.add_parser("search")
+    p.add_argument("--db", required=True)
+    p.add_argument("-n", type=int, default=300)
+    p = sub.add_parser("api")
+    p.add_argument("--db", required=True)
+    p.add_argument("--seconds", type=int, default=15)
+    p.add_argument("--connections", type=int, default=32)
+    p.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+    {"ingest": bench_ingest, "search": bench_search, "api": bench_api}[args.what](args)
+
+
+if __name__ == "__main__":
+    main()
