@@ -151,7 +151,7 @@ class PersonContext:
     def is_accusative(self, i: int) -> bool:
         """حظرا، رئيسا: the indefinite accusative of a common noun (no name takes it)."""
         stem = self.tokens[i].stem
-        return stem.endswith("ا") and stem[:-1] in lexicon.common_words()
+        return stem.endswith("ا") and (stem[:-1] in lexicon.common_words() or stem[:-1] in lexicon.first_names())
 
     def word_bare(self, i: int) -> str:
         """The bare stem, with a clitic the tokenizer left on a known word removed (وتكنولوجيا، لطوارئ)."""

@@ -17,6 +17,7 @@ MAX_NAME_WORDS = 6  # not counting the particles
 PRESENT_PREFIXES = ("ي", "ت", "س")
 FUTURE_PREFIXES = ("سي", "ست", "سن")
 GOD = "الله"
+FEMININE_NISBA = "يه"  # normalized ية
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,9 @@ class NameSpan:
 
 
 def _span(ctx: PersonContext, first: int, last: int, words: int) -> NameSpan:
+    if last - first >= 3 and ctx.definite(first) and not ctx.ner_person[first] and not ctx.is_first_name(first) \
+            and not ctx.definite(first + 1) and ctx.is_first_name(first + 1):
+        first, words = first + 1, words - 1  # "[المدرسية] حمد الشنيبر": a name does not open with an adjective
     return NameSpan(first, last, ctx.name_start(first), ctx.tokens[last - 1].end, words)
 
 
@@ -49,6 +53,8 @@ def ends_name(ctx: PersonContext, j: int, second: bool = False) -> bool:
         return ctx.in_title_vocabulary(j) or (ctx.is_common(j) and not second)
     if ctx.is_first_name(j) or ctx.ner_person[j]:
         return False
+    if len(ctx.tokens[j].stem) >= 5 and ctx.tokens[j].stem.endswith(FEMININE_NISBA):
+        return True  # "روتانا خليجية": an indefinite adjective
     return ctx.in_title_vocabulary(j) or ctx.is_accusative(j) or (ctx.is_common(j) and not second)
 
 
