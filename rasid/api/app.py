@@ -25,6 +25,7 @@ from rasid.settings import Settings
 from rasid.store import Store, open_store
 from rasid.store.articles import get_record
 from rasid.store.stats import store_stats
+from rasid.web import mount_web
 
 ARTICLE_ID = Path(pattern=r"^[0-9a-f]{16,32}$", description="the article id (hash of its normalized text)")
 Limit = Annotated[int, Query(ge=1, le=100, description="items per page")]
@@ -79,6 +80,7 @@ def create_app(settings: Settings) -> FastAPI:
     app = FastAPI(title="Rasid (راصد)", version=__version__,
                   description="Arabic news as structured records: articles, entities, events, search.")
     app.state.backend = backend
+    mount_web(app)  # the web UI (rasid/web) over the same store
 
     @app.exception_handler(BadQuery)
     def bad_query(_request: Request, exc: BadQuery) -> JSONResponse:

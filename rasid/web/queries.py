@@ -1,0 +1,289 @@
+"""Read queries the web pages need beyond rasid.search and rasid.registry: an article's links
+to the registry, facet counts of a search, people met, an organization's people, a country
+pair's interactions, country partners and the who-met-whom network. SQLAlchemy Core, the same
+on SQLite and PostgreSQL; every value is a bound parameter.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from rasid.search.articles import conditions as article_conditions
+from rasid.search.events import conditions as event_conditions
+from rasid.search.events import describe
+from rasid.search.filters import Filters
+from rasid.store.fulltext import matching, query_words
+from rasid.store.schema import (article_sectors, articles, entities, entity_mentions, entity_titles,
+                                event_articles, event_countries, event_participants, event_sectors, events)
+
+FACET_SIZE = 8
+MEETING_TYPES = ("CONSULT",)
+
+
+# --- an article and the registry
+
+def article_links(connection: Connection, article_id: str) -> tuple[dict[str, int], dict[str, int]]:
+    """(local entity id -> registry entity, local event id -> story event) for one article."""
+    entity_rows = connection.execute(sa.select(entity_mentions.c.local_id, entity_mentions.c.entity)
+                                     .where(entity_mentions.c.article_id == article_id))
+    event_rows = connection.execute(sa.select(event_articles.c.local_id, event_articles.c.event)
+                                    .where(event_articles.c.article_id == article_id))
+    return dict(entity_rows.all()), dict(event_rows.all())
+
+
+def story_copies(connection: Connection, article_id: str, story_id: str) -> list[dict[str, Any]]:
+    """The other articles of the same story (near-duplicates)."""
+    rows = connection.execute(sa.select(articles.c.id, articles.c.title, articles.c.published, articles.c.source)
+                              .where(articles.c.story_id == story_id, articles.c.id != article_id)
+                              .order_by(articles.c.day, articles.c.num).limit(20))
+    return [dict(r._mapping) for r in rows]
+
+
+# --- search facets
+
+def _searched(connection: Connection, query: str | None, filters: Filters) -> tuple[sa.Select, list]:
+    """(SELECT of the articles the search finds with their score, best-first order): the rules
+    of rasid.search.articles.search_articles."""
+    words = query_words(query or "")
+    where = article_conditions(connection, filters)
+    if words:
+        hits = matching(connection.dialect.name, words)[0].subquery("hits")
+        statement = sa.select(articles.c.id, hits.c.score).join_from(articles, hits, hits.c.num == articles.c.num)
+        return statement.where(*where), [hits.c.score, articles.c.num]
+    statement = sa.select(articles.c.id, sa.literal(None).label("score")).select_from(articles)
+    return statement.where(*where), [articles.c.day.desc(), articles.c.num.desc()]
+
+
+def matched_articles(connection: Connection, query: str | None, filters: Filters) -> sa.Select:
+    """SELECT articles.id of every article the search finds."""
+    return _searched(connection, query, filters)[0].with_only_columns(articles.c.id)
+
+
+def _entity_facet(connection: Connection, matched: sa.Select, entity_type: str, size: int) -> list[dict[str, Any]]:
+    count = sa.func.count().label("n")
+    rows = connection.execute(
+        sa.select(entities.c.num, entities.c.name, entities.c.country, count)
+        .join_from(entity_mentions, entities, entities.c.num == entity_mentions.c.entity)
+        .where(entities.c.type == entity_type, entity_mentions.c.article_id.in_(matched))
+        .group_by(entities.c.num, entities.c.name, entities.c.country)
+        .order_by(count.desc(), entities.c.num).limit(size))
+    return [{"id": r.num, "name": r.name, "country": r.country, "count": r.n} for r in rows]
+
+
+def search_facets(connection: Connection, query: str | None, filters: Filters,
+                  size: int = FACET_SIZE) -> dict[str, list[dict[str, Any]]]:
+    """Counts of articles by country, event type, sector, year, person and organization over
+    everything the search finds (not only the page shown)."""
+    matched = matched_articles(connection, query, filters)
+    n = sa.func.count(sa.distinct(entity_mentions.c.article_id)).label("n")
+    countries = connection.execute(
+        sa.select(entities.c.country, n)
+        .join_from(entity_mentions, entities, entities.c.num == entity_mentions.c.entity)
+        .where(entities.c.type == "COUNTRY", entities.c.country.is_not(None),
+               entity_mentions.c.article_id.in_(matched))
+        .group_by(entities.c.country).order_by(n.desc(), entities.c.country).limit(size * 2))
+    told = sa.func.count(sa.distinct(event_articles.c.article_id)).label("n")
+    types = connection.execute(
+        sa.select(events.c.type, told).join_from(event_articles, events, events.c.num == event_articles.c.event)
+        .where(event_articles.c.article_id.in_(matched)).group_by(events.c.type).order_by(told.desc(), events.c.type))
+    sector_n = sa.func.count().label("n")
+    sectors = connection.execute(
+        sa.select(article_sectors.c.sector, sector_n).where(article_sectors.c.article_id.in_(matched))
+        .group_by(article_sectors.c.sector).order_by(sector_n.desc(), article_sectors.c.sector))
+    year = sa.func.substr(articles.c.day, 1, 4).label("year")
+    years = connection.execute(
+        sa.select(year, sa.func.count().label("n")).where(articles.c.id.in_(matched), articles.c.day.is_not(None))
+        .group_by(year).order_by(year))
+    return {
+        "countries": [{"code": c, "count": k} for c, k in countries],
+        "types": [{"code": t, "count": k} for t, k in types],
+        "sectors": [{"code": s, "count": k} for s, k in sectors],
+        "years": [{"code": y, "count": k} for y, k in years],
+        "persons": _entity_facet(connection, matched, "PERSON", size),
+        "organizations": _entity_facet(connection, matched, "ORG", size),
+    }
+
+
+def found_articles(connection: Connection, query: str | None, filters: Filters, limit: int) -> list[dict[str, Any]]:
+    """Up to ``limit`` articles the search finds, best first, without snippets (for exports)."""
+    statement, order = _searched(connection, query, filters)
+    statement = statement.add_columns(articles.c.title, articles.c.published, articles.c.source, articles.c.url,
+                                      articles.c.story_id.label("story"))
+    rows = connection.execute(statement.order_by(*order).limit(limit))
+    return [{"id": r.id, "title": r.title, "published": r.published, "source": r.source, "url": r.url,
+             "story": r.story, "score": None if r.score is None else round(-float(r.score), 4)} for r in rows]
+
+
+def known_countries(connection: Connection) -> list[str]:
+    """ISO codes of every state the store mentions."""
+    return sorted(connection.execute(sa.select(entities.c.country).distinct()
+                                     .where(entities.c.type == "COUNTRY", entities.c.country.is_not(None)))
+                  .scalars())
+
+
+def entity_names_of(connection: Connection, values: tuple[str, ...]) -> dict[str, str]:
+    """Display names for filter values that are registry ids ('12' -> its name); names stay."""
+    nums = [int(v) for v in values if v.isdigit()]
+    names = dict(connection.execute(sa.select(entities.c.num, entities.c.name).where(entities.c.num.in_(nums)))
+                 .all()) if nums else {}
+    return {v: names.get(int(v), v) if v.isdigit() else v for v in values}
+
+
+# --- persons and organizations
+
+def entity_event_months(connection: Connection, num: int) -> list[dict[str, Any]]:
+    """How many story events the entity took part in, per month (YYYY-MM), oldest first."""
+    month = sa.func.substr(events.c.day, 1, 7).label("month")
+    rows = connection.execute(
+        sa.select(month, sa.func.count().label("n"))
+        .join_from(event_participants, events, events.c.num == event_participants.c.event)
+        .where(event_participants.c.entity == num, events.c.day.is_not(None))
+        .group_by(month).order_by(month))
+    return [{"month": m, "count": k} for m, k in rows]
+
+
+def people_met(connection: Connection, num: int, limit: int = 50,
+               types: tuple[str, ...] = MEETING_TYPES) -> list[dict[str, Any]]:
+    """The persons who took part in the same meetings (CONSULT events) as entity ``num``: how
+    many, first and last day."""
+    ours, theirs = event_participants.alias("ours"), event_participants.alias("theirs")
+    shared = sa.func.count(sa.distinct(ours.c.event)).label("events")
+    rows = connection.execute(
+        sa.select(entities.c.num, entities.c.name, entities.c.country, shared,
+                  sa.func.min(events.c.day).label("first"), sa.func.max(events.c.day).label("last"))
+        .select_from(ours)
+        .join(theirs, sa.and_(theirs.c.event == ours.c.event, theirs.c.entity != ours.c.entity))
+        .join(entities, entities.c.num == theirs.c.entity)
+        .join(events, events.c.num == ours.c.event)
+        .where(ours.c.entity == num, entities.c.type == "PERSON", events.c.type.in_(types))
+        .group_by(entities.c.num, entities.c.name, entities.c.country)
+        .order_by(shared.desc(), entities.c.num).limit(limit))
+    return [{"id": r.num, "name": r.name, "country": r.country, "events": r.events,
+             "first": r.first, "last": r.last} for r in rows]
+
+
+def organization_people(connection: Connection, num: int, limit: int = 50) -> list[dict[str, Any]]:
+    """Persons with a title at organization ``num``: the title, first and last day seen."""
+    rows = connection.execute(
+        sa.select(entities.c.num, entities.c.name, entity_titles.c.title,
+                  sa.func.min(entity_titles.c.day).label("first"), sa.func.max(entity_titles.c.day).label("last"),
+                  sa.func.count(sa.distinct(entity_titles.c.article_id)).label("articles"))
+        .join_from(entity_titles, entities, entities.c.num == entity_titles.c.entity)
+        .where(entity_titles.c.organization == num)
+        .group_by(entities.c.num, entities.c.name, entity_titles.c.title)
+        .order_by(sa.desc("last"), entities.c.num).limit(limit))
+    return [dict(r._mapping) | {"id": r.num} for r in rows]
+
+
+# --- countries and country pairs
+
+def pair_filters(a: str, b: str, filters: Filters | None = None) -> Filters:
+    base = filters or Filters()
+    return Filters(base.persons, base.organizations, (a, b), base.types, base.sectors, base.since, base.until)
+
+
+def _pair_events(connection: Connection, a: str, b: str, filters: Filters | None = None) -> sa.Select:
+    return sa.select(events.c.num).where(*event_conditions(connection, pair_filters(a, b, filters)))
+
+
+def pair_overview(connection: Connection, a: str, b: str, filters: Filters | None = None) -> dict[str, Any]:
+    """The interactions of two states: counts by year and type, by sector, and every agreement
+    with its status (proposed → agreed → signed → ratified)."""
+    pair = _pair_events(connection, a, b, filters)
+    year = sa.func.coalesce(sa.func.substr(events.c.day, 1, 4), "").label("year")
+    by_year_type: dict[str, Counter] = defaultdict(Counter)
+    type_totals: Counter = Counter()
+    for y, t, k in connection.execute(sa.select(year, events.c.type, sa.func.count())
+                                      .where(events.c.num.in_(pair)).group_by(year, events.c.type)):
+        by_year_type[y][t] += k
+        type_totals[t] += k
+    sector_n = sa.func.count().label("n")
+    sectors = connection.execute(sa.select(event_sectors.c.sector, sector_n)
+                                 .where(event_sectors.c.event.in_(pair))
+                                 .group_by(event_sectors.c.sector).order_by(sector_n.desc(), event_sectors.c.sector))
+    agreements = connection.execute(
+        sa.select(events).where(events.c.num.in_(pair), events.c.type == "AGREE")
+        .order_by(events.c.day.desc(), events.c.num.desc()).limit(100)).all()
+    return {
+        "total": sum(type_totals.values()),
+        "types": [t for t, _ in type_totals.most_common()],
+        "type_totals": dict(type_totals),
+        "years": [{"year": y, "counts": dict(by_year_type[y])} for y in sorted(by_year_type)],
+        "sectors": [{"code": s, "count": k} for s, k in sectors],
+        "agreements": describe(connection, agreements),
+    }
+
+
+def country_partners(connection: Connection, code: str | None = None, limit: int = 60) -> list[dict[str, Any]]:
+    """Pairs of states by number of shared story events, optionally only pairs with ``code``."""
+    one, other = event_countries.alias("one"), event_countries.alias("other")
+    n = sa.func.count().label("n")
+    statement = (sa.select(one.c.country.label("a"), other.c.country.label("b"), n)
+                 .join_from(one, other, sa.and_(other.c.event == one.c.event, other.c.country > one.c.country))
+                 .group_by(one.c.country, other.c.country).order_by(n.desc(), one.c.country, other.c.country)
+                 .limit(limit))
+    if code:
+        statement = statement.where(sa.or_(one.c.country == code, other.c.country == code))
+    return [{"a": a, "b": b, "events": k} for a, b, k in connection.execute(statement)]
+
+
+# --- the network
+
+def _country_ties(connection: Connection, selected: sa.Select, limit: int) -> list[sa.Row]:
+    one, other = event_countries.alias("one"), event_countries.alias("other")
+    weight = sa.func.count().label("w")
+    return connection.execute(
+        sa.select(one.c.country.label("a"), other.c.country.label("b"), weight)
+        .join_from(one, other, sa.and_(other.c.event == one.c.event, other.c.country > one.c.country))
+        .where(one.c.event.in_(selected)).group_by(one.c.country, other.c.country)
+        .order_by(weight.desc(), one.c.country, other.c.country).limit(limit)).all()
+
+
+def _person_ties(connection: Connection, selected: sa.Select, limit: int) -> list[sa.Row]:
+    one, other = event_participants.alias("one"), event_participants.alias("other")
+    first, second = entities.alias("first"), entities.alias("second")
+    weight = sa.func.count(sa.distinct(one.c.event)).label("w")
+    return connection.execute(
+        sa.select(one.c.entity.label("a"), other.c.entity.label("b"), weight)
+        .join_from(one, other, sa.and_(other.c.event == one.c.event, other.c.entity > one.c.entity))
+        .join(first, first.c.num == one.c.entity).join(second, second.c.num == other.c.entity)
+        .where(one.c.event.in_(selected), first.c.type == "PERSON", second.c.type == "PERSON")
+        .group_by(one.c.entity, other.c.entity).order_by(weight.desc(), one.c.entity, other.c.entity)
+        .limit(limit)).all()
+
+
+def _person_names(connection: Connection, nums: set) -> dict[int, tuple[str, str | None]]:
+    rows = connection.execute(sa.select(entities.c.num, entities.c.name, entities.c.country)
+                              .where(entities.c.num.in_(nums)))
+    return {r.num: (r.name, r.country) for r in rows}
+
+
+NETWORK_KINDS = ("persons", "countries")
+
+
+def network(connection: Connection, kind: str, filters: Filters, max_nodes: int = 60,
+            max_edges: int = 2000) -> dict[str, Any]:
+    """Who met whom: nodes (persons or countries) and weighted edges (the number of story events
+    both took part in), over the events the filters select. Keeps the ``max_nodes`` nodes with
+    the heaviest ties and the edges among them."""
+    if kind not in NETWORK_KINDS:
+        raise ValueError(f"network kind: one of {NETWORK_KINDS}, not {kind!r}")
+    selected = sa.select(events.c.num).where(*event_conditions(connection, filters))
+    ties = (_country_ties if kind == "countries" else _person_ties)(connection, selected, max_edges)
+    strength: Counter = Counter()
+    for a, b, w in ties:
+        strength[a] += w
+        strength[b] += w
+    ranked = sorted(strength, key=lambda node: (-strength[node], str(node)))[:max_nodes]
+    kept = set(ranked)
+    if kind == "countries":
+        described = {code: (None, code) for code in kept}
+    else:
+        described = _person_names(connection, kept) if kept else {}
+    nodes = [{"id": node, "name": described[node][0], "country": described[node][1], "strength": strength[node]}
+             for node in ranked]
+    edges = [{"a": a, "b": b, "weight": w} for a, b, w in ties if a in kept and b in kept]
+    return {"kind": kind, "nodes": nodes, "edges": edges}
