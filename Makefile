@@ -12,6 +12,9 @@ $(BIN)/python:
 run: $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
 	$(BIN)/rasid extract --format text rasid/examples/
+	$(BIN)/rasid ingest --no-progress rasid/examples/*.txt
+	@echo "Rasid: web UI and API at http://127.0.0.1:8000 (API docs at /docs; Ctrl-C stops)"
+	$(BIN)/rasid serve --host 127.0.0.1 --port 8000
 
 test: $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[test,batch]"
