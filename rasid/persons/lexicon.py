@@ -96,6 +96,11 @@ def named_after_heads() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def god_compounds() -> frozenset[str]:
+    return frozenset(normalize_str(w) for w in load_list("name_god_compounds.txt"))
+
+
+@lru_cache(maxsize=1)
 def regnal_ordinals() -> frozenset[str]:
     """الثاني in "عبدالله الثاني بن الحسين" (bare forms)."""
     return frozenset(_bare(w) for w in load_list("regnal_ordinals.txt"))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rasid.persons.context import PersonContext
-from rasid.persons.lexicon import regnal_ordinals
+from rasid.persons.lexicon import god_compounds, regnal_ordinals
 from rasid.persons.titles import read_title
 
 MAX_NAME_WORDS = 6  # not counting the particles
@@ -73,7 +73,7 @@ def read_name(ctx: PersonContext, i: int, cued: bool) -> NameSpan | None:
         return None
     j, words, bound, family = i, 0, False, False
     while j < len(ctx.tokens) and ctx.same_sentence(i, j):
-        if j > i and ctx.is_hyphen_join(j):
+        if j > i and ctx.is_hyphen_join(j) and not ctx.is_common(j + 1) and not ctx.is_stop(j + 1):
             j += 2
             continue
         if not ctx.is_word(j):
@@ -90,7 +90,8 @@ def read_name(ctx: PersonContext, i: int, cued: bool) -> NameSpan | None:
                 break
             j, bound = j + 1, True
             continue
-        second = cued and j == i + 1 and (ctx.is_first_name(i) or not ctx.is_common(i) and not looks_like_verb(ctx, i))
+        second = cued and j == i + 1 and (ctx.is_first_name(i) or not ctx.is_common(i) and not looks_like_verb(ctx, i)
+                                          and not ctx.definite(i))
         if not bound and j > i and ends_name(ctx, j, second=second):
             break
         if not bound and j > i and (ctx.glued_name_conjunction(j) or _glued_preposition(ctx, j)):
@@ -100,7 +101,7 @@ def read_name(ctx: PersonContext, i: int, cued: bool) -> NameSpan | None:
             break  # "تعازي ومواساة": a conjunction the tokenizer left on an unknown word
         if not bound and j > i and _future_verb(ctx, j):
             break  # "الجبير سيجتمع"
-        if not bound and j > i and ctx.tokens[j].stem == GOD and not ctx.is_first_name(j - 1):
+        if not bound and j > i and ctx.tokens[j].stem == GOD and ctx.tokens[j - 1].stem not in god_compounds():
             break  # "حفظه الله"; الله is a name word only in compounds (عبد الله، عوض الله)
         if not bound and family and not ctx.definite(j) and particle is None:
             break  # after a family name with the article only another one goes on (الخالد الحمد الصباح)

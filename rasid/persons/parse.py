@@ -176,6 +176,9 @@ def _cued_name(ctx: PersonContext, i: int, cue: Segment, separated: bool) -> Nam
         return None  # "للحاج الحجز": an honorific that is also a common noun needs a given name after it
     if name.words == 1 and (separated or not _single_word_name(ctx, name.first)):
         return None
+    if ctx.definite(i) and name.words > 1 and ctx.definite(i + 1) and not ctx.is_first_name(i + 1) \
+            and not ctx.ner_person[i]:
+        return None  # "العضو الديمقراطي الوحيد": adjectives, not a name
     if name.words == 1 and ctx.definite(i) and not ctx.ner_person[i] and not _bare_title(cue):
         return None  # "الفريق الإعدادي"، "... المصري التهنئة": one word with the article is a name only
         # right after a bare title ("الرئيس السيسي")
