@@ -1,6 +1,7 @@
 """Article search: full text (Arabic-normalized) and filters, paginated."""
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import sqlalchemy as sa
@@ -10,9 +11,10 @@ from rasid.search.filters import Filters, Paging, entity_ids
 from rasid.store.articles import unpack
 from rasid.store.fulltext import matching, query_words
 from rasid.store.schema import article_sectors, articles, entities, entity_mentions, event_articles, events
-from rasid.text.normalize import normalize
+from rasid.text.normalize import normalize_str
 
 SNIPPET_CHARS = 160
+TEXT_WORD_RE = re.compile(r"\w+")
 
 
 def _mentions_any(nums: list[int]) -> sa.ColumnElement:
@@ -45,16 +47,20 @@ def conditions(connection: Connection, filters: Filters) -> list[sa.ColumnElemen
     return where
 
 
+def first_hit(text: str, words: list[str]) -> int | None:
+    """Offset of the first word of ``text`` that is a query word (or ends with one, after proclitics)."""
+    for match in TEXT_WORD_RE.finditer(text):
+        folded = normalize_str(match.group()).lower()
+        if any(folded == w or (folded.endswith(w) and len(folded) - len(w) <= 2) for w in words):
+            return match.start()
+    return None
+
+
 def snippet(text: str, words: list[str]) -> str:
-    """A window of the text around the first query word (found in the normalized text)."""
-    if not words:
+    """A window of the text around the first query word."""
+    start = first_hit(text, words) if words else None
+    if start is None:
         return text[:SNIPPET_CHARS].strip()
-    folded = normalize(text)
-    lowered = folded.text.lower()
-    hits = [i for i in (lowered.find(w) for w in words) if i >= 0]
-    if not hits:
-        return text[:SNIPPET_CHARS].strip()
-    start = folded.offsets[min(hits)]
     begin = max(0, start - SNIPPET_CHARS // 3)
     return ("…" if begin else "") + text[begin:begin + SNIPPET_CHARS].strip() + "…"
 
@@ -64,17 +70,18 @@ def search_articles(connection: Connection, query: str | None, filters: Filters,
     columns = [articles.c.num, articles.c.id, articles.c.title, articles.c.published, articles.c.source,
                articles.c.url, articles.c.story_id]
     where = conditions(connection, filters)
+    counted = sa.select(sa.func.count()).select_from(articles)
     if words:
         matched, _ = matching(connection.dialect.name, words)
         hits = matched.subquery("hits")
         base = sa.select(*columns, hits.c.score).join_from(articles, hits, hits.c.num == articles.c.num)
+        counted = counted.where(articles.c.num.in_(sa.select(matched.subquery("found").c.num)))
         order = [hits.c.score, articles.c.num]
     else:
         base = sa.select(*columns, sa.literal(None).label("score"))
         order = [articles.c.day.desc(), articles.c.num.desc()]
-    base = base.where(*where)
-    total = connection.execute(sa.select(sa.func.count()).select_from(base.subquery())).scalar_one()
-    rows = connection.execute(base.order_by(*order).limit(paging.limit).offset(paging.offset)).all()
+    total = connection.execute(counted.where(*where)).scalar_one()
+    rows = connection.execute(base.where(*where).order_by(*order).limit(paging.limit).offset(paging.offset)).all()
     texts = dict(connection.execute(
         sa.select(articles.c.num, articles.c.text).where(articles.c.num.in_([r.num for r in rows]))).all())
     items = [{"id": r.id, "title": r.title, "published": r.published, "source": r.source, "url": r.url,
