@@ -22,8 +22,8 @@ def dates(doc: Doc, settings) -> Doc:
         dateline = [t for t in doc.tokens if t.meta == DATELINE]
         absolute = [d for d in find_dates(dateline, None) if d.granularity == "day"]
         published = absolute[0].value if absolute else None
-    if published is not None:
-        doc.published = published.isoformat()
+    # the record's published is an ISO date or null, never an unparsed string
+    doc.published = published.isoformat() if published is not None else None
     story = [t for t in doc.tokens if t.meta is None]
     doc.extra["dates"] = [d.as_dict(published) for d in find_dates(story, published)]
     return doc

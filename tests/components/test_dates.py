@@ -80,3 +80,8 @@ def test_each_date_says_what_it_is_anchored_to():
     _, found = _dates("التقى الوزير نظيره أمس بعد اجتماع الخميس الماضي وآخر في فبراير الماضي و3 مارس 2018.")
     assert [found[k]["anchor"] for k in ("أمس", "الخميس الماضي", "فبراير الماضي", "3 مارس 2018")] == \
         ["day_offset", "weekday", "month", "absolute"]
+
+
+def test_an_unreadable_publication_date_becomes_null():
+    doc, _ = _dates("التقى الوزير نظيره.", "yesterday evening")
+    assert doc.published is None
