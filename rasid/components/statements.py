@@ -226,6 +226,8 @@ def _country_subject(mentions: list[EntityMention], cue: Match) -> bool:
 def _relay_source(doc: Doc, mentions: list[EntityMention], cue: Match, sentence_end: int) -> EntityMention | None:
     for i in range(cue.last, min(cue.last + RELAY_REACH, sentence_end)):
         if doc.tokens[i].norm == FROM:
+            if i + 1 < sentence_end and _in(doc.tokens[i + 1], unnamed_subjects()):
+                return None  # نقلت ... عن مسؤول في الوفد: an unnamed source
             return _speaker_after(doc, mentions, i + 1, SPEAKER_REACH, governed_ok=True)
     return None
 

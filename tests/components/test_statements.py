@@ -115,3 +115,9 @@ def test_a_statement_in_a_later_sentence_refers_back_to_the_speaker():
     found = _said(text, [("PERSON", "أركان الشيباني", "الشيباني", "IQ")])
     assert [(name, cue) for name, cue, _ in found] == [("أركان الشيباني", "أعرب"), ("أركان الشيباني", "أكد")]
     assert found[1][2] == "أن العلاقات استراتيجية."
+
+
+def test_a_relay_from_an_unnamed_official_gives_no_speaker():
+    text = "ونقلت وكالة فرانس برس عن مسؤول في الوفد الفلبيني قوله إن الأزمة انتهت."
+    found = _said(text, [("ORG", "الوفد الفلبيني", "الوفد الفلبيني", "PH")])
+    assert found == []
