@@ -9,16 +9,19 @@ Parquet file; the dead-letter folder (_dead_letter) is skipped.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterator
-
-import pyarrow.dataset as ds
+from typing import TYPE_CHECKING, Iterator
 
 from rasid.batch.schema import record_fields, strip_absent
+
+if TYPE_CHECKING:
+    import pyarrow.dataset as ds
 
 BATCH_ROWS = 512
 
 
-def record_dataset(path: str | Path) -> ds.Dataset:
+def record_dataset(path: str | Path) -> "ds.Dataset":
+    import pyarrow.dataset as ds  # the batch extra: is_batch_output works without it
+
     return ds.dataset(str(path), format="parquet", partitioning="hive", ignore_prefixes=[".", "_"])
 
 
