@@ -178,3 +178,10 @@ def test_a_readiness_is_an_offer_of_aid_only_when_what_it_offers_follows():
 def doc_text_of(text, event):
     start, end = event.evidence[0]
     return text[start:end]
+
+
+def test_a_joint_statement_issued_is_an_agreement():
+    text = "وأصدر الجانبان بيانا مشتركا في ختام زيارة الرئيس المصري إلى العراق."
+    entities = [("COUNTRY", "المصري", "المصري", "EG"), ("COUNTRY", "العراق", "العراق", "IQ")]
+    agrees = [e for e in _events(text, entities) if e.type == "AGREE"]
+    assert [e.agreement for e in agrees] == [{"instrument": "joint_statement", "status": "agreed"}]
