@@ -32,6 +32,8 @@ FUTURE_BY_PRESENT = frozenset({"CONSULT", "AGREE", "COOPERATE", "AID"})
 VERB_FORMS = frozenset({"past", "present"})
 OFFER_TYPE, JOINT_TYPE = "AID", "COOPERATE"
 JOINT_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # acts of both sides; the others have one actor
+MASDAR_PRONE = frozenset({"REJECT", "ACCUSE"})  # verbs whose verbal noun is written alike (رفض، إدانة)
+MASDAR_PREPOSITIONS = frozenset({"ل", "ب"})  # clitic prepositions after a possessed verbal noun
 OFFER_REACH = 8  # tokens after a readiness (استعداد) where what it offers is named
 DATE_REACH = 80  # characters between a trigger and a date that belongs to it
 INVITATION_REACH = 8  # tokens after a request within which a visit is what it invites to
@@ -197,7 +199,8 @@ class CandidateFinder:
             self._set_instrument(candidate)
             previous_in_sentence[sentence] = candidate
         candidates = [c for c in candidates
-                      if not _signing_without_instrument(c) and not self._agreeing_with_an_opinion(c)]
+                      if not _signing_without_instrument(c) and not self._agreeing_with_an_opinion(c)
+                      and not self._possessed_masdar(c)]
         candidates = _without_invited_visits(candidates)
         return _offers_absorb_cooperation(candidates)
 
@@ -206,6 +209,15 @@ class CandidateFinder:
         objects = offer_objects()
         end = min(c.last + OFFER_REACH, self.doc.sentences[c.sentence].last_token)
         return any(t.stem in objects or t.bare in objects for t in self.doc.tokens[c.last:end])
+
+    def _possessed_masdar(self, c: Candidate) -> bool:
+        """رفضه للتدخلات، إدانتهما بقتل: a verbal noun with a possessor, followed by its preposition,
+        tells a stance or a fact, not an act of rejecting or accusing."""
+        if c.type not in MASDAR_PRONE or not c.is_verb or c.last >= len(self.doc.tokens):
+            return False
+        following = self.doc.tokens[c.last]
+        return bool(self.doc.tokens[c.last - 1].suffixes) and any(
+            p.form in MASDAR_PREPOSITIONS for p in following.prefixes)
 
     def _agreeing_with_an_opinion(self, c: Candidate) -> bool:
         """اتفقنا أن السبيل ...: sharing a view, not reaching an agreement."""

@@ -185,3 +185,9 @@ def test_a_joint_statement_issued_is_an_agreement():
     entities = [("COUNTRY", "المصري", "المصري", "EG"), ("COUNTRY", "العراق", "العراق", "IQ")]
     agrees = [e for e in _events(text, entities) if e.type == "AGREE"]
     assert [e.agreement for e in agrees] == [{"instrument": "joint_statement", "status": "agreed"}]
+
+
+def test_a_possessed_verbal_noun_is_no_rejection():
+    text = "وأكد رئيس مجلس الشورى الإيراني دعم بلاده لسورية مجددا رفضه للتدخلات الأجنبية في سورية."
+    entities = [("COUNTRY", "الإيراني", "الإيراني", "IR"), ("COUNTRY", "سورية", "سورية", "SY")]
+    assert [e.type for e in _events(text, entities) if e.type == "REJECT"] == []
