@@ -39,6 +39,8 @@ def find_spans(tokens: list[Token], hits: list[CountryHit]) -> list[OrgSpan]:
             i = state_name.last  # الاتحاد الروسي, المملكة المتحدة: a state, not a body
             continue
         match = known.match_at(tokens, i)
+        if match is not None and _known_goes_on(reader, match.last) and heads.can_start(token):
+            match = None  # مجلس الأمن الوطني is not مجلس الأمن: read it by its head
         if match is not None:
             span = OrgSpan(i, match.last, None, True, known=match.payload)
             span.last = _country_adjectives_after(reader, span, match.last)
@@ -64,6 +66,15 @@ def find_spans(tokens: list[Token], hits: list[CountryHit]) -> list[OrgSpan]:
         else:
             i = head_end
     return spans
+
+
+def _known_goes_on(reader: Reader, j: int) -> bool:
+    """A well-known name followed by an adjective of its own (not a nationality) names another body."""
+    if j >= len(reader.tokens) or j in reader.hit_at:
+        return False
+    token = reader.tokens[j]
+    return is_word(token) and not proclitics(token) and is_definite(token) and looks_adjective(token) \
+        and token.stem not in international_markers()
 
 
 def may_hide_clitic(token: Token) -> bool:

@@ -273,3 +273,8 @@ def test_a_network_of_a_company_is_the_company():
     names = orgs(run("ربط المشروع بالشبكة العامة للشركة السعودية للكهرباء أمس."))
     assert list(names) == ["الشركة السعودية للكهرباء"]
     assert "الأركان العامة للقوات المسلحة السنغالية" in orgs(run("زار رئيس الأركان العامة للقوات المسلحة السنغالية المقر."))
+
+
+def test_a_well_known_name_with_an_adjective_of_its_own_is_another_body():
+    names = orgs(run("اجتمع مجلس الأمن الوطني أمس، ثم انعقد مجلس الأمن الدولي."))
+    assert "مجلس الأمن الوطني" in names and names.get("مجلس الأمن الدولي", "x") is None
