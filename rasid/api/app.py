@@ -4,6 +4,7 @@ as ``Authorization: Bearer <token>``. OpenAPI at /docs. Every list is paginated
 from __future__ import annotations
 
 import secrets
+from contextlib import asynccontextmanager
 import threading
 from typing import Annotated, Any
 
@@ -13,8 +14,10 @@ from pydantic import BaseModel, Field
 
 from rasid import __version__
 from rasid.doc import Article
+from rasid.ingest.provenance import model_version
 from rasid.ingest.run import ingest_items
 from rasid.ingest.sources import SourceItem
+from rasid.ingest.writer import Writer
 from rasid.registry import corrections
 from rasid.registry.queries import ENTITY_TYPES, entity_articles, entity_page, list_entities
 from rasid.registry.resolve import RegistryError
@@ -63,21 +66,39 @@ class Backend:
         self.reader: Store = open_store(settings.db, readonly=True)
         self.write_lock = threading.Lock()
         self._writer: Store | None = None
+        self._ingest_writer: Writer | None = None
 
     def writer(self) -> Store:
         if self._writer is None:
             self._writer = open_store(self.settings.db)
         return self._writer
 
+    def ingest_writer(self) -> Writer:
+        """One long-lived writer for API ingests: its near-duplicate index is loaded once."""
+        if self._ingest_writer is None:
+            self._ingest_writer = Writer(self.writer(), model_version(self.settings),
+                                         self.settings.near_duplicate_threshold)
+        return self._ingest_writer
+
     def close(self) -> None:
         self.reader.close()
+        if self._ingest_writer is not None:
+            self._ingest_writer.close()
+            self._ingest_writer = None
         if self._writer is not None:
             self._writer.close()
+            self._writer = None
 
 
 def create_app(settings: Settings) -> FastAPI:
     backend = Backend(settings)
-    app = FastAPI(title="Rasid (راصد)", version=__version__,
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI):
+        yield
+        backend.close()
+
+    app = FastAPI(title="Rasid (راصد)", version=__version__, lifespan=lifespan,
                   description="Arabic news as structured records: articles, entities, events, search.")
     app.state.backend = backend
     mount_web(app)  # the web UI (rasid/web) over the same store
@@ -157,7 +178,7 @@ def create_app(settings: Settings) -> FastAPI:
         api_settings = settings.model_copy(update={"ingest_workers": 0})
         with backend.write_lock:
             summary = ingest_items(items, backend.writer(), api_settings, report=lambda _m: None,
-                                   progress=False)
+                                   progress=False, writer=backend.ingest_writer())
         return {"ids": [item.article.id for item in items], "added": summary.added,
                 "duplicates": summary.duplicates, "present": summary.present, "failed": summary.failures}
 

@@ -112,10 +112,14 @@ def ingest(sources: list[str], store: Store, settings: Settings, fields: FieldMa
 
 
 def ingest_items(items: Iterable[SourceItem], store: Store, settings: Settings, report: Reporter = print,
-                 progress: bool | None = None) -> Summary:
-    """Store every new article of ``items`` (articles or errors, see rasid.ingest.sources)."""
+                 progress: bool | None = None, writer: Writer | None = None) -> Summary:
+    """Store every new article of ``items`` (articles or errors, see rasid.ingest.sources).
+
+    A long-lived ``writer`` (the API's) is used and left open; otherwise one is made and closed."""
     summary = Summary()
-    writer = Writer(store, model_version(settings), settings.near_duplicate_threshold)
+    own_writer = writer is None
+    if writer is None:
+        writer = Writer(store, model_version(settings), settings.near_duplicate_threshold)
     try:
         known = stored_ids(writer.connection)
         writer.connection.commit()
@@ -136,7 +140,10 @@ def ingest_items(items: Iterable[SourceItem], store: Store, settings: Settings, 
                 summary.present += 1
         bar.close()
     finally:
-        writer.close()
+        if own_writer:
+            writer.close()
+        else:
+            writer.commit()
     return summary
 
 

@@ -22,9 +22,8 @@ NEW = {"text": "استقبل وزير الخارجية المصري سامح ش�
 def client(any_store):
     add_records(any_store, [EG_IQ, SA_EG, SA_ONLY])
     app = create_app(Settings(db=any_store.db, api_token=TOKEN))
-    with TestClient(app) as test_client:
+    with TestClient(app) as test_client:  # leaving it closes the app's stores
         yield test_client
-    app.state.backend.close()
 
 
 def auth(token=TOKEN):
@@ -57,7 +56,6 @@ def test_no_configured_token_refuses_every_write(any_store):
     app = create_app(Settings(db=any_store.db, api_token=None))
     with TestClient(app) as client:
         assert client.post("/api/articles", json={"articles": [NEW]}, headers=auth("")).status_code == 401
-    app.state.backend.close()
 
 
 def _person_id(client, name):
