@@ -58,6 +58,7 @@ class Candidate:
     date_key: str | None = None  # the date expression as written, normalized
     proclitic: str = ""  # the clitics before the trigger's first word (و، ل ...)
     definite: bool = False  # the trigger's first word has the article: للمباحثات is "of the talks", no purpose
+    unnamed_subject: bool = False  # a verb whose subject is named but is no entity (ثمن الضيف البلجيكي)
 
     @property
     def type(self) -> str:
@@ -179,6 +180,7 @@ class CandidateFinder:
             candidate = Candidate(match.payload, match.first, match.last, match.start, match.end, sentence)
             candidate.proclitic = self.doc.tokens[match.first].proclitic
             candidate.definite = self.doc.tokens[match.first].has_article
+            candidate.unnamed_subject = self._unnamed_subject(candidate)
             candidate.parties = find_parties(self.index, candidate.sentence, candidate.first, candidate.last,
                                              candidate.is_verb, candidate.type in JOINT_TYPES)
             if candidate.entry.weak and candidate.actor is None:
@@ -203,6 +205,14 @@ class CandidateFinder:
                       and not self._possessed_masdar(c)]
         candidates = _without_invited_visits(candidates)
         return _offers_absorb_cooperation(candidates)
+
+    def _unnamed_subject(self, c: Candidate) -> bool:
+        """A verb with no entity for its actor but a definite noun right after it: a subject that
+        the text names (الضيف البلجيكي) and Rasid cannot point to."""
+        if not c.is_verb or c.parties.actor is not None or c.last >= len(self.doc.tokens):
+            return False
+        following = self.doc.tokens[c.last]
+        return following.kind == "word" and following.has_article and not following.proclitic
 
     def _names_an_offer(self, c: Candidate) -> bool:
         """استعداد الهيئة لنقل الخبرات: a readiness is an offer of aid when what it offers follows."""

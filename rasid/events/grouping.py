@@ -101,6 +101,8 @@ def _joins(c: Candidate, g: Group, doc: Doc) -> bool:
     if c.type not in JOINT_TYPES and c.actor is not None and g.head.actor is not None \
             and c.actor is not g.head.actor and (c.is_verb or c.sentence != g.last.sentence):
         return False  # praise, requests, accusations ... by different actors are different acts
+    if c.type not in JOINT_TYPES and c.unnamed_subject and c.sentence != g.last.sentence:
+        return False  # ثمن الضيف البلجيكي ...: someone we cannot name acts anew
     if c.status != g.status or _dates_differ(c, g) or _modes_differ(c, g):
         return False
     if c.instrument and g.instrument and c.instrument != g.instrument:

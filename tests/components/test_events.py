@@ -191,3 +191,12 @@ def test_a_possessed_verbal_noun_is_no_rejection():
     text = "وأكد رئيس مجلس الشورى الإيراني دعم بلاده لسورية مجددا رفضه للتدخلات الأجنبية في سورية."
     entities = [("COUNTRY", "الإيراني", "الإيراني", "IR"), ("COUNTRY", "سورية", "سورية", "SY")]
     assert [e.type for e in _events(text, entities) if e.type == "REJECT"] == []
+
+
+def test_praise_by_a_subject_named_only_by_title_is_its_own_act():
+    text = ("التقى الجهيناوي نظيره البلجيكي في تونس. وثمن الجهيناوي قرار الحكومة البلجيكية. "
+            "وأشار إلى الوضع في ليبيا. من جهته ثمن الضيف البلجيكي المسار الديمقراطي في تونس.")
+    entities = [("PERSON", "خميس الجهيناوي", "الجهيناوي", "TN"), ("COUNTRY", "البلجيكي", "البلجيكي", "BE"),
+                ("COUNTRY", "البلجيكية", "البلجيكية", "BE"), ("COUNTRY", "تونس", "تونس", "TN")]
+    support = [e for e in _events(text, entities) if e.type == "SUPPORT"]
+    assert len(support) == 2
