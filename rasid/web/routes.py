@@ -33,7 +33,7 @@ EXPORT_MAX_ROWS = 10_000
 ENTITY_EVENTS_PAGE = 50
 ENTITY_TYPES_LISTED = {"PERSON": "people", "ORG": "organizations"}
 CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; "
-                           "form-action 'self'; frame-ancestors 'none'; img-src 'self' data:; style-src 'self'")
+                           "form-action 'self'; frame-ancestors 'none'; img-src 'self'; style-src 'self'")
 
 router = APIRouter(include_in_schema=False)
 templates = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True,
