@@ -90,10 +90,11 @@ def head_under_clitic(token: Token) -> tuple[Head | None, str]:
 
 
 def _country_adjectives_after(reader: Reader, span: OrgSpan, j: int) -> int:
-    """حركة الشباب الصومالية: a national adjective right after a known body belongs to its name."""
+    """حركة الشباب الصومالية, شركة أرامكو السعودية: a national adjective right after a known body
+    belongs to its name (السعودية is also the state's name: one definite word of either kind)."""
     hit = reader.hit_at.get(j)
-    while hit is not None and hit.kind == "adjective" and not proclitics(reader.tokens[j]) \
-            and is_definite(reader.tokens[j]):
+    while hit is not None and hit.state and hit.kind in ("adjective", "name") and hit.last - hit.first == 1 \
+            and not proclitics(reader.tokens[j]) and is_definite(reader.tokens[j]):
         span.countries.append(hit.code)
         j = hit.last
         hit = reader.hit_at.get(j)

@@ -278,3 +278,7 @@ def test_a_network_of_a_company_is_the_company():
 def test_a_well_known_name_with_an_adjective_of_its_own_is_another_body():
     names = orgs(run("اجتمع مجلس الأمن الوطني أمس، ثم انعقد مجلس الأمن الدولي."))
     assert "مجلس الأمن الوطني" in names and names.get("مجلس الأمن الدولي", "x") is None
+
+
+def test_known_body_takes_the_nationality_after_it():
+    assert orgs(run("أعلنت شركة أرامكو السعودية عن شراكة جديدة.")) == {"شركة أرامكو السعودية": "SA"}
