@@ -11,7 +11,7 @@ from typing import Any, Iterable
 from rasid.doc import Doc, Entity
 from rasid.events.context import DocIndex
 from rasid.events.lexicon import (
-    TriggerEntry, instrument_matcher, mode_matcher, offer_objects, opinion_markers, status_matcher,
+    TriggerEntry, instrument_matcher, mode_matcher, money_words, offer_objects, opinion_markers, status_matcher,
     trigger_matcher,
 )
 from rasid.events.parties import Parties, find_parties
@@ -187,6 +187,8 @@ class CandidateFinder:
                 continue
             if candidate.entry.offer and not self._names_an_offer(candidate):
                 continue
+            if candidate.entry.money and not self._names_a_sum(candidate):
+                continue
             candidates.append(candidate)
         sentences = {c.sentence for c in candidates}
         self.status_marks = find_in_sentences(status_matcher(), self.doc, sentences)
@@ -213,6 +215,15 @@ class CandidateFinder:
             return False
         following = self.doc.tokens[c.last]
         return following.kind == "word" and following.has_article and not following.proclitic
+
+    def _names_a_sum(self, c: Candidate) -> bool:
+        """أرسلت الحكومة 100 مليون دولار: a transfer is aid when a sum of money (a number, then a
+        money word) follows it."""
+        end = min(c.last + OFFER_REACH, self.doc.sentences[c.sentence].last_token)
+        tokens = self.doc.tokens[c.last:end]
+        words = money_words()
+        return any(t.kind == "number" and any(u.norm in words for u in tokens[k + 1:k + 3])
+                   for k, t in enumerate(tokens))
 
     def _names_an_offer(self, c: Candidate) -> bool:
         """استعداد الهيئة لنقل الخبرات: a readiness is an offer of aid when what it offers follows."""

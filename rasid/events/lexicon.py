@@ -20,6 +20,7 @@ STATUSES = ("planned", "proposed", "occurred", "negated")
 MODES = ("in_person", "virtual", "phone", "written")
 INSTRUMENTS = ("mou", "agreement", "protocol", "executive_program", "joint_statement", "contract", "other")
 AGREEMENT_STATUSES = ("proposed", "agreed", "signed", "ratified")
+FLAGS = ("weak", "offer", "money")  # hints without a value
 EVENT_TYPES = (
     "CONSULT", "AGREE", "COOPERATE", "AID", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN",
     "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "CONCEDE", "RETREAT",
@@ -38,6 +39,7 @@ class TriggerEntry:
     instrument: str | None = None
     weak: bool = False
     offer: bool = False
+    money: bool = False
     phrase: str = field(default="", compare=False)
 
 
@@ -54,10 +56,10 @@ def _check(value: str, allowed: tuple[str, ...], what: str, name: str) -> str:
 def _trigger_entry(event_type: str, form: str, hints: str, phrase: str) -> TriggerEntry:
     name = "event_triggers.tsv"
     values: dict[str, str] = {}
-    weak = offer = False
+    flags: set[str] = set()
     for hint in filter(None, (h.strip() for h in hints.split(","))):
-        if hint in ("weak", "offer"):
-            weak, offer = weak or hint == "weak", offer or hint == "offer"
+        if hint in FLAGS:
+            flags.add(hint)
             continue
         key, _, value = hint.partition("=")
         if key not in ("mode", "status", "agreement", "instrument"):
@@ -76,7 +78,7 @@ def _trigger_entry(event_type: str, form: str, hints: str, phrase: str) -> Trigg
         form=_check(form, TRIGGER_FORMS, "trigger form", name),
         mode=values.get("mode"), status=values.get("status"), agreement=values.get("agreement"),
         instrument=values.get("instrument"),
-        weak=weak, offer=offer, phrase=phrase,
+        weak="weak" in flags, offer="offer" in flags, money="money" in flags, phrase=phrase,
     )
 
 
@@ -128,7 +130,7 @@ def topic_markers() -> dict[str, tuple[str, ...]]:
 def normalized_words(name: str) -> frozenset[str]:
     """A word list, normalized: event_venue_markers.txt (words before a venue or an envoy's post),
     event_object_prepositions.txt (before a name that is no subject), agreement_opinion_markers.txt
-    (after an "agree" verb that then shares a view)."""
+    (after an "agree" verb that then shares a view), aid_money_words.txt (a sum of money)."""
     return frozenset(normalize_str(word) for word in load_list(name))
 
 
@@ -136,6 +138,10 @@ def normalized_words(name: str) -> frozenset[str]:
 def offer_objects() -> frozenset[str]:
     """Stems of what an offer of aid names after it (aid_offer_objects.txt)."""
     return frozenset(t.stem for word in load_list("aid_offer_objects.txt") for t in tokenize(word, is_known_word))
+
+
+def money_words() -> frozenset[str]:
+    return normalized_words("aid_money_words.txt")
 
 
 def venue_markers() -> frozenset[str]:

@@ -200,3 +200,10 @@ def test_praise_by_a_subject_named_only_by_title_is_its_own_act():
                 ("COUNTRY", "البلجيكية", "البلجيكية", "BE"), ("COUNTRY", "تونس", "تونس", "TN")]
     support = [e for e in _events(text, entities) if e.type == "SUPPORT"]
     assert len(support) == 2
+
+
+def test_a_sum_of_money_sent_is_aid_given():
+    text = "وأرسلت الحكومة السعودية 100 مليون دولار إلى واشنطن. وأرسل الوزير وفدا إلى واشنطن."
+    entities = [("COUNTRY", "السعودية", "السعودية", "SA"), ("COUNTRY", "واشنطن", "واشنطن", "US")]
+    aid = [e for e in _events(text, entities) if e.type == "AID"]
+    assert [(e.status, e.trigger.text) for e in aid] == [("occurred", "أرسلت")]
