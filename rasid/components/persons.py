@@ -46,7 +46,8 @@ def _entity(ctx: PersonContext, find: PersonFind, organizations: list[Entity]) -
     """
     doc = ctx.doc
     name = find.name
-    entity = Entity(type="PERSON", name=doc.text[name.start:name.end], source="persons")
+    source = "ner" if name.tagger_only and not find.titles and not find.honorifics else "persons"
+    entity = Entity(type="PERSON", name=doc.text[name.start:name.end], source=source)
     entity.add_mention(doc.mention(name.start, name.end))
     if find.honorifics:
         first = find.honorifics[0]

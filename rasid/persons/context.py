@@ -120,7 +120,15 @@ class PersonContext:
 
     def name_start(self, i: int) -> int:
         token = self.tokens[i]
-        return token.start + 1 if self.glued_name_conjunction(i) else token.stem_start
+        if self.glued_name_conjunction(i) or self._glued_tagger_clitic(i):
+            return token.start + 1
+        return token.stem_start
+
+    def _glued_tagger_clitic(self, i: int) -> bool:
+        """"لهايلي مريام": the tagger's name opens with a clitic the tokenizer left on an unknown word."""
+        token = self.tokens[i]
+        return i in self.ner_person_start and token.stem[:1] in GLUED_STOP_CLITICS and len(token.stem) >= 5 \
+            and not self.is_first_name(i) and token.stem == token.norm and self.doc.text[token.start] in "ولبك"
 
     def is_verb(self, i: int) -> bool:
         return self.tokens[i].stem in lexicon.context_verbs()

@@ -14,6 +14,7 @@ import re
 
 from rasid.doc import Doc, Entity, Role
 from rasid.persons.context import PersonContext
+from rasid.persons.countries import title_country
 from rasid.persons.titles import TitleSpan
 from rasid.text.normalize import normalize_str
 
@@ -219,12 +220,21 @@ def resolve_title_references(ctx: PersonContext, persons: list[Entity], referenc
             candidates = [p for p in persons if p.first_offset < reference.start and any(
                 _bare_word(name_key(r.title)[0]) == head for r in p.roles if r.title)]
         else:
+            country = title_country(ctx, reference)
             candidates = [p for p in persons if p.first_offset < reference.start and any(
-                _title_match(key, name_key(r.title)) for r in p.roles)]
+                _title_match(key, name_key(r.title)) or _same_office(key, country, r) for r in p.roles)]
         if len(candidates) == 0:
             continue
         person = max(candidates, key=lambda p: max(m.start for m in p.mentions if m.start < reference.start))
         person.add_mention(doc.mention(reference.start, reference.end))
+
+
+def _same_office(reference: tuple[str, ...], country: str | None, role: Role) -> bool:
+    """"رئيس الوزراء اليوناني" and "رئيس وزراء اليونان": one head word, one state."""
+    title = name_key(role.title)
+    bare = [_bare_word(w) for w in reference]
+    return bool(country) and country == role.country and _bare_word(title[0]) == bare[0] \
+        and set(bare) & {_bare_word(w) for w in title[1:]} != set()
 
 
 def _bare_word(word: str) -> str:
@@ -256,9 +266,15 @@ def resolve_honorific_pronouns(ctx: PersonContext, persons: list[Entity]) -> Non
             person.add_mention(ctx.doc.mention(token.stem_start, token.end))
 
 
+def _lone_tagger_word(person: Entity) -> bool:
+    """One word that only the NER tagger called a person, with no title, honorific or fuller name."""
+    return person.source == "ner" and len(name_key(person.name)) == 1 and not person.roles \
+        and not person.honorific and not person.aliases
+
+
 def resolve(doc: Doc, ctx: PersonContext, references: list[TitleSpan]) -> None:
     persons = doc.entities_of("PERSON")
-    kept = merge_persons(persons)
+    kept = [p for p in merge_persons(persons) if not _lone_tagger_word(p)]
     doc.entities = [e for e in doc.entities if e.type != "PERSON" or e in kept]
     add_name_mentions(ctx, kept)
     resolve_title_references(ctx, kept, references)

@@ -43,7 +43,9 @@ def ends_name(ctx: PersonContext, j: int, second: bool = False) -> bool:
         return True
     if (ctx.tokens[j].suffixes or _pronoun_ending(ctx, j)) and not ctx.ner_person[j]:
         return True  # فخره، نظيره، يرحمهما: a word with a pronoun
-    if ctx.place_at[j] or ctx.org_at[j] is not None:
+    if ctx.place_at[j] and not ctx.is_first_name(j):
+        return True  # a place the tagger took for a name (إيطاليا، بيونغ يانغ)
+    if ctx.org_at[j] is not None:
         return not ctx.ner_person[j]
     if ctx.title(j) is not None and read_title(ctx, j) is not None:
         return True
@@ -51,8 +53,10 @@ def ends_name(ctx: PersonContext, j: int, second: bool = False) -> bool:
         if ctx.ner_person[j]:
             return False
         return ctx.in_title_vocabulary(j) or (ctx.is_common(j) and not second)
-    if ctx.is_first_name(j) or ctx.ner_person[j]:
+    if ctx.is_first_name(j):
         return False
+    if ctx.ner_person[j]:
+        return ctx.is_common(j) and not second  # the tagger does not outweigh a common word
     if len(ctx.tokens[j].stem) >= 5 and ctx.tokens[j].stem.endswith(FEMININE_NISBA):
         return True  # "روتانا خليجية": an indefinite adjective
     return ctx.in_title_vocabulary(j) or ctx.is_accusative(j) or (ctx.is_common(j) and not second)
@@ -96,9 +100,10 @@ def read_name(ctx: PersonContext, i: int, cued: bool) -> NameSpan | None:
             break
         if not bound and j > i and (ctx.glued_name_conjunction(j) or _glued_preposition(ctx, j)):
             break
-        if not bound and j > i and ctx.tokens[j].stem.startswith("و") and not ctx.is_first_name(j) \
-                and not ctx.ner_person[j]:
-            break  # "تعازي ومواساة": a conjunction the tokenizer left on an unknown word
+        if not bound and j > i and ctx.tokens[j].stem.startswith("و") and not ctx.is_first_name(j):
+            break  # "تعازي ومواساة"، "اللحام ولاريجاني": a conjunction the tokenizer left on a word
+        if not bound and j > i and not cued and looks_like_verb(ctx, j, trust_tagger=False):
+            break  # "ميركل تلتقى ترامب": a present verb between two names
         if not bound and j > i and _future_verb(ctx, j):
             break  # "الجبير سيجتمع"
         if not bound and j > i and ctx.tokens[j].stem == GOD and ctx.tokens[j - 1].stem not in god_compounds():
@@ -169,8 +174,8 @@ def _glued_preposition(ctx: PersonContext, j: int) -> bool:
     return stem.startswith(("لل", "بال", "كال")) and not ctx.ner_person[j] and not ctx.is_first_name(j)
 
 
-def looks_like_verb(ctx: PersonContext, i: int) -> bool:
+def looks_like_verb(ctx: PersonContext, i: int, trust_tagger: bool = True) -> bool:
     """A present-tense verb before a name (يلتقي ...): a prefix letter, not a known given name."""
     token = ctx.tokens[i]
     return token.stem.startswith(PRESENT_PREFIXES) and len(token.stem) >= 4 and not ctx.is_first_name(i) \
-        and not ctx.ner_person[i]
+        and not (trust_tagger and ctx.ner_person[i]) and not ctx.tokens[i].stem in ctx.known_surnames

@@ -21,6 +21,7 @@ class Segment:
     start: int
     end: int
     value: Any  # Honorific | TitleSpan | NameSpan
+    tagger_only: bool = False  # a name found only by the NER tagger
 
 
 def _honorific_segment(ctx: PersonContext, i: int) -> Segment | None:
@@ -118,10 +119,19 @@ def _segment_at(ctx: PersonContext, i: int, segments: list[Segment]) -> Segment 
         return honorific
     if title is not None:
         return _title_segment(title)
+    if i in ctx.ner_person_start and ctx.tokens[i].stem in ctx.known_surnames and not ctx.is_first_name(i):
+        token = ctx.tokens[i]  # "سلم السيسي رسالة": a known surname stands alone
+        segment = _name_segment(NameSpan(i, i + 1, ctx.name_start(i), token.end, 1))
+        segment.tagger_only = True
+        return segment
     if ctx.is_first_name(i) or ctx.particle(i) == "prefix" or i in ctx.ner_person_start:
         name = read_name(ctx, i, cued=False)
         if name is not None and (ctx.ner_person[i] or name.words >= 2 and _plausible_uncued(ctx, name)):
-            return _name_segment(name)
+            segment = _name_segment(name)
+            segment.tagger_only = not (ctx.is_first_name(i) or ctx.particle(i) == "prefix")
+            if segment.tagger_only and all(len(t.stem) <= 2 for t in ctx.tokens[name.first:name.last]):
+                return None  # "بي بي سي": letters read aloud, an acronym
+            return segment
     return None
 
 

@@ -244,3 +244,19 @@ def test_a_known_surname_after_a_title_stands_alone(settings):
     person = by_name(found, "فلاديمير بوتين")
     assert "بوتين" in [m.text for m in person.mentions]
     assert all("تحيات" not in p.name for p in found)
+
+
+def test_tagger_spans_do_not_outweigh_places_verbs_and_acronyms(settings):
+    text = "وقالت ميركل تلتقي ترامب في إيطاليا بحسب بي بي سي."
+    doc = analyze(Article(text=text), Settings(components=("text", "countries")))
+    words = {t.text: t.i for t in doc.tokens}
+    doc.extra["ner"] = [
+        {"label": "PERS", "first": words["ميركل"], "last": words["ترامب"] + 1},
+        {"label": "PERS", "first": words["إيطاليا"], "last": words["إيطاليا"] + 1},
+        {"label": "PERS", "first": words["بي"], "last": words["سي"] + 1},
+    ]
+    find_persons(doc, None)
+    names = {p.name for p in doc.entities_of("PERSON")}
+    assert "ميركل تلتقي ترامب" not in names
+    assert "إيطاليا" not in names
+    assert "بي بي سي" not in names
