@@ -173,9 +173,10 @@ class CandidateFinder:
 
     def find(self) -> list[Candidate]:
         candidates: list[Candidate] = []
+        in_names = self._tokens_in_names()
         for match in trigger_matcher().find(self.doc.tokens):
             sentence = self.doc.tokens[match.first].sentence
-            if sentence not in self.index.story_sentences:
+            if sentence not in self.index.story_sentences or match.first in in_names:
                 continue
             candidate = Candidate(match.payload, match.first, match.last, match.start, match.end, sentence)
             candidate.proclitic = self.doc.tokens[match.first].proclitic
@@ -207,6 +208,15 @@ class CandidateFinder:
                       and not self._possessed_masdar(c)]
         candidates = _without_invited_visits(candidates)
         return _offers_absorb_cooperation(candidates)
+
+    def _tokens_in_names(self) -> set[int]:
+        """Tokens inside an organization's name (مركز الملك سلمان للإغاثة): a name is no event."""
+        inside: set[int] = set()
+        for mentions in self.index.by_sentence.values():
+            for m in mentions:
+                if m.entity.type == "ORG":
+                    inside.update(range(m.first, m.last))
+        return inside
 
     def _unnamed_subject(self, c: Candidate) -> bool:
         """A verb with no entity for its actor but a definite noun right after it: a subject that

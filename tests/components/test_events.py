@@ -207,3 +207,10 @@ def test_a_sum_of_money_sent_is_aid_given():
     entities = [("COUNTRY", "السعودية", "السعودية", "SA"), ("COUNTRY", "واشنطن", "واشنطن", "US")]
     aid = [e for e in _events(text, entities) if e.type == "AID"]
     assert [(e.status, e.trigger.text) for e in aid] == [("occurred", "أرسلت")]
+
+
+def test_a_trigger_inside_an_organizations_name_is_no_event():
+    text = "وقال المشرف على مركز الملك سلمان للإغاثة إن الأوضاع في اليمن صعبة بعد زيارة السعودية."
+    entities = [("ORG", "مركز الملك سلمان للإغاثة", "مركز الملك سلمان للإغاثة", "SA"),
+                ("COUNTRY", "اليمن", "اليمن", "YE"), ("COUNTRY", "السعودية", "السعودية", "SA")]
+    assert [e for e in _events(text, entities) if e.type == "AID"] == []
