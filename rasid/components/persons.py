@@ -12,7 +12,8 @@ from rasid.persons.context import PersonContext
 from rasid.persons.coref import add_role
 from rasid.persons.countries import (
     HOME_TITLE_WEIGHT,
-    explicit_organization_country, marks_country, ministry_country, organization_in, side_country, title_country,
+    explicit_organization_country, international, marks_country, ministry_country, organization_in, side_country,
+    title_country,
 )
 from rasid.persons.parse import parse
 from rasid.text.normalize import normalize_str
@@ -79,6 +80,8 @@ def _entity(ctx: PersonContext, find: PersonFind, organizations: list[Entity]) -
         entity.country = entity.country or stated
         implied_countries.append(implied)
     entity.country = entity.country or side or next((c for c in implied_countries if c), None)
+    if entity.country is None and any(international(ctx, t.value) for t in find.titles):
+        ctx.doc.extra.setdefault("person_international", set()).add(entity)
 
     return entity
 

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from rasid.doc import Doc, Entity
 from rasid.lang import load_list, load_table
+from rasid.lang.matcher import PhraseMatcher
 from rasid.persons.context import PersonContext
 from rasid.persons.titles import TitleSpan, title_prepositions
 from rasid.text.normalize import normalize_str
@@ -28,6 +29,17 @@ HOME_TITLE_WEIGHT = 2  # a title of one state (خادم الحرمين الشر�
 @lru_cache(maxsize=1)
 def side_words() -> frozenset[str]:
     return frozenset(normalize_str(w) for w in load_list("person_side_words.txt"))
+
+
+@lru_cache(maxsize=1)
+def international_matcher() -> PhraseMatcher[str]:
+    return PhraseMatcher((phrase, phrase) for phrase in load_list("international_bodies.txt"))
+
+
+def international(ctx: PersonContext, title: TitleSpan) -> bool:
+    """The title is an office of an international body: its holder serves no single state."""
+    matcher = international_matcher()
+    return any(matcher.match_at(ctx.tokens, k) is not None for k in range(title.first, title.last))
 
 
 @lru_cache(maxsize=1)
@@ -69,7 +81,8 @@ def assign_home_country(doc: Doc) -> None:
     """Officials whose state the article leaves implicit serve the article's home state: the most
     mentioned state that no title marks explicitly (the home side goes unmarked: "وزير الخارجية"),
     or, when every state is marked, the one named first."""
-    persons = [p for p in doc.entities_of("PERSON") if p.country is None and p.roles]
+    international = doc.extra.get("person_international", set())
+    persons = [p for p in doc.entities_of("PERSON") if p.country is None and p.roles and p not in international]
     if not persons:
         return
     counts: Counter[str] = Counter()

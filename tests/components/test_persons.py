@@ -260,3 +260,11 @@ def test_tagger_spans_do_not_outweigh_places_verbs_and_acronyms(settings):
     assert "ميركل تلتقي ترامب" not in names
     assert "إيطاليا" not in names
     assert "بي بي سي" not in names
+
+
+def test_office_of_an_international_body_serves_no_state(settings):
+    text = ("وأكد الرئيس المصري عبدالفتاح السيسي أهمية مبادرة المبعوث الأممي غسان سلامة للحل في ليبيا. "
+            "وقال السيسي إن مصر تدعم الحل.")
+    found = persons(text, settings)
+    assert by_name(found, "غسان سلامة").country is None
+    assert by_name(found, "عبدالفتاح السيسي").country == "EG"
