@@ -2,17 +2,35 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from rasid.lang import load_table
 from rasid.text.normalize import normalize_str
 
 SPACE_RE = re.compile(r"\s+")
 ARTICLE_PREFIX = "ال"
+SHORT_WORDS = 2
 TITLE_CONTAINMENT = 0.5  # share of the shorter title's words found in the other, strictly above
 
 
+@lru_cache(maxsize=2)
+def _particles(kind: str) -> frozenset[str]:
+    """Name particles of one kind, normalized: prefix (عبد, أبو, آل ...) or link (بن, بنت ...)."""
+    return frozenset(normalize_str(particle) for particle, k in load_table("name_particles.tsv", 2) if k == kind)
+
+
 def name_key(name: str) -> str:
-    """The matching form of a name: normalized letters, single spaces."""
-    return SPACE_RE.sub(" ", normalize_str(name)).strip()
+    """The matching form of a name: normalized letters, single spaces, and a compound name
+    written as one word (عبد العزيز and عبدالعزيز have one key)."""
+    words = SPACE_RE.sub(" ", normalize_str(name)).strip().split(" ")
+    prefixes = _particles("prefix")
+    joined: list[str] = []
+    for word in words:
+        if joined and joined[-1] in prefixes:
+            joined[-1] += word
+        else:
+            joined.append(word)
+    return " ".join(joined)
 
 
 def entity_key(entity_type: str, name: str, country: str | None) -> str:
@@ -23,11 +41,17 @@ def entity_key(entity_type: str, name: str, country: str | None) -> str:
 
 
 def short_key(norm: str) -> str | None:
-    """First and last word of a name of several words (عادل الجبير for عادل بن أحمد الجبير)."""
+    """Given name and family name of a name of several words (عادل الجبير for عادل بن أحمد
+    الجبير); None for one word, or when the last word is a father's name (… بن عبدالعزيز)."""
     words = norm.split()
-    if len(words) < 2:
+    if len(words) < 2 or words[-2] in _particles("link"):
         return None
     return f"{words[0]} {words[-1]}"
+
+
+def is_short(name: str) -> bool:
+    """A name of at most two words: a short form that a fuller name may stand behind."""
+    return len(name.split()) <= SHORT_WORDS
 
 
 def _title_words(title_norm: str) -> frozenset[str]:

@@ -4,8 +4,9 @@ Order of evidence for an incoming entity (type, name, country):
 1. a pin for this name in this article (left by ``entities split``);
 2. a registry entity known by the same normalized name or alias, of a
    compatible country (the same one preferred);
-3. for a person, one known by the same first and last word (عادل الجبير ~
-   عادل بن أحمد الجبير) with a compatible country and compatible titles;
+3. for a person, one known by the same given and family name (عادل الجبير ~
+   عادل بن أحمد الجبير) with a compatible country and compatible titles, when
+   one of the two names is that short form (two full names never match this way);
 4. otherwise a new entity on its natural key (type, name, country).
 Merged entities are followed to the entity they were merged into.
 
@@ -19,7 +20,8 @@ from typing import Any
 
 from sqlalchemy.engine import Connection
 
-from rasid.registry.names import countries_compatible, entity_key, name_key, short_key, titles_compatible
+from rasid.registry.names import (countries_compatible, entity_key, is_short, name_key, short_key,
+                                  titles_compatible)
 from rasid.store.rawsql import RawSql
 
 MAX_MERGE_CHAIN = 64
@@ -37,6 +39,7 @@ BY_KEY = """SELECT num FROM entities
 WHERE type = :type AND norm = :norm AND country_key = :country_key AND variant = 0"""
 SET_COUNTRY = "UPDATE entities SET country = :country WHERE num = :num AND country IS NULL"
 SET_NAME = "UPDATE entities SET name = :name WHERE num = :num"
+SEEN_AS = "SELECT 1 FROM entity_mentions WHERE entity = :entity AND norm = :norm LIMIT 1"
 ADD_NAME = """INSERT INTO entity_names (entity, type, kind, norm, text)
 VALUES (:entity, :type, :kind, :norm, :text) ON CONFLICT DO NOTHING"""
 ADD_MENTION = """INSERT INTO entity_mentions (article_id, local_id, entity, norm, mentions)
@@ -129,8 +132,10 @@ def find_entity(sql: RawSql, item: Incoming, pins: dict[tuple[str, str], int]) -
     short = short_key(item.norm)
     if short is None:
         return None
+    incoming_is_short = is_short(item.norm)
     candidates = [c for c in _candidates(sql, BY_SHORT, item.type, short)
-                  if titles_compatible(item.titles, titles_of(sql, c.num))]
+                  if (incoming_is_short or is_short(c.name))
+                  and titles_compatible(item.titles, titles_of(sql, c.num))]
     return _best(candidates, item.country)
 
 
@@ -143,10 +148,12 @@ def create_entity(sql: RawSql, item: Incoming) -> Known:
 
 
 def _update(sql: RawSql, known: Known, item: Incoming) -> None:
-    """Fill in a country the entity lacked, and keep the fullest name seen."""
+    """Fill in a country the entity lacked; take a fuller name once a second article gives it
+    (one article's misread name does not become the entity's name)."""
     if known.country is None and item.country:
         sql.run(SET_COUNTRY, {"num": known.num, "country": item.country})
-    if item.type != "COUNTRY" and len(item.name.split()) > len(known.name.split()):
+    if (item.type != "COUNTRY" and len(item.name.split()) > len(known.name.split())
+            and sql.value(SEEN_AS, {"entity": known.num, "norm": item.norm})):
         sql.run(SET_NAME, {"num": known.num, "name": item.name})
 
 

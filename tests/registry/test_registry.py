@@ -139,3 +139,32 @@ def test_corrections_refuse_nonsense(sqlite_store):
             merge(connection, p, 99999)
         with pytest.raises(RegistryError, match="no mention"):
             split(connection, p, [org["id"]])
+
+
+def test_compound_names_written_apart_or_joined_are_one_person(sqlite_store):
+    a = make_record("استقبل الأمير سلمان بن سلطان بن عبد العزيز الوفد.", entities=[
+        person("سلمان بن سلطان بن عبد العزيز", "SA")])
+    b = make_record("التقى الأمير سلمان بن سلطان بن عبدالعزيز السفير.", entities=[
+        person("سلمان بن سلطان بن عبدالعزيز", "SA")])
+    add_records(sqlite_store, [a, b])
+    assert entity_of(sqlite_store, a["id"]) == entity_of(sqlite_store, b["id"])
+
+
+def test_two_full_names_with_the_same_given_and_family_name_are_two_people(sqlite_store):
+    a = make_record("استقبل الأمير محمد بن نايف آل سعود الوفد.", entities=[person("محمد بن نايف آل سعود", "SA")])
+    b = make_record("استقبل الأمير محمد بن سلمان آل سعود الوفد.", entities=[person("محمد بن سلمان آل سعود", "SA")])
+    c = make_record("التقى الأمير سلمان بن عبدالعزيز الوفد.", entities=[person("سلمان بن عبدالعزيز", "SA")])
+    d = make_record("التقى الأمير سلمان بن سلطان بن عبدالعزيز الوفد.", entities=[
+        person("سلمان بن سلطان بن عبدالعزيز", "SA")])
+    add_records(sqlite_store, [a, b, c, d])
+    assert entity_of(sqlite_store, a["id"]) != entity_of(sqlite_store, b["id"])
+    assert entity_of(sqlite_store, c["id"]) != entity_of(sqlite_store, d["id"])
+
+
+def test_a_fuller_name_is_taken_once_a_second_article_gives_it(sqlite_store):
+    add_records(sqlite_store, [R2, R1])
+    joined = entity_of(sqlite_store, R2["id"])
+    assert entity_of(sqlite_store, R1["id"]) == joined
+    assert page(sqlite_store, joined)["name"] == "عادل الجبير"  # one article could be a misreading
+    add_records(sqlite_store, [R1 | {"id": "f" * 16}])
+    assert page(sqlite_store, joined)["name"] == "عادل بن أحمد الجبير"
