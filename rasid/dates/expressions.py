@@ -14,7 +14,7 @@ from typing import Any
 
 from hijridate import Hijri
 
-from rasid.dates.lexicon import DateWord, Month, month_matcher, word_matcher
+from rasid.dates.lexicon import Month, month_matcher, word_matcher
 from rasid.text.tokenize import Token
 
 MAX_DAY = 31

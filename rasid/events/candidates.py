@@ -1,25 +1,22 @@
-"""Event candidates: one per trigger match in story text, with its local attributes.
-
-A candidate is one mention of an interaction; grouping (rasid.events.grouping)
-merges the candidates that tell the same interaction into one event.
-"""
+"""Finding event candidates: trigger matches in story text, their parties,
+status, mode, instrument and date (rasid.events.candidate, rasid.events.readings)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from rasid.doc import Doc, Entity
+from rasid.doc import Doc
+from rasid.events.candidate import JOINT_TYPES, Candidate
 from rasid.events.context import DocIndex
-from rasid.events.lexicon import (
-    TriggerEntry, instrument_matcher, mode_matcher, money_words, offer_objects, opinion_markers, status_matcher,
-    trigger_matcher,
+from rasid.events.lexicon import instrument_matcher, mode_matcher, status_matcher, trigger_matcher
+from rasid.events.parties import find_parties
+from rasid.events.readings import (
+    agrees_with_an_opinion, has_unnamed_subject, is_possessed_masdar, names_a_sum, names_an_offer,
+    offers_absorb_cooperation, signing_without_instrument, tokens_in_names, without_invited_visits,
 )
-from rasid.events.parties import Parties, find_parties
 from rasid.lang.matcher import Match, PhraseMatcher
 from rasid.text.normalize import normalize_str
 
 FUTURE_PREFIX = "س"
-PURPOSE_PREFIX = "ل"
 STATUS_WINDOW = 6  # tokens either side of a trigger where status markers count
 NEAR_WINDOW = 3  # a marker this close to a noun trigger is its own; farther ones yield to the verb before it
 NEGATION_WINDOW = 3
@@ -29,54 +26,8 @@ INSTRUMENT_BEFORE = 6
 # Types whose present tense announces a future interaction (يلتقي، يوقع، يزور); for the
 # others the present tense reports an ongoing stance (يدين، يطالب) that has occurred.
 FUTURE_BY_PRESENT = frozenset({"CONSULT", "AGREE", "COOPERATE", "AID"})
-VERB_FORMS = frozenset({"past", "present"})
-OFFER_TYPE, JOINT_TYPE = "AID", "COOPERATE"
-JOINT_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # acts of both sides; the others have one actor
-MASDAR_PRONE = frozenset({"REJECT", "ACCUSE"})  # verbs whose verbal noun is written alike (رفض، إدانة)
-MASDAR_PREPOSITIONS = frozenset({"ل", "ب"})  # clitic prepositions after a possessed verbal noun
-OFFER_REACH = 8  # tokens after a readiness (استعداد) where what it offers is named
 DATE_REACH = 80  # characters between a trigger and a date that belongs to it
-INVITATION_REACH = 8  # tokens after a request within which a visit is what it invites to
 PARTICIPLE_INSTRUMENT = 3  # a participle (الموقعة) follows its instrument this closely
-
-
-@dataclass
-class Candidate:
-    entry: TriggerEntry
-    first: int  # token indices, last exclusive
-    last: int
-    start: int  # character offsets of the trigger
-    end: int
-    sentence: int
-    status: str = "occurred"
-    status_source: str = "default"  # hint | negation | tense | marker | inherited | date | default
-    mode: str | None = None
-    mode_explicit: bool = False
-    instrument: str | None = None
-    parties: Parties = field(default_factory=Parties)
-    date: dict[str, Any] | None = None
-    date_key: str | None = None  # the date expression as written, normalized
-    proclitic: str = ""  # the clitics before the trigger's first word (و، ل ...)
-    definite: bool = False  # the trigger's first word has the article: للمباحثات is "of the talks", no purpose
-    unnamed_subject: bool = False  # a verb whose subject is named but is no entity (ثمن الضيف البلجيكي)
-
-    @property
-    def type(self) -> str:
-        return self.entry.type
-
-    @property
-    def is_verb(self) -> bool:
-        return self.entry.form in VERB_FORMS
-
-    @property
-    def actor(self) -> Entity | None:
-        return self.parties.actor
-
-    @property
-    def purpose(self) -> bool:
-        """لبحث، ليصل، للقاء: the aim of another act, not an act of its own."""
-        return self.entry.form != "participle" and PURPOSE_PREFIX in self.proclitic and not self.definite
-
 
 
 def _nearest(matches: list[Match], first: int, last: int, before: int, after: int,
@@ -114,32 +65,6 @@ def _date_key(date: dict[str, Any], text: str) -> str | None:
     return normalize_str(text[date["start"]:date["stop"]])
 
 
-def _without_invited_visits(candidates: list[Candidate]) -> list[Candidate]:
-    """A visit or meeting a request invites to (وجه الدعوة ... لإجراء زيارة) is the request's content,
-    not an interaction of its own."""
-    kept: list[Candidate] = []
-    for c in candidates:
-        request = next((r for r in reversed(kept) if r.sentence == c.sentence), None)
-        if c.type == "CONSULT" and not c.is_verb and request is not None and request.type == "REQUEST" \
-                and c.first - request.last <= INVITATION_REACH:
-            continue
-        kept.append(c)
-    return kept
-
-
-def _signing_without_instrument(c: Candidate) -> bool:
-    """A signing with no instrument named near it is no agreement (وقع كتابا ذهبيا)."""
-    return c.type == "AGREE" and c.entry.agreement == "signed" and c.instrument is None
-
-
-def _offers_absorb_cooperation(candidates: list[Candidate]) -> list[Candidate]:
-    """Joint projects proposed in a sentence that offers aid are part of that offer
-    (أبدى استعداد الوزارة لتنفيذ مشروعات مشتركة)."""
-    offering = {c.sentence for c in candidates if c.type == OFFER_TYPE}
-    return [c for c in candidates
-            if not (c.type == JOINT_TYPE and c.status == "proposed" and c.sentence in offering)]
-
-
 def find_in_sentences(matcher: PhraseMatcher, doc: Doc, sentences: Iterable[int]) -> dict[int, list[Match]]:
     """Matches of a lexicon in some sentences only, grouped by sentence (token indices are the doc's)."""
     found: dict[int, list[Match]] = {}
@@ -173,7 +98,7 @@ class CandidateFinder:
 
     def find(self) -> list[Candidate]:
         candidates: list[Candidate] = []
-        in_names = self._tokens_in_names()
+        in_names = tokens_in_names(self.index)
         for match in trigger_matcher().find(self.doc.tokens):
             sentence = self.doc.tokens[match.first].sentence
             if sentence not in self.index.story_sentences or match.first in in_names:
@@ -181,14 +106,14 @@ class CandidateFinder:
             candidate = Candidate(match.payload, match.first, match.last, match.start, match.end, sentence)
             candidate.proclitic = self.doc.tokens[match.first].proclitic
             candidate.definite = self.doc.tokens[match.first].has_article
-            candidate.unnamed_subject = self._unnamed_subject(candidate)
+            candidate.unnamed_subject = has_unnamed_subject(self.doc, candidate)
             candidate.parties = find_parties(self.index, candidate.sentence, candidate.first, candidate.last,
                                              candidate.is_verb, candidate.type in JOINT_TYPES)
             if candidate.entry.weak and candidate.actor is None:
                 continue
-            if candidate.entry.offer and not self._names_an_offer(candidate):
+            if candidate.entry.offer and not names_an_offer(self.doc, candidate):
                 continue
-            if candidate.entry.money and not self._names_a_sum(candidate):
+            if candidate.entry.money and not names_a_sum(self.doc, candidate):
                 continue
             candidates.append(candidate)
         sentences = {c.sentence for c in candidates}
@@ -204,57 +129,10 @@ class CandidateFinder:
             self._set_instrument(candidate)
             previous_in_sentence[sentence] = candidate
         candidates = [c for c in candidates
-                      if not _signing_without_instrument(c) and not self._agreeing_with_an_opinion(c)
-                      and not self._possessed_masdar(c)]
-        candidates = _without_invited_visits(candidates)
-        return _offers_absorb_cooperation(candidates)
-
-    def _tokens_in_names(self) -> set[int]:
-        """Tokens inside an organization's name (مركز الملك سلمان للإغاثة): a name is no event."""
-        inside: set[int] = set()
-        for mentions in self.index.by_sentence.values():
-            for m in mentions:
-                if m.entity.type == "ORG":
-                    inside.update(range(m.first, m.last))
-        return inside
-
-    def _unnamed_subject(self, c: Candidate) -> bool:
-        """A verb with no entity for its actor but a definite noun right after it: a subject that
-        the text names (الضيف البلجيكي) and Rasid cannot point to."""
-        if not c.is_verb or c.parties.actor is not None or c.last >= len(self.doc.tokens):
-            return False
-        following = self.doc.tokens[c.last]
-        return following.kind == "word" and following.has_article and not following.proclitic
-
-    def _names_a_sum(self, c: Candidate) -> bool:
-        """أرسلت الحكومة 100 مليون دولار: a transfer is aid when a sum of money (a number, then a
-        money word) follows it."""
-        end = min(c.last + OFFER_REACH, self.doc.sentences[c.sentence].last_token)
-        tokens = self.doc.tokens[c.last:end]
-        words = money_words()
-        return any(t.kind == "number" and any(u.norm in words for u in tokens[k + 1:k + 3])
-                   for k, t in enumerate(tokens))
-
-    def _names_an_offer(self, c: Candidate) -> bool:
-        """استعداد الهيئة لنقل الخبرات: a readiness is an offer of aid when what it offers follows."""
-        objects = offer_objects()
-        end = min(c.last + OFFER_REACH, self.doc.sentences[c.sentence].last_token)
-        return any(t.stem in objects or t.bare in objects for t in self.doc.tokens[c.last:end])
-
-    def _possessed_masdar(self, c: Candidate) -> bool:
-        """رفضه للتدخلات، إدانتهما بقتل: a verbal noun with a possessor, followed by its preposition,
-        tells a stance or a fact, not an act of rejecting or accusing."""
-        if c.type not in MASDAR_PRONE or not c.is_verb or c.last >= len(self.doc.tokens):
-            return False
-        following = self.doc.tokens[c.last]
-        return bool(self.doc.tokens[c.last - 1].suffixes) and any(
-            p.form in MASDAR_PREPOSITIONS for p in following.prefixes)
-
-    def _agreeing_with_an_opinion(self, c: Candidate) -> bool:
-        """اتفقنا أن السبيل ...: sharing a view, not reaching an agreement."""
-        if c.type != "AGREE" or c.entry.agreement != "agreed" or c.last >= len(self.doc.tokens):
-            return False
-        return self.doc.tokens[c.last].norm in opinion_markers()
+                      if not signing_without_instrument(c) and not agrees_with_an_opinion(self.doc, c)
+                      and not is_possessed_masdar(self.doc, c)]
+        candidates = without_invited_visits(candidates)
+        return offers_absorb_cooperation(candidates)
 
     def _assign_dates(self, candidates: list[Candidate]) -> None:
         """Each date expression belongs to the nearest trigger of its sentence, if it is near enough."""

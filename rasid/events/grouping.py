@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rasid.doc import Doc, Entity, Event, Participant
-from rasid.events.candidates import JOINT_TYPES, Candidate
+from rasid.events.candidate import JOINT_TYPES, Candidate
 
 ACTOR_GROUPED = frozenset({"AID"})  # one event per acting body
 SHARE_DISTANCE = 2  # sentences within which an event lends its states to one that lacks them
