@@ -1,0 +1,109 @@
+"""The statement lexicons: reporting cues, openers, unnamed subjects, outlets and name words."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rasid.doc import Entity
+from rasid.lang import LanguageDataError, load_list, load_table
+from rasid.lang.matcher import PhraseMatcher, phrase_key
+from rasid.persons.lexicon import common_words, first_names
+from rasid.text.normalize import normalize_str
+
+CUE_KINDS = ("verb", "participle", "source", "relay")
+ARTICLE = "ال"
+TITLE_KINDS = ("office", "complete", "counterpart")
+
+
+@dataclass(frozen=True)
+class Cue:
+    kind: str
+
+
+@lru_cache(maxsize=1)
+def cue_matcher() -> PhraseMatcher[Cue]:
+    matcher: PhraseMatcher[Cue] = PhraseMatcher()
+    for cell, kind in load_table("reporting_cues.tsv", 2):
+        if kind not in CUE_KINDS:
+            raise LanguageDataError(f"reporting_cues.tsv: unknown kind {kind!r}")
+        for phrase in filter(None, (p.strip() for p in cell.split("|"))):
+            matcher.add(phrase, Cue(kind))
+    return matcher
+
+
+def _stems(name: str) -> frozenset[str]:
+    words: set[str] = set()
+    for word in load_list(name):
+        words.update(phrase_key(word) or (word,))
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def openers() -> frozenset[str]:
+    return _stems("statement_openers.txt")
+
+
+@lru_cache(maxsize=1)
+def content_starts() -> frozenset[str]:
+    return _stems("statement_content_starts.txt")
+
+
+@lru_cache(maxsize=1)
+def unnamed_subjects() -> frozenset[str]:
+    """Subjects that name no speaker (statement_unnamed_subjects.txt) and news outlets' heads."""
+    return _stems("statement_unnamed_subjects.txt") | _outlet_heads() | frozenset(ARTICLE + w for w in _outlet_heads())
+
+
+@lru_cache(maxsize=1)
+def outlet_names() -> tuple[tuple[str, ...], ...]:
+    """Outlets' names and name beginnings, as normalized word tuples (news_agencies.txt and
+    statement_outlet_prefixes.txt)."""
+    names = {tuple(normalize_str(n).split()) for n in load_list("news_agencies.txt")}
+    names.update(tuple(normalize_str(n).split()) for n in load_list("statement_outlet_prefixes.txt"))
+    return tuple(sorted(n for n in names if n))
+
+
+def starts_with_outlet(words: list[str]) -> bool:
+    return any(tuple(words[:len(name)]) == name for name in outlet_names())
+
+
+@lru_cache(maxsize=1)
+def title_heads() -> frozenset[str]:
+    """Heads of titles (title_heads.tsv): a bare title with no entity for it names no speaker."""
+    words: set[str] = set()
+    for phrase, kind, _country in load_table("title_heads.tsv", 3):
+        key = phrase_key(phrase)
+        if kind in TITLE_KINDS and len(key) == 1:
+            words.update((key[0], ARTICLE + key[0]))
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def name_words() -> frozenset[str]:
+    """Words of persons' names: first names and the NER gazetteer's person words (ner_person_names.txt),
+    less the common words."""
+    words = first_names() | frozenset(normalize_str(w) for w in load_list("ner_person_names.txt"))
+    return words - common_words()
+
+
+def names_someone(token) -> bool:
+    """A name word right after the cue: someone Rasid did not recognize as a person."""
+    return token.kind == "word" and (token.norm in name_words() or token.stem in name_words())
+
+
+@lru_cache(maxsize=1)
+def _outlet_heads() -> frozenset[str]:
+    return _stems("org_outlet_heads.txt")
+
+
+def is_outlet(entity: Entity) -> bool:
+    """A news outlet (وكالة الأنباء ...، قناة ...) reports or relays; it is no speaker."""
+    words = normalize_str(entity.name).split()
+    if not words:
+        return False
+    first = words[0][len(ARTICLE):] if words[0].startswith(ARTICLE) else words[0]
+    return first in _outlet_heads() or starts_with_outlet(words)
+
+
+def has_word(token, words: frozenset[str]) -> bool:
+    return token.stem in words or token.bare in words or token.norm in words or token.text in words

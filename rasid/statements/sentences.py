@@ -1,0 +1,118 @@
+"""The statements of one sentence, cue by cue, and the cues left out inside quotations."""
+from __future__ import annotations
+
+from rasid.doc import Doc, Entity, Statement
+from rasid.events.context import PARTY_TYPES, DocIndex
+from rasid.lang.matcher import Match
+from rasid.statements.lexicon import is_outlet
+from rasid.statements.subjects import (
+    SPEAKER_REACH, after_title, country_subject, governed, refers_back, relay_source,
+    speaker_after, subjunctive, unnamed_subject, unrecognized_subject,
+)
+
+STRAIGHT_QUOTE = '"'
+OPENING_QUOTES = "«“"
+CLOSING_QUOTES = "»”"
+LEADING_JUNK = " \t\n،,:؛;-–—\"'«»“”"
+
+
+class SentenceStatements:
+    def __init__(self, doc: Doc, index: DocIndex, sentence: int, previous: Entity | None,
+                 last_person: Entity | None):
+        self.doc = doc
+        self.sentence = doc.sentences[sentence]
+        self.mentions = index.mentions_in(sentence)
+        self.previous = previous  # the speaker of the sentence before, if it had one
+        self.last_person = last_person  # the last person named before this sentence
+        self.found: list[tuple[Entity | None, Match, int]] = []  # speaker (None: unnamed), cue, content start
+
+    def subject(self, before: int) -> Entity | None:
+        """The sentence's subject: the first person or body it names before ``before``, not governed
+        by a preposition."""
+        parties = [m for m in self.mentions if m.last <= before and m.entity.type in PARTY_TYPES
+                   and not governed(self.doc, m)]
+        return parties[0].entity if parties else None
+
+    def add(self, cue: Match) -> None:
+        end = self.sentence.last_token
+        speaker: Entity | None = None
+        content = cue.end
+        unnamed = False
+        if cue.payload.kind == "verb":
+            if subjunctive(self.doc, cue):
+                return
+            named = None
+            omitted = refers_back(self.doc, cue, end)
+            unnamed = not omitted and (unnamed_subject(self.doc, cue, end) or country_subject(self.mentions, cue))
+            if not omitted and not unnamed:
+                named = speaker_after(self.doc, self.mentions, cue.last, SPEAKER_REACH)
+                unnamed = named is None and unrecognized_subject(self.doc, cue, end)
+            if named is not None:
+                speaker, content = named.entity, after_title(named)
+            elif not unnamed:  # the subject is omitted: وأكد أهمية ...
+                speaker = self.antecedent(cue.first, self.last_person)
+        elif cue.payload.kind == "participle":
+            speaker = self.antecedent(cue.first, None)
+        elif cue.payload.kind == "source":
+            named = speaker_after(self.doc, self.mentions, cue.last, SPEAKER_REACH)
+            if named is not None:
+                speaker, content = named.entity, named.mention.end
+        else:
+            named = relay_source(self.doc, self.mentions, cue, end)
+            if named is not None:
+                speaker, content = named.entity, named.mention.end
+            unnamed = named is None  # an outlet reports: what follows in the sentence is not someone's
+        if speaker is not None and is_outlet(speaker):
+            speaker, unnamed = None, True
+        if speaker is not None or unnamed:
+            self.found.append((speaker, cue, content))
+
+    def antecedent(self, before: int, fallback: Entity | None) -> Entity | None:
+        """Who an omitted subject is: this sentence's speaker or subject, the speaker of the
+        sentence before, or the fallback (the last person named, for a verb)."""
+        if self.found:
+            return self.found[-1][0]
+        return self.subject(before) or self.previous or fallback
+
+    def last_speaker(self) -> Entity | None:
+        return self.found[-1][0] if self.found else None
+
+    def last_person_named(self) -> Entity | None:
+        persons = [m.entity for m in self.mentions if m.entity.type == "PERSON"]
+        return persons[-1] if persons else self.last_person
+
+    def statements(self, cues: list[Match]) -> list[Statement]:
+        result = []
+        text = self.doc.text
+        cue_starts = sorted(c.start for c in cues)
+        for speaker, cue, content in self.found:
+            if speaker is None:
+                continue
+            stop = next((s for s in cue_starts if s >= content), self.sentence.end)
+            start = content
+            while start < stop and text[start] in LEADING_JUNK:
+                start += 1
+            if start >= stop:
+                continue
+            result.append(Statement(speaker, self.doc.mention(cue.start, cue.end), start, stop))
+        return result
+
+
+def outside_quotes(doc: Doc, sentence: int, cues: list[Match]) -> list[Match]:
+    """A cue inside quoted words («... أوضحت ...») is part of what someone said, not a new statement."""
+    if not cues:
+        return cues
+    inside_at: dict[int, bool] = {}
+    straight = False
+    depth = 0
+    sent = doc.sentences[sentence]
+    for i in range(sent.first_token, sent.last_token):
+        text = doc.tokens[i].text
+        if text == STRAIGHT_QUOTE:
+            straight = not straight
+        elif text in OPENING_QUOTES:
+            depth += 1
+        elif text in CLOSING_QUOTES:
+            depth = max(0, depth - 1)
+        inside_at[i] = straight or depth > 0
+    return [c for c in cues if not inside_at.get(c.first, False)]
