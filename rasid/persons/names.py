@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rasid.persons.context import PersonContext
-from rasid.persons.lexicon import god_compounds, regnal_ordinals
+from rasid.persons.lexicon import god_compounds, regnal_ordinals, title_head_words
 from rasid.persons.titles import read_title
 
 MAX_NAME_WORDS = 6  # not counting the particles
@@ -59,6 +59,8 @@ def ends_name(ctx: PersonContext, j: int, second: bool = False) -> bool:
         return ctx.is_common(j) and not second  # the tagger does not outweigh a common word
     if len(ctx.tokens[j].stem) >= 5 and ctx.tokens[j].stem.endswith(FEMININE_NISBA):
         return True  # "روتانا خليجية": an indefinite adjective
+    if second and ctx.tokens[j].bare in title_head_words():
+        return False  # "الباجي قايد السبسي": a head word with no title after it is a name
     return ctx.in_title_vocabulary(j) or ctx.is_accusative(j) or (ctx.is_common(j) and not second)
 
 
@@ -95,7 +97,7 @@ def read_name(ctx: PersonContext, i: int, cued: bool) -> NameSpan | None:
             j, bound = j + 1, True
             continue
         second = cued and j == i + 1 and (ctx.is_first_name(i) or not ctx.is_common(i) and not looks_like_verb(ctx, i)
-                                          and not ctx.definite(i))
+                                          and (not ctx.definite(i) or _family_name_follows(ctx, j + 1)))
         if not bound and j > i and ends_name(ctx, j, second=second):
             break
         if not bound and j > i and (ctx.glued_name_conjunction(j) or _glued_preposition(ctx, j)):
@@ -160,6 +162,12 @@ def read_name_backward(ctx: PersonContext, end: int) -> NameSpan | None:
 def _pronoun_ending(ctx: PersonContext, j: int) -> bool:
     stem = ctx.tokens[j].stem
     return len(stem) >= 5 and stem.endswith(("هما", "هم", "كم", "ها")) and not ctx.is_first_name(j)
+
+
+def _family_name_follows(ctx: PersonContext, k: int) -> bool:
+    """"الباجي قايد [السبسي]": a definite family name closes the name after a common middle word."""
+    return ctx.is_word(k) and ctx.definite(k) and not ctx.proclitic(k) and not ctx.is_common(k) \
+        and not ctx.in_title_vocabulary(k) and not ctx.place_at[k]
 
 
 def _future_verb(ctx: PersonContext, j: int) -> bool:

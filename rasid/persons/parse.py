@@ -189,9 +189,10 @@ def _cued_name(ctx: PersonContext, i: int, cue: Segment, separated: bool) -> Nam
     if ctx.definite(i) and name.words > 1 and ctx.definite(i + 1) and not ctx.is_first_name(i + 1) \
             and not ctx.ner_person[i]:
         return None  # "العضو الديمقراطي الوحيد": adjectives, not a name
-    if name.words == 1 and ctx.definite(i) and not ctx.ner_person[i] and not _bare_title(cue):
-        return None  # "الفريق الإعدادي"، "... المصري التهنئة": one word with the article is a name only
-        # right after a bare title ("الرئيس السيسي")
+    if name.words == 1 and ctx.definite(i) and not ctx.ner_person[i] \
+            and not (_bare_title(cue) and ctx.tokens[i].stem in ctx.known_surnames):
+        return None  # "الفريق الإعدادي"، "اللاعب الأجنبي": one word with the article is a name only
+        # as the known surname of a person, right after a bare title ("الرئيس السيسي")
     return name
 
 

@@ -268,3 +268,13 @@ def test_office_of_an_international_body_serves_no_state(settings):
     found = persons(text, settings)
     assert by_name(found, "غسان سلامة").country is None
     assert by_name(found, "عبدالفتاح السيسي").country == "EG"
+
+
+def test_name_opening_with_the_article_after_a_title(settings):
+    text = "وتطرقا إلى مبادرة رئيس الجمهورية الباجي قايد السبسي الهادفة لحل الأزمة."
+    person = by_name(persons(text, settings), "الباجي قايد السبسي")
+    assert titles(person) == ["رئيس الجمهورية"]
+
+
+def test_adjective_after_a_bare_occupation_is_no_name(settings):
+    assert persons("وانضم اللاعب الأجنبي إلى النادي أمس.", settings) == []
