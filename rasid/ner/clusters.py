@@ -5,8 +5,8 @@
 words to its left and to its right, reduced by truncated SVD and clustered by
 k-means at two granularities. Words that behave alike (first names, cities,
 ministries) share a cluster even when the labeled corpora never saw them.
-The table is a model artefact: ``rasid/models/ner-clusters.tsv`` (word, coarse
-cluster, fine cluster). numpy and scipy are needed only to derive it.
+The table is a model artefact: ``rasid/models/ner-clusters.tsv`` (word, then
+its cluster at each granularity, coarse to fine). numpy and scipy are needed only to derive it.
 """
 from __future__ import annotations
 
@@ -26,21 +26,21 @@ MIN_COUNT = 5
 MAX_WORDS = 60_000
 CONTEXT_WORDS = 1_000
 DIMENSIONS = 100
-GRANULARITIES = (128, 1024)
+GRANULARITIES = (128, 1024, 4096)
 KMEANS_ITERATIONS = 25
 SEED = 13
 
 
 @lru_cache(maxsize=1)
-def word_clusters(path: str | None = None) -> dict[str, tuple[str, str]]:
-    """normalized word -> (coarse, fine) cluster ids, from the bundled table."""
+def word_clusters(path: str | None = None) -> dict[str, tuple[str, ...]]:
+    """normalized word -> cluster ids, coarse to fine, from the bundled table."""
     source = Path(path) if path else Path(str(resources.files("rasid.models").joinpath(CLUSTERS_FILE)))
-    table: dict[str, tuple[str, str]] = {}
+    table: dict[str, tuple[str, ...]] = {}
     for line in source.read_text(encoding="utf-8").splitlines():
         if line.startswith("#"):
             continue
-        word, coarse, fine = line.split("\t")
-        table[word] = (coarse, fine)
+        word, *ids = line.split("\t")
+        table[word] = tuple(ids)
     return table
 
 

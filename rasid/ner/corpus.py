@@ -30,6 +30,17 @@ ANERCORP_TEST_START = 125_117
 ANERCORP_TEST_FIRST_WORDS = ("المفرق", "-", "غيث", "الطراونة")
 
 
+# WikiFANE fine classes grouped into the coarse types (ACE subtypes), for the gazetteers.
+WIKIFANE_CLASSES = {
+    "PERS": frozenset({"Politician", "Other_PER", "Artist", "Scientist", "Religious_PER", "Athlete",
+                       "Businessperson", "Engineer", "Lawyer", "Police"}),
+    "LOC": frozenset({"Nation", "Population-Center", "State-or-Province", "Continent", "Water-Body",
+                      "County-or-District", "Land-Region-Natural", "GPE-Cluster"}),
+    "ORG": frozenset({"Government", "Non-Governmental", "Commercial", "Educational", "Media", "Sports",
+                      "Religious_ORG"}),
+}
+
+
 class CorpusError(ValueError):
     """A corpus file is missing or malformed."""
 
@@ -119,3 +130,4 @@ def aqmar(corpora: Path, part: str) -> list[Sentence]:
 
 def token_count(sentences: list[Sentence]) -> int:
     return sum(len(s) for s in sentences)
+

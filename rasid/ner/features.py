@@ -18,13 +18,15 @@ from rasid.text.tokenize import ARTICLE, segment
 GAZETTEER_LABELS = ("PERS", "LOC", "ORG")
 AFFIX_LENGTHS = (1, 2, 3, 4)
 # Which features a neighbour at distance 1 or 2 contributes.
-NEIGHBOUR_FEATURES = {1: ("w", "s", "c", "g", "al", "sh", "k", "kf"), 2: ("w", "c", "g", "k")}
+NEIGHBOUR_FEATURES = {1: ("w", "s", "c", "g", "al", "sh", "k", "kf", "kx"), 2: ("w", "c", "g", "k")}
 # A bare conjunction or preposition letter the lexicon-free segmentation keeps:
 # the word without it is the "c" feature (ومتعب -> متعب, بايهود -> ايهود).
+CLUSTER_FEATURES = ("k", "kf", "kx")  # coarse to fine
 CLITIC_LETTERS = frozenset("وفبلك")
 MIN_CLITIC_STRIPPED = 3
 BIAS = ("b",)
 PAD = {offset: (f"{offset}w=_pad_",) for offset in (-2, -1, 1, 2)}
+PAIR_PAD = ("_pad_", "_pad_")
 
 
 def shape(norm: str) -> str:
@@ -73,8 +75,7 @@ def _cluster_attributes(norm: str, stem: str) -> list[tuple[str, str]]:
     clusters = word_clusters()
     for form in (norm, stem, norm[1:] if norm[0] in CLITIC_LETTERS else None):
         if form in clusters:
-            coarse, fine = clusters[form]
-            return [("k", coarse), ("kf", fine)]
+            return list(zip(CLUSTER_FEATURES, clusters[form]))
     return [("k", "none")]
 
 
@@ -92,14 +93,37 @@ def type_features(norm: str) -> tuple[tuple[str, ...], ...]:
     return tuple(by_offset)
 
 
+@lru_cache(maxsize=1 << 18)
+def pair_keys(norm: str) -> tuple[str, str]:
+    """The word and its coarse cluster, joined with a neighbour's into pair features."""
+    clusters = word_clusters()
+    return norm, clusters[norm][0] if norm in clusters else "none"
+
+
+def pair_features(norms: Sequence[str]) -> list[tuple[str, str, str]]:
+    """Per position: word bigram with the previous word, cluster bigrams with both neighbours."""
+    keys = [pair_keys(norm) for norm in norms]
+    n = len(keys)
+    out = []
+    previous = PAIR_PAD
+    for i in range(n):
+        current = keys[i]
+        following = keys[i + 1] if i + 1 < n else PAIR_PAD
+        out.append((f"ww={previous[0]}|{current[0]}", f"kk={previous[1]}|{current[1]}",
+                    f"kn={current[1]}|{following[1]}"))
+        previous = current
+    return out
+
+
 def sequence_features(norms: Sequence[str]) -> list[tuple[str, ...]]:
-    """Window features for each word of a sequence of normalized words."""
+    """All feature strings of each word of a sequence of normalized words (for crfsuite)."""
     table = [type_features(norm) for norm in norms]
     n = len(table)
     out = []
-    for i in range(n):
+    for i, pairs in enumerate(pair_features(norms)):
         out.append(
-            table[i][2]
+            pairs
+            + table[i][2]
             + (table[i - 1][1] if i >= 1 else PAD[-1])
             + (table[i + 1][3] if i + 1 < n else PAD[1])
             + (table[i - 2][0] if i >= 2 else PAD[-2])

@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from rasid.lang import load_list
+from rasid.ner.corpus import WIKIFANE_CLASSES
 from rasid.text.normalize import normalize_str
 
 LISTS = {
@@ -25,15 +26,6 @@ ANERGAZET_FILES = {
     "PERS": "AlignedPersGazetteer.txt",
     "LOC": "AlignedLocGazetteer.txt",
     "ORG": "AlignedOrgGazetteer.txt",
-}
-# WikiFANE fine classes grouped into the three coarse types (ACE subtypes).
-WIKIFANE_CLASSES = {
-    "PERS": {"Politician", "Other_PER", "Artist", "Scientist", "Religious_PER", "Athlete",
-             "Businessperson", "Engineer", "Lawyer", "Police"},
-    "LOC": {"Nation", "Population-Center", "State-or-Province", "Continent", "Water-Body",
-            "County-or-District", "Land-Region-Natural", "GPE-Cluster"},
-    "ORG": {"Government", "Non-Governmental", "Commercial", "Educational", "Media", "Sports",
-            "Religious_ORG"},
 }
 SEPARATOR_RE = re.compile(r"^[=*]+$")
 ARABIC_WORD_RE = re.compile(r"^[\u0621-\u064A]{3,}$")

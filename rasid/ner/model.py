@@ -10,7 +10,9 @@ from typing import Iterable, Sequence
 import pycrfsuite
 
 from rasid.ner.corpus import Sentence
-from rasid.ner.features import sequence_features, words_features
+from rasid.ner.decoder import Decoder
+from rasid.ner.features import words_features
+from rasid.text.normalize import normalize_str
 
 BUNDLED_MODEL = "ner-crf.crfsuite"
 
@@ -22,8 +24,8 @@ class ModelError(RuntimeError):
 @dataclass(frozen=True)
 class TrainingParams:
     c1: float = 0.05
-    c2: float = 0.01
-    max_iterations: int = 200
+    c2: float = 0.05
+    max_iterations: int = 150
     min_feature_frequency: int = 1
 
     def crfsuite(self) -> dict[str, object]:
@@ -66,12 +68,12 @@ def load_tagger(path: str | None = None) -> pycrfsuite.Tagger:
     return tagger
 
 
-def tag_norms(tagger: pycrfsuite.Tagger, norms: Sequence[str]) -> list[str]:
-    """IOB2 tags for a sequence of normalized words."""
-    if not norms:
-        return []
-    return tagger.tag(sequence_features(norms))
+@lru_cache(maxsize=4)
+def load_decoder(path: str | None = None) -> Decoder:
+    """The fast decoder over the model at ``path`` (None: the bundled model), built once per process."""
+    return Decoder(load_tagger(path))
 
 
-def tag_words(tagger: pycrfsuite.Tagger, words: Sequence[str]) -> list[str]:
-    return tagger.tag(words_features(words)) if words else []
+def tag_words(decoder: Decoder, words: Sequence[str]) -> list[str]:
+    """IOB2 tags for a sequence of words as written."""
+    return decoder.tag([normalize_str(w) or w for w in words])

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rasid.ner.corpus import CorpusError, Sentence, anercorp_split, aqmar, token_count
-from rasid.ner.model import TrainingParams, load_tagger, tag_words, train
+from rasid.ner.model import TrainingParams, load_decoder, tag_words, train
 from rasid.ner.scoring import Score, score
 
 ENTITY_LABELS = ("PERS", "LOC", "ORG")
@@ -34,6 +34,25 @@ def check_corpora(corpora: Path) -> None:
     if not (corpora / REQUIRED_FILE).is_file():
         raise CorpusError(f"NER corpora not found: {corpora / REQUIRED_FILE} is missing "
                           f"(pass --corpora DIR or set RASID_NER_CORPORA)")
+
+
+def derive_lexicons(corpora: Path) -> str:
+    """Rebuild the gazetteer lists and the word clusters in the package; a one-line summary."""
+    from importlib import resources
+
+    from rasid.ner import clusters, features, gazetteer
+
+    check_corpora(corpora)
+    news = corpora.parent / "news" / "saudinewsnet"
+    if not news.is_dir():
+        raise CorpusError(f"news corpus not found: {news} (needed to derive the word clusters)")
+    sizes = gazetteer.derive(corpora, Path(str(resources.files("rasid.lang.data"))))
+    words = clusters.derive(news, Path(str(resources.files("rasid.models").joinpath(clusters.CLUSTERS_FILE))))
+    gazetteer.names.cache_clear()
+    clusters.word_clusters.cache_clear()
+    features.type_features.cache_clear()
+    features.pair_keys.cache_clear()
+    return f"derived gazetteers {sizes} and clusters for {words:,} words"
 
 
 def training_sentences(corpora: Path) -> list[Sentence]:
@@ -62,8 +81,8 @@ def train_model(corpora: Path, output: Path, params: TrainingParams) -> Training
 
 
 def tag_sentences(model: str | None, sentences: list[Sentence]) -> list[list[str]]:
-    tagger = load_tagger(model)
-    return [tag_words(tagger, [w for w, _ in s]) for s in sentences]
+    decoder = load_decoder(model)
+    return [tag_words(decoder, [w for w, _ in s]) for s in sentences]
 
 
 def score_sentences(model: str | None, sentences: list[Sentence]) -> Score:

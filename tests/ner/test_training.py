@@ -6,7 +6,7 @@ from click.testing import CliRunner
 
 from rasid.cli import main
 from rasid.ner import corpus
-from rasid.ner.model import load_tagger, tag_words
+from rasid.ner.model import load_decoder, load_tagger, tag_words
 
 TRAIN_SENTENCES = [
     "استقبل/O الرئيس/O خالد/B-PERS العمري/I-PERS وفدا/O من/O الأردن/B-LOC ./O",
@@ -43,7 +43,7 @@ def test_train_writes_a_deterministic_model_that_tags(tiny_corpora: Path, tmp_pa
         assert result.exit_code == 0, result.output
         assert "12 sentences" in result.output
     assert first.read_bytes() == second.read_bytes()
-    tags = tag_words(load_tagger(str(first)), "استقبل الرئيس خالد العمري وفدا من الأردن .".split())
+    tags = tag_words(load_decoder(str(first)), "استقبل الرئيس خالد العمري وفدا من الأردن .".split())
     assert tags[2:4] == ["B-PERS", "I-PERS"]
     assert tags[6] == "B-LOC"
 
@@ -65,3 +65,20 @@ def test_train_without_corpora_is_one_clear_line(tmp_path: Path):
         f"rasid: NER corpora not found: {tmp_path / 'none' / 'anercorp' / 'ANERCorp.txt'} is missing "
         "(pass --corpora DIR or set RASID_NER_CORPORA)"
     ]
+
+
+def test_fast_decoder_gives_crfsuite_tags(tiny_corpora: Path, tmp_path: Path):
+    from rasid.ner.features import words_features
+    from rasid.text.normalize import normalize_str
+
+    model = tmp_path / "m.crfsuite"
+    assert CliRunner().invoke(main, ["train", "--corpora", str(tiny_corpora), "--output", str(model)]).exit_code == 0
+    sentences = [s.split() for s in (
+        "استقبل الوزير خالد المالكي وفدا من مصر .",
+        "زار الرئيس فهد العمري مقر وزارة الصحة في الأردن .",
+        "سعيد",
+        "وصل محمود إلى",
+    )]
+    tagger, decoder = load_tagger(str(model)), load_decoder(str(model))
+    expected = [tagger.tag(words_features(words)) for words in sentences]
+    assert decoder.tag_many([[normalize_str(w) for w in words] for words in sentences] + [[]]) == expected + [[]]
