@@ -1,7 +1,6 @@
 """Reading the registry: an entity's page (names, counts, title history) and entity lists."""
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import Any
 
 import sqlalchemy as sa
@@ -19,8 +18,7 @@ def _summary(connection: Connection, num: int) -> dict[str, Any]:
     row = connection.execute(
         sa.select(sa.func.count(sa.distinct(entity_mentions.c.article_id)).label("articles"),
                   sa.func.coalesce(sa.func.sum(entity_mentions.c.mentions), 0).label("mentions"),
-                  sa.func.min(articles.c.day).label("first"), sa.func.max(articles.c.day).label("last"))
-        .join_from(entity_mentions, articles, articles.c.id == entity_mentions.c.article_id)
+                  sa.func.min(entity_mentions.c.day).label("first"), sa.func.max(entity_mentions.c.day).label("last"))
         .where(entity_mentions.c.entity == num)
     ).one()
     return {"article_count": row.articles, "mention_count": int(row.mentions),

@@ -42,8 +42,8 @@ SET_NAME = "UPDATE entities SET name = :name WHERE num = :num"
 SEEN_AS = "SELECT 1 FROM entity_mentions WHERE entity = :entity AND norm = :norm LIMIT 1"
 ADD_NAME = """INSERT INTO entity_names (entity, type, kind, norm, text)
 VALUES (:entity, :type, :kind, :norm, :text) ON CONFLICT DO NOTHING"""
-ADD_MENTION = """INSERT INTO entity_mentions (article_id, local_id, entity, norm, mentions)
-VALUES (:article_id, :local_id, :entity, :norm, :mentions) ON CONFLICT DO NOTHING"""
+ADD_MENTION = """INSERT INTO entity_mentions (article_id, local_id, entity, norm, mentions, day)
+VALUES (:article_id, :local_id, :entity, :norm, :mentions, :day) ON CONFLICT DO NOTHING"""
 ADD_TITLE = """INSERT INTO entity_titles
 (article_id, local_id, entity, title, title_norm, organization, country, day)
 VALUES (:article_id, :local_id, :entity, :title, :title_norm, :organization, :country, :day)
@@ -185,7 +185,7 @@ def resolve_record(connection: Connection, record: dict[str, Any], day: str | No
         entity_map[item.local_id] = known.num
         sql.run(ADD_NAME, _name_rows(known.num, item))  # now: later entities may match them
         mentions.append({"article_id": article_id, "local_id": item.local_id, "entity": known.num,
-                         "norm": item.norm, "mentions": item.mentions})
+                         "norm": item.norm, "mentions": item.mentions, "day": day})
     sql.run(ADD_MENTION, mentions)
     sql.run(ADD_TITLE, _title_rows(record, entity_map, day))
     return entity_map

@@ -18,13 +18,12 @@ TEXT_WORD_RE = re.compile(r"\w+")
 
 
 def _mentions_any(nums: list[int]) -> sa.ColumnElement:
-    return sa.exists().where(entity_mentions.c.article_id == articles.c.id, entity_mentions.c.entity.in_(nums))
+    return articles.c.id.in_(sa.select(entity_mentions.c.article_id).where(entity_mentions.c.entity.in_(nums)))
 
 
 def _mentions_country(code: str) -> sa.ColumnElement:
-    return sa.exists().where(
-        entity_mentions.c.article_id == articles.c.id, entity_mentions.c.entity == entities.c.num,
-        entities.c.type == "COUNTRY", entities.c.country == code)
+    countries = sa.select(entities.c.num).where(entities.c.type == "COUNTRY", entities.c.country == code)
+    return articles.c.id.in_(sa.select(entity_mentions.c.article_id).where(entity_mentions.c.entity.in_(countries)))
 
 
 def conditions(connection: Connection, filters: Filters) -> list[sa.ColumnElement]:
@@ -35,11 +34,11 @@ def conditions(connection: Connection, filters: Filters) -> list[sa.ColumnElemen
             where.append(_mentions_any(entity_ids(connection, entity_type, value) or [-1]))
     where += [_mentions_country(code) for code in filters.countries]
     if filters.types:
-        where.append(sa.exists().where(event_articles.c.article_id == articles.c.id,
-                                       event_articles.c.event == events.c.num, events.c.type.in_(filters.types)))
+        typed = sa.select(events.c.num).where(events.c.type.in_(filters.types))
+        where.append(articles.c.id.in_(sa.select(event_articles.c.article_id).where(event_articles.c.event.in_(typed))))
     if filters.sectors:
-        where.append(sa.exists().where(article_sectors.c.article_id == articles.c.id,
-                                       article_sectors.c.sector.in_(filters.sectors)))
+        where.append(articles.c.id.in_(
+            sa.select(article_sectors.c.article_id).where(article_sectors.c.sector.in_(filters.sectors))))
     if filters.since:
         where.append(articles.c.day >= filters.since)
     if filters.until:

@@ -12,22 +12,23 @@ from rasid.store.schema import entities, event_articles, event_countries, event_
 
 
 def conditions(connection: Connection, filters: Filters, entity: int | None = None) -> list[sa.ColumnElement]:
+    """Each filter as ``events.num IN (an indexed lookup)``; all must hold."""
     where: list[sa.ColumnElement] = []
     for code in filters.countries:  # every country takes part: two make a country pair
-        where.append(sa.exists().where(event_countries.c.event == events.c.num, event_countries.c.country == code))
+        where.append(events.c.num.in_(sa.select(event_countries.c.event).where(event_countries.c.country == code)))
     for entity_type, values in (("PERSON", filters.persons), ("ORG", filters.organizations)):
         for value in values:
             nums = entity_ids(connection, entity_type, value) or [-1]
-            where.append(sa.exists().where(event_participants.c.event == events.c.num,
-                                           event_participants.c.entity.in_(nums)))
+            where.append(events.c.num.in_(
+                sa.select(event_participants.c.event).where(event_participants.c.entity.in_(nums))))
     if entity is not None:
-        where.append(sa.exists().where(event_participants.c.event == events.c.num,
-                                       event_participants.c.entity == entity))
+        where.append(events.c.num.in_(
+            sa.select(event_participants.c.event).where(event_participants.c.entity == entity)))
     if filters.types:
         where.append(events.c.type.in_(filters.types))
     if filters.sectors:
-        where.append(sa.exists().where(event_sectors.c.event == events.c.num,
-                                       event_sectors.c.sector.in_(filters.sectors)))
+        where.append(events.c.num.in_(
+            sa.select(event_sectors.c.event).where(event_sectors.c.sector.in_(filters.sectors))))
     if filters.since:
         where.append(events.c.day >= filters.since)
     if filters.until:

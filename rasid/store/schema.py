@@ -62,6 +62,7 @@ entity_mentions = sa.Table(
     sa.Column("entity", sa.Integer, sa.ForeignKey("entities.num"), nullable=False, index=True),
     sa.Column("norm", sa.Text, nullable=False),  # the name as resolved, for pins
     sa.Column("mentions", sa.Integer, nullable=False),
+    sa.Column("day", sa.String(10)),  # the article's day: entity pages count without reading articles
     sa.PrimaryKeyConstraint("article_id", "local_id", name="pk_entity_mentions"),
     sqlite_with_rowid=False,
 )

@@ -9,7 +9,7 @@ from rasid.api.app import create_app
 from rasid.doc import Article
 from rasid.pipeline import process
 from rasid.settings import Settings
-from tests.kb_fixtures import add_records, make_record
+from tests.kb_fixtures import add_records
 from tests.search.test_search import EG_IQ, SA_EG, SA_ONLY
 
 TOKEN = "s3cret-token"

@@ -76,6 +76,7 @@ def _entities() -> None:
         sa.Column("entity", sa.Integer, sa.ForeignKey("entities.num"), nullable=False, index=True),
         sa.Column("norm", sa.Text, nullable=False),
         sa.Column("mentions", sa.Integer, nullable=False),
+        sa.Column("day", sa.String(10)),
         sa.PrimaryKeyConstraint("article_id", "local_id", name="pk_entity_mentions"),
         sqlite_with_rowid=False,
     )
