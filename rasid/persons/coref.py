@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rasid.doc import Doc, Entity, Role
 from rasid.persons.context import PersonContext
@@ -25,6 +26,7 @@ HONORIFIC_PRONOUN = "ه"
 TITLE_OVERLAP = 0.75
 
 
+@lru_cache(maxsize=16384)
 def name_key(name: str) -> tuple[str, ...]:
     """Normalized words of a name, "عبد الفتاح" written as one word."""
     return tuple(COMPOUND_RE.sub(r"\1", normalize_str(name)).split())
