@@ -56,6 +56,10 @@ def _take_before(ctx: PersonContext, segments: list[Segment], owned: list[bool],
     separated = False
     while k >= 0 and not owned[k] and segments[k].kind in ("honorific", "title") and _adjacent(ctx, segments[k], right):
         segment = segments[k]
+        if segment.kind == "honorific" and ctx.preposition(segment.first) and find.titles:
+            owned[segments.index(find.titles[0])] = False
+            find.titles.pop(0)  # "لسمو ولي ولي العهد وزير ...": the first title is the oblique person's
+            break
         if segment.last < right.first:
             if separated:
                 break

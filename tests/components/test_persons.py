@@ -278,3 +278,9 @@ def test_name_opening_with_the_article_after_a_title(settings):
 
 def test_adjective_after_a_bare_occupation_is_no_name(settings):
     assert persons("وانضم اللاعب الأجنبي إلى النادي أمس.", settings) == []
+
+
+def test_title_after_an_oblique_honorific_belongs_to_someone_else(settings):
+    text = "ويضم الوفد المرافق لسمو ولي ولي العهد وزير الشؤون الاجتماعية الدكتور ماجد القصبي."
+    person = by_name(persons(text, settings), "ماجد القصبي")
+    assert titles(person) == ["وزير الشؤون الاجتماعية"]
