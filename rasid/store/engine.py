@@ -5,6 +5,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+# Article rows (compressed text and record) are 1-4 KB: 4 KB pages would hold one each, half empty.
+SQLITE_PAGE_SIZE = 16_384
 
 
 class StoreError(Exception):
@@ -32,6 +34,7 @@ def _sqlite_pragmas(readonly: bool):
         if readonly:
             cursor.execute("PRAGMA query_only = 1")
         else:
+            cursor.execute(f"PRAGMA page_size = {SQLITE_PAGE_SIZE}")  # takes effect on a new file only
             cursor.execute("PRAGMA journal_mode = WAL")
             cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.execute("PRAGMA foreign_keys = ON")
