@@ -5,6 +5,7 @@ import subprocess
 import sys
 import time
 
+import pytest
 import sqlalchemy as sa
 from click.testing import CliRunner
 
@@ -45,11 +46,12 @@ def counts(store) -> dict[str, int]:
         return {t: connection.execute(sa.text(f"SELECT count(*) FROM {t}")).scalar() for t in tables}
 
 
-def test_ingesting_twice_adds_nothing(tmp_path):
+@pytest.mark.parametrize("workers", [0, 2])
+def test_ingesting_twice_adds_nothing(tmp_path, any_store, workers):
     (tmp_path / "in").mkdir()
     write_jsonl(tmp_path / "in" / "a.jsonl", 30)
-    store = open_store(str(tmp_path / "kb.db"))
-    settings = Settings(ingest_workers=0)
+    store = any_store
+    settings = Settings(ingest_workers=workers)
     first = ingest([str(tmp_path / "in")], store, settings, report=lambda m: None, progress=False)
     before = counts(store)
     second = ingest([str(tmp_path / "in")], store, settings, report=lambda m: None, progress=False)
