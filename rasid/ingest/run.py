@@ -7,6 +7,7 @@ of the writer.
 """
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import threading
 from dataclasses import dataclass, field
@@ -15,6 +16,7 @@ from typing import Callable, Iterable, Iterator
 import sqlalchemy as sa
 from tqdm import tqdm
 
+from rasid.batch.parquet import is_batch_output
 from rasid.doc import Article
 from rasid.errors import RasidError
 from rasid.ingest.provenance import model_version, rasid_version
@@ -107,13 +109,28 @@ def _fail(summary: Summary, report: Reporter, message: str) -> None:
 
 def ingest(sources: list[str], store: Store, settings: Settings, fields: FieldMap = FieldMap(),
            report: Reporter = print, progress: bool | None = None) -> Summary:
-    """Store every new article of ``sources``; bad inputs are reported by name and skipped."""
-    return ingest_items(iter_sources(sources, fields), store, settings, report, progress)
+    """Store every new article of ``sources``; bad inputs are reported by name and skipped.
+    A `rasid batch` output (Parquet) is stored as it is: its records are not extracted again."""
+    batch_outputs = [source for source in sources if is_batch_output(source)]
+    items = iter_sources([source for source in sources if source not in batch_outputs], fields)
+    return ingest_items(items, store, settings, report, progress, records=batch_records(batch_outputs))
+
+
+def batch_records(outputs: list[str]) -> Iterator[Extracted]:
+    """The records of `rasid batch` outputs (read by rasid.batch.parquet), ready to store."""
+    for output in outputs:
+        from rasid.batch.parquet import read_records  # pyarrow: the batch extra
+
+        for record in read_records(output):
+            yield Extracted(record.get("file") or record["id"], record["id"], record=record,
+                            signature=signature(record["text"]))
 
 
 def ingest_items(items: Iterable[SourceItem], store: Store, settings: Settings, report: Reporter = print,
-                 progress: bool | None = None, writer: Writer | None = None) -> Summary:
-    """Store every new article of ``items`` (articles or errors, see rasid.ingest.sources).
+                 progress: bool | None = None, writer: Writer | None = None,
+                 records: Iterable[Extracted] = ()) -> Summary:
+    """Store every new article of ``items`` (articles or errors, see rasid.ingest.sources), then the
+    already extracted ``records``.
 
     A long-lived ``writer`` (the API's) is used and left open; otherwise one is made and closed."""
     summary = Summary()
@@ -125,7 +142,7 @@ def ingest_items(items: Iterable[SourceItem], store: Store, settings: Settings, 
         writer.connection.commit()
         jobs = _new_jobs(items, known, summary, report)
         bar = tqdm(unit=" articles", disable=None if progress is None else not progress)
-        for result in extracted(jobs, settings):
+        for result in itertools.chain(extracted(jobs, settings), records):
             bar.update(1)
             if result.error is not None:
                 _fail(summary, report, result.error)
