@@ -35,6 +35,8 @@ class Decoder:
         self.transitions = np.zeros((size, size))
         for (first, second), weight in info.transitions.items():
             self.transitions[index[first], index[second]] = weight
+        self.rows = {attribute: row for row, attribute in enumerate(self.weights)}
+        self.matrix = np.stack(list(self.weights.values()) + [np.zeros(size)])  # last row: unknown
         self.pad = {offset: self._sum(PAD[offset]) for offset in PAD}
         self._split_pair_features()
         self.type_info = lru_cache(maxsize=1 << 18)(self._type_info)
@@ -65,16 +67,18 @@ class Decoder:
         return self.cluster_ids.setdefault(cluster, len(self.cluster_ids))
 
     def _sum(self, attributes: Sequence[str]) -> np.ndarray:
-        total = np.zeros(self.size)
-        for attribute in attributes:
-            vector = self.weights.get(attribute)
-            if vector is not None:
-                total += vector
-        return total
+        unknown = len(self.rows)
+        return self.matrix[[self.rows.get(a, unknown) for a in attributes]].sum(axis=0)
 
     def _type_info(self, norm: str) -> tuple[np.ndarray, int]:
         """The summed weights of the word's features at offsets -2..2, and its cluster id."""
-        scores = np.stack([self._sum(features) for features in type_features(norm)])
+        by_offset = type_features(norm)  # every offset has at least the word feature
+        unknown, rows, starts = len(self.rows), self.rows, []
+        indices: list[int] = []
+        for features in by_offset:
+            starts.append(len(indices))
+            indices.extend([rows.get(a, unknown) for a in features])
+        scores = np.add.reduceat(self.matrix[indices], starts, axis=0)
         return scores, self.cluster_ids.get(pair_keys(norm)[1], self.unseen_cluster)
 
     def emissions(self, sequences: Sequence[Sequence[str]]) -> np.ndarray:

@@ -83,14 +83,15 @@ def _cluster_attributes(norm: str, stem: str) -> list[tuple[str, str]]:
 def type_features(norm: str) -> tuple[tuple[str, ...], ...]:
     """Feature strings of one word type at window offsets -2..2 (index offset + 2)."""
     attributes = word_attributes(norm)
-    by_offset = []
-    for offset in (-2, -1, 0, 1, 2):
-        if offset == 0:
-            by_offset.append(BIAS + tuple(f"{name}={value}" for name, value in attributes))
-        else:
-            wanted = NEIGHBOUR_FEATURES[abs(offset)]
-            by_offset.append(tuple(f"{offset}{name}={value}" for name, value in attributes if name in wanted))
-    return tuple(by_offset)
+    near = [(name, value) for name, value in attributes if name in NEIGHBOUR_FEATURES[1]]
+    far = [(name, value) for name, value in near if name in NEIGHBOUR_FEATURES[2]]
+    return (
+        tuple(f"-2{name}={value}" for name, value in far),
+        tuple(f"-1{name}={value}" for name, value in near),
+        BIAS + tuple(f"{name}={value}" for name, value in attributes),
+        tuple(f"1{name}={value}" for name, value in near),
+        tuple(f"2{name}={value}" for name, value in far),
+    )
 
 
 @lru_cache(maxsize=1 << 18)
