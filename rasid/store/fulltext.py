@@ -2,7 +2,7 @@
 
 SQLite: a contentless FTS5 table ``articles_fts(body)`` keyed by the article's
 ``num``. PostgreSQL: ``articles_fts(num, body tsvector)`` with a GIN index.
-Both index ``normalize_str(text)`` (plus each word's form without proclitics)
+Both index ``normalize_str(text)`` (plus each word's forms without proclitics and article)
 and match a query normalized the same way, so hamza forms, alef maqsura, ta
 marbuta, diacritics and tatweel do not matter.
 A user's query never reaches the SQL text: it is cut into words, each word is
@@ -31,23 +31,35 @@ ARTICLE = "ال"
 MIN_STEM = 3
 
 
-def _without_proclitics(word: str) -> str | None:
+def _without_proclitics(word: str) -> str:
     """The word without a leading conjunction and/or preposition (بالرياض → الرياض, للوزير →
-    الوزير, ومصر → مصر), when enough of it is left; None when it has none."""
-    rest = word[1:] if word[:1] in CONJUNCTIONS else word
+    الوزير, ومصر → مصر) when enough of it is left; else the word."""
+    rest = word[1:] if word[:1] in CONJUNCTIONS and len(word) - 1 >= MIN_STEM else word
     if rest.startswith("لل") and len(rest) - 2 >= MIN_STEM:
         return ARTICLE + rest[2:]
     if rest[:1] in PREPOSITIONS and len(rest) - 1 >= MIN_STEM:
         rest = rest[1:]
-    return rest if rest != word and len(rest) >= MIN_STEM else None
+    return rest
+
+
+def variants(word: str) -> set[str]:
+    """Other forms under which a word is indexed: without proclitics, and without the article
+    (بالاجتماع → الاجتماع, اجتماع), so a search for either form finds it."""
+    bare = _without_proclitics(word)
+    forms = {bare}
+    if bare.startswith(ARTICLE) and len(bare) - len(ARTICLE) >= MIN_STEM:
+        forms.add(bare[len(ARTICLE):])
+    forms.discard(word)
+    return forms
 
 
 def indexed_form(text: str) -> str:
-    """What the index holds: the normalized text, then each distinct word's form without
-    proclitics, so a search for الرياض also finds بالرياض."""
+    """What the index holds: the normalized text, then the other forms of its distinct words."""
     body = normalize_str(text).lower()
-    stems = {stem for word in set(WORD_RE.findall(body)) if (stem := _without_proclitics(word))}
-    return body + "\n" + " ".join(sorted(stems))
+    extra = set()
+    for word in set(WORD_RE.findall(body)):
+        extra |= variants(word)
+    return body + "\n" + " ".join(sorted(extra))
 
 
 def query_words(query: str) -> list[str]:
