@@ -124,10 +124,12 @@ def test_a_killed_ingest_rerun_loses_nothing_and_duplicates_nothing(tmp_path):
         time.sleep(0.2)
         if os.path.exists(db):
             try:
-                with open_store(db, readonly=True).engine.connect() as connection:
-                    stored = connection.execute(sa.text("SELECT count(*) FROM articles")).scalar()
+                reader = open_store(db, readonly=True)
             except (StoreError, sa.exc.OperationalError):  # the store may still be migrating
                 continue
+            with reader.engine.connect() as connection:
+                stored = connection.execute(sa.text("SELECT count(*) FROM articles")).scalar()
+            reader.close()
             if stored > 0:
                 break
     assert process.poll() is None, "the ingest finished before it could be killed: make the input larger"
