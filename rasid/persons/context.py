@@ -32,6 +32,7 @@ class PersonContext:
     _openings: list[int] | None = None
     _proclitics: dict[int, str] = field(default_factory=dict)
     city_country_at: list[str | None] = field(default_factory=list)  # the state of a city named there
+    side_markers: list[tuple[int, str]] | None = None  # "الجانب العراقي": (token, state), see countries.py
     _first_names: dict[int, bool] = field(default_factory=dict)
     _honorifics: dict[int, Match[Honorific] | None] = field(default_factory=dict)
     _titles: dict[int, Match[TitleHead] | None] = field(default_factory=dict)

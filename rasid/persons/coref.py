@@ -10,6 +10,7 @@
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -77,11 +78,17 @@ def merge_persons(persons: list[Entity]) -> list[Entity]:
     """Persons merged into the fullest name they are part of; returns the persons kept."""
     ordered = sorted(persons, key=lambda p: (-len(name_key(p.name)), p.first_offset))
     kept: list[Entity] = []
-    for person in ordered:
+    by_word: dict[str, list[Entity]] = {}  # every word of a kept name -> the kept persons (the first word
+    for person in ordered:                 # of a part or a variant is always a word of the fuller name)
         key = name_key(person.name)
-        targets = [k for k in kept if same_person(key, name_key(k.name))]
+        if not key:
+            kept.append(person)
+            continue
+        targets = [k for k in by_word.get(key[0], []) if same_person(key, name_key(k.name))]
         if not targets:
             kept.append(person)
+            for word in set(key):
+                by_word.setdefault(word, []).append(person)
             continue
         target = min(targets, key=lambda k: _distance(k, person))
         _absorb(target, person)
@@ -212,23 +219,48 @@ def _is_part_of_longer_name(ctx: PersonContext, i: int, j: int) -> bool:
 def resolve_title_references(ctx: PersonContext, persons: list[Entity], references: list[TitleSpan]) -> None:
     """"رئيس الوزراء الروسي" later in the text: a mention of the latest person with that role."""
     doc = ctx.doc
+    recent = _MentionIndex(persons)
     for reference in references:
-        text = doc.text[reference.start:reference.end]
-        key = name_key(text)
         if reference.head.kind == "counterpart":
             continue
+        key = name_key(doc.text[reference.start:reference.end])
         if not reference.complement:  # "الوزير": the latest person whose role has that head
             head = _bare_word(key[0])
-            candidates = [p for p in persons if p.first_offset < reference.start and any(
-                _bare_word(name_key(r.title)[0]) == head for r in p.roles if r.title)]
+
+            def holds(p: Entity) -> bool:
+                return any(_bare_word(name_key(r.title)[0]) == head for r in p.roles if r.title)
         else:
             country = title_country(ctx, reference)
-            candidates = [p for p in persons if p.first_offset < reference.start and any(
-                _title_match(key, name_key(r.title)) or _same_office(key, country, r) for r in p.roles)]
-        if len(candidates) == 0:
-            continue
-        person = max(candidates, key=lambda p: max(m.start for m in p.mentions if m.start < reference.start))
-        person.add_mention(doc.mention(reference.start, reference.end))
+
+            def holds(p: Entity) -> bool:
+                return any(_title_match(key, name_key(r.title)) or _same_office(key, country, r) for r in p.roles)
+        person = recent.latest_before(reference.start, holds)
+        if person is not None:
+            person.add_mention(doc.mention(reference.start, reference.end))
+
+
+class _MentionIndex:
+    """The persons' mentions in text order, to find the latest one before a position that fits."""
+
+    LOOKBACK = 200  # mentions looked at before a reference
+
+    def __init__(self, persons: list[Entity]):
+        self.mentions = sorted(((m.start, i) for i, p in enumerate(persons) for m in p.mentions))
+        self.starts = [start for start, _ in self.mentions]
+        self.persons = persons
+
+    def latest_before(self, position: int, fits) -> Entity | None:
+        index = bisect.bisect_left(self.starts, position) - 1
+        seen: set[int] = set()
+        stop = max(index - self.LOOKBACK, -1)
+        while index > stop:
+            person_index = self.mentions[index][1]
+            if person_index not in seen:
+                seen.add(person_index)
+                if fits(self.persons[person_index]):
+                    return self.persons[person_index]
+            index -= 1
+        return None
 
 
 def _same_office(reference: tuple[str, ...], country: str | None, role: Role) -> bool:
@@ -252,9 +284,9 @@ def _title_match(reference: tuple[str, ...], title: tuple[str, ...]) -> bool:
 
 def resolve_honorific_pronouns(ctx: PersonContext, persons: list[Entity]) -> None:
     """معاليه، فخامته، سموه: the latest person before it with an honorific."""
-    honored = [p for p in persons if p.honorific]
-    if not honored:
+    if not any(p.honorific for p in persons):
         return
+    recent = _MentionIndex(persons)
     for i in ctx.segment_openings():
         token = ctx.tokens[i]
         match = ctx.honorific(i)
@@ -262,9 +294,8 @@ def resolve_honorific_pronouns(ctx: PersonContext, persons: list[Entity]) -> Non
             continue
         pronoun = match.payload.kind == "pronoun" or (
             match.payload.kind == "style" and token.suffixes and token.suffixes[-1].form == HONORIFIC_PRONOUN)
-        before = [p for p in honored if p.first_offset < token.start] if pronoun else []
-        if before:
-            person = max(before, key=lambda p: max(m.start for m in p.mentions if m.start < token.start))
+        person = recent.latest_before(token.start, lambda p: bool(p.honorific)) if pronoun else None
+        if person is not None:
             person.add_mention(ctx.doc.mention(token.stem_start, token.end))
 
 

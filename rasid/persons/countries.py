@@ -9,6 +9,7 @@ named before it in the sentence ("من الجانب العراقي، فلان ..
 """
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from functools import lru_cache
 
@@ -153,13 +154,23 @@ def _locative(ctx: PersonContext, first: int, k: int) -> bool:
 
 def side_country(ctx: PersonContext, position: int) -> str | None:
     """The nearest "الجانب العراقي" (a side word with a country adjective) before ``position`` in its sentence."""
-    k = position - 1
-    while k > 0 and ctx.same_sentence(position, k):
-        code = ctx.country_at[k]
-        if code and ctx.tokens[k - 1].stem in side_words():
-            return code
-        k -= 1
-    return None
+    markers = _side_markers(ctx)
+    index = bisect.bisect_left(markers, (position,)) - 1
+    if index < 0:
+        return None
+    k, code = markers[index]
+    return code if ctx.same_sentence(position, k) else None
+
+
+def _side_markers(ctx: PersonContext) -> list[tuple[int, str]]:
+    """(token, state) of every side word followed by a state's adjective, in text order (one pass)."""
+    if ctx.side_markers is None:
+        words = side_words()
+        ctx.side_markers = [
+            (k, ctx.country_at[k]) for k in range(1, len(ctx.tokens))
+            if ctx.country_at[k] and ctx.tokens[k - 1].stem in words
+        ]
+    return ctx.side_markers
 
 
 def organization_in(ctx: PersonContext, first: int, last: int) -> Entity | None:

@@ -284,3 +284,20 @@ def test_title_after_an_oblique_honorific_belongs_to_someone_else(settings):
     text = "ويضم الوفد المرافق لسمو ولي ولي العهد وزير الشؤون الاجتماعية الدكتور ماجد القصبي."
     person = by_name(persons(text, settings), "ماجد القصبي")
     assert titles(person) == ["وزير الشؤون الاجتماعية"]
+
+
+def test_a_long_run_of_names_and_titles_stays_linear(settings):
+    import time
+
+    given = ["محمد", "أحمد", "خالد", "سعيد", "فهد", "علي", "حسن", "عمر", "يوسف", "سلمان"]
+    family = ["العتيبي", "القحطاني", "الشمري", "الدوسري", "الغامدي", "الزهراني", "المطيري", "الحربي"]
+    parts = [f"وحضر المهندس {given[k % 10]} {given[k // 10 % 10]} {family[k % 8]} مدير إدارة التخطيط"
+             for k in range(3000)]
+    doc = Doc(article=Article(text="، ".join(parts) + "."))
+    components = registered()
+    started = time.process_time()
+    for name in PERSON_COMPONENTS:
+        doc = components[name](doc, settings)
+    assert time.process_time() - started < 20  # quadratic passes took minutes here
+    assert len(doc.entities_of("PERSON")) >= 100
+    check_spans(doc)
