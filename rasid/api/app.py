@@ -139,10 +139,17 @@ def create_app(settings: Settings) -> FastAPI:
 
     @app.get("/api/entities/{entity_id}", summary="An entity, its title history and its events")
     def entity(entity_id: int, limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
-        page = read(entity_page, entity_id)
+        paging = Paging.make(limit, offset)
+
+        def page_with_events(connection) -> dict[str, Any] | None:
+            page = entity_page(connection, entity_id)
+            if page is not None:
+                page["events"] = list_events(connection, Filters(), paging, page["id"])
+            return page
+
+        page = read(page_with_events)
         if page is None:
             raise HTTPException(404, f"no entity {entity_id}")
-        page["events"] = read(list_events, Filters(), Paging.make(limit, offset), page["id"])
         return page
 
     @app.get("/api/entities/{entity_id}/articles", summary="The articles that mention an entity")
