@@ -7,16 +7,15 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from rasid.ingest.stories import StoryIndex
 from rasid.registry.resolve import resolve_record, unlink_article_entities
 from rasid.store import Store
 from rasid.store.articles import day_of, exists, insert_article, replace_record
 from rasid.store.events import record_events, unlink_article_events
 from rasid.store.schema import articles
-from rasid.ingest.stories import StoryIndex
-
-import sqlalchemy as sa
 
 COMMIT_EVERY_ARTICLES = 200
 COMMIT_EVERY_SECONDS = 2.0
