@@ -11,6 +11,7 @@ from rasid.persons.lexicon import Honorific, TitleHead
 from rasid.text.tokenize import Token
 
 ARTICLE = "ال"
+HAMZA_ALEFS = "أإآ"
 GLUED_STOP_CLITICS = ("و", "ف", "ب", "ل", "ك")
 GLUED_CLITICS = ("وب", "ول", "و", "ب", "ل", "لل")
 HYPHENS = "-‐‑–"
@@ -109,6 +110,8 @@ class PersonContext:
             form = self._written[i] = lexicon.written_form(self.doc.text[token.stem_start:token.stem_end])
         if form in written:
             return True
+        if any(ch in HAMZA_ALEFS for ch in form):
+            return False  # written with a hamza that no stop word has: "ألان" is not "الآن"
         if token.stem in normalized and token.stem not in lexicon.first_names():
             return True
         return token.stem[:1] in GLUED_STOP_CLITICS and token.stem[1:] in normalized  # وذلك، بكل left whole
@@ -151,6 +154,8 @@ class PersonContext:
         if self.is_first_name(i):
             return False
         stem = token.stem
+        if stem.startswith(ARTICLE) and self.doc.text[token.stem_start] in HAMZA_ALEFS:
+            return False  # "ألان"، "إلهام": a name spelt like an article word (الآن، الإلهام)
         if stem in common or token.bare in common or self.word_bare(i) in common:
             return True
         if self.is_accusative(i):
@@ -197,7 +202,11 @@ class PersonContext:
 
     def definite(self, i: int) -> bool:
         glued = self._glued(i)
-        return glued[2] if glued else self.tokens[i].has_article
+        if glued:
+            return glued[2]
+        token = self.tokens[i]
+        # the article is never written with a hamza: "ألان" is a name, not ال + ان
+        return token.has_article and self.doc.text[token.stem_start] not in HAMZA_ALEFS
 
     def proclitic(self, i: int) -> str:
         cached = self._proclitics.get(i)

@@ -301,3 +301,9 @@ def test_a_long_run_of_names_and_titles_stays_linear(settings):
     assert time.process_time() - started < 20  # quadratic passes took minutes here
     assert len(doc.entities_of("PERSON")) >= 100
     check_spans(doc)
+
+
+def test_given_name_spelt_like_an_article_word(settings):
+    text = "وقال في مؤتمر صحفي مع نظيره الفلبيني ألان بيتر كايتانو إن الأزمة انتهت."
+    person = by_name(persons(text, settings), "ألان بيتر كايتانو")
+    assert person.country == "PH"
