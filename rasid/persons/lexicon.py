@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rasid.lang import load_list, load_table
+from rasid.lang import LanguageDataError, load_list, load_table
 from rasid.lang.matcher import PhraseMatcher
 from rasid.text.normalize import normalize_str
 
@@ -98,6 +98,15 @@ def named_after_heads() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def god_compounds() -> frozenset[str]:
     return frozenset(normalize_str(w) for w in load_list("name_god_compounds.txt"))
+
+
+@lru_cache(maxsize=1)
+def tagger_name_words() -> frozenset[str]:
+    """Words of person names in the NER tagger's gazetteer (ner_person_names.txt), when it is installed."""
+    try:
+        return frozenset(normalize_str(w) for w in load_list("ner_person_names.txt"))
+    except LanguageDataError:
+        return frozenset()
 
 
 @lru_cache(maxsize=1)

@@ -5,7 +5,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from rasid.persons.context import PersonContext
-from rasid.persons.lexicon import ambiguous_first_names, given_names_also_words, named_after_heads
+from rasid.lang.vocabulary import is_known_word
+from rasid.persons.lexicon import ambiguous_first_names, given_names_also_words, named_after_heads, tagger_name_words
 from rasid.persons.names import NameSpan, looks_like_verb, read_name, read_name_backward
 from rasid.persons.titles import TitleSpan, read_title
 
@@ -206,7 +207,10 @@ def _single_word_name(ctx: PersonContext, i: int) -> bool:
         return True
     if looks_like_verb(ctx, i):
         return False
-    return not ctx.is_common(i) and not ctx.in_title_vocabulary(i) and not ctx.tokens[i].suffixes
+    token = ctx.tokens[i]
+    if is_known_word(token.stem) and token.stem not in tagger_name_words() and token.stem not in ctx.known_surnames:
+        return False  # "المفتي رسالة": a word some lexicon knows, and no name word
+    return not ctx.is_common(i) and not ctx.in_title_vocabulary(i) and not token.suffixes
 
 
 def _add_name_before(ctx: PersonContext, title: Segment, segments: list[Segment]) -> bool:

@@ -307,3 +307,7 @@ def test_given_name_spelt_like_an_article_word(settings):
     text = "وقال في مؤتمر صحفي مع نظيره الفلبيني ألان بيتر كايتانو إن الأزمة انتهت."
     person = by_name(persons(text, settings), "ألان بيتر كايتانو")
     assert person.country == "PH"
+
+
+def test_a_known_word_after_a_bare_title_is_no_name(settings):
+    assert persons("ووجه المفتي رسالة إلى الشباب.", settings) == []
