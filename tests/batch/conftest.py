@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 import gzip
+import io
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
 
 from rasid.settings import Settings
 
@@ -31,6 +34,14 @@ JSONL_GOOD = [
     {"source": "wam", "published": "2024-04-01",
      "text": "أبوظبي - بحث رئيس دولة الإمارات مع رئيس وزراء الهند سبل تعزيز الشراكة الاقتصادية بين البلدين."},
 ]
+WARC_PAGE = (
+    "<html><head><title>مباحثات عراقية يابانية</title></head><body><nav>الرئيسية | أخبار</nav><article>"
+    "<h1>مباحثات عراقية يابانية</h1><p>بغداد - استقبل وزير الخارجية العراقي فؤاد حسين في بغداد اليوم سفير "
+    "اليابان لدى العراق، وبحث معه سبل تطوير التعاون الثنائي في مجالات الطاقة والمياه والتعليم.</p>"
+    "<p>وأكد الوزير حرص العراق على توسيع الشراكة مع اليابان ودعم المشاريع المشتركة في مجال البنية التحتية."
+    "</p></article></body></html>"
+)
+WARC_URL = "https://news.example/iraq-japan"
 GZ_GOOD = {"source": "spa", "date_extracted": "2024-03-20 10:00:00", "title": "منحة دراسية",
            "content": "أعلنت وزارة التعليم السعودية تقديم منح دراسية لطلاب من السودان في مجالات الطب والهندسة."}
 
@@ -62,6 +73,13 @@ def write_corpus(root: Path) -> Corpus:
     day = root / "day.json.gz"
     day.write_bytes(gzip.compress(json.dumps([GZ_GOOD, ["not", "an", "object"]], ensure_ascii=False).encode()))
     corpus.bad.add(f"{day}[1]")
+
+    crawl = root / "crawl.warc.gz"
+    with crawl.open("wb") as stream:
+        writer = WARCWriter(stream, gzip=True)
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(WARC_URL, "response", http_headers=headers,
+                                                      payload=io.BytesIO(WARC_PAGE.encode("utf-8"))))
     return corpus
 
 

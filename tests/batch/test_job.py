@@ -10,14 +10,15 @@ import pytest
 from rasid.batch.job import DEAD_LETTER_FOLDER, BatchInputError, partition_keys, run_batch
 from rasid.batch.parquet import read_records
 from rasid.errors import NotArabic
+from rasid.ingest.sources import warc_items
 from rasid.pipeline import process
 from rasid.readers import article_from_object, read_inputs
 from tests.record_checks import assert_record_valid
 
 
 def single_process_records(corpus, settings) -> dict[str, dict]:
-    """What one process gives: rasid.readers (as `rasid extract`) over the plain files, and the
-    objects of the gzipped day file named as the batch names them."""
+    """What one process gives: rasid.readers (as `rasid extract`) over the plain files, the objects
+    of the gzipped day file named as the batch names them, and the WARC page read as `rasid ingest` does."""
     records = {}
     plain = [str(corpus.root / "texts"), str(corpus.root / "wire.jsonl")]
     articles = [item.article for item in read_inputs(plain) if item.article is not None]
@@ -25,6 +26,9 @@ def single_process_records(corpus, settings) -> dict[str, dict]:
     for number, obj in enumerate(json.loads(gzip.decompress(day.read_bytes()))):
         if isinstance(obj, dict):
             articles.append(article_from_object(obj, f"{day}[{number}]"))
+    crawl = corpus.root / "crawl.warc.gz"
+    with crawl.open("rb") as stream:
+        articles += [item.article for item in warc_items(stream, str(crawl))]
     for article in articles:
         try:
             record = process(article, settings)
@@ -50,7 +54,7 @@ def test_records_equal_single_process_records(first_run, corpus, batch_settings)
     result, output = first_run
     batch = list(read_records(output))
     expected = single_process_records(corpus, batch_settings)
-    assert len(expected) == 5
+    assert len(expected) == 6
     assert result.records == len(batch) == len(expected)
     by_id = {record["id"]: record for record in batch}
     assert set(by_id) == set(expected)
