@@ -16,10 +16,11 @@ from rasid.search.events import conditions as event_conditions
 from rasid.search.events import describe
 from rasid.search.filters import Filters
 from rasid.store.fulltext import matching, query_words
-from rasid.store.schema import (article_sectors, articles, entities, entity_mentions, entity_titles,
+from rasid.store.schema import (article_sectors, articles, corrections, entities, entity_mentions, entity_titles,
                                 event_articles, event_countries, event_participants, event_sectors, events)
 
 FACET_SIZE = 8
+FACET_EXACT_MAX = 2000  # facets of a larger result count over its best-ranked articles
 MEETING_TYPES = ("CONSULT",)
 
 
@@ -57,53 +58,104 @@ def _searched(connection: Connection, query: str | None, filters: Filters) -> tu
     return statement.where(*where), [articles.c.day.desc(), articles.c.num.desc()]
 
 
-def matched_articles(connection: Connection, query: str | None, filters: Filters) -> sa.Select:
-    """SELECT articles.id of every article the search finds."""
-    return _searched(connection, query, filters)[0].with_only_columns(articles.c.id)
+def _facet_scope(connection: Connection, query: str | None, filters: Filters,
+                 total: int | None) -> list[str] | None:
+    """The ids of the articles facets count over: None for the whole store (no words, no filters),
+    else those the search finds; when it finds more than FACET_EXACT_MAX, the FACET_EXACT_MAX best."""
+    statement, order = _searched(connection, query, filters)
+    if not query_words(query or "") and statement.whereclause is None:
+        return None
+    ids = statement.with_only_columns(articles.c.id)
+    if total is None or total > FACET_EXACT_MAX:
+        ids = ids.order_by(*order).limit(FACET_EXACT_MAX)
+    return list(connection.execute(ids).scalars())
 
 
-def _entity_facet(connection: Connection, matched: sa.Select, entity_type: str, size: int) -> list[dict[str, Any]]:
-    count = sa.func.count().label("n")
-    rows = connection.execute(
-        sa.select(entities.c.num, entities.c.name, entities.c.country, count)
-        .join_from(entity_mentions, entities, entities.c.num == entity_mentions.c.entity)
-        .where(entities.c.type == entity_type, entity_mentions.c.article_id.in_(matched))
-        .group_by(entities.c.num, entities.c.name, entities.c.country)
-        .order_by(count.desc(), entities.c.num).limit(size))
-    return [{"id": r.num, "name": r.name, "country": r.country, "count": r.n} for r in rows]
+def _over(statement: sa.Select, article_id: sa.Column, scope: list[str] | None) -> sa.Select:
+    """``statement`` restricted to the scope's articles (none: the whole store)."""
+    return statement if scope is None else statement.where(article_id.in_(scope))
 
 
-def search_facets(connection: Connection, query: str | None, filters: Filters,
-                  size: int = FACET_SIZE) -> dict[str, list[dict[str, Any]]]:
+FACET_ENTITY_TYPES = ("COUNTRY", "PERSON", "ORG")
+
+
+def _entity_counts(connection: Connection, scope: list[str] | None, size: int) -> dict[str, list[dict[str, Any]]]:
+    """Articles per country (by ISO code), person and organization in the scope: the top ``size``
+    (countries: twice that). No condition on the entities table, so the scope's article keys
+    drive the query (a condition there lets SQLite's planner start from the entities instead)."""
+    key = sa.case((entities.c.type == "COUNTRY", entities.c.country), else_=sa.cast(entities.c.num, sa.String))
+    statement = _over(sa.select(entities.c.type, key, sa.func.count(sa.distinct(entity_mentions.c.article_id)))
+                      .join_from(entity_mentions, entities, entities.c.num == entity_mentions.c.entity),
+                      entity_mentions.c.article_id, scope).group_by(entities.c.type, key)
+    counts: dict[str, Counter] = {t: Counter() for t in FACET_ENTITY_TYPES}
+    for entity_type, k, c in connection.execute(statement):
+        if entity_type in counts and k is not None:
+            counts[entity_type][k if entity_type == "COUNTRY" else int(k)] = c
+    nums = [k for t in ("PERSON", "ORG") for k, _ in _ranked(counts[t], size)]
+    described = {num: (name, country) for num, name, country in connection.execute(
+        sa.select(entities.c.num, entities.c.name, entities.c.country).where(entities.c.num.in_(nums)))}
+
+    def top(entity_type: str) -> list[dict[str, Any]]:
+        return [{"id": k, "name": described[k][0], "country": described[k][1], "count": c}
+                for k, c in _ranked(counts[entity_type], size)]
+
+    return {"countries": [{"code": k, "count": c} for k, c in _ranked(counts["COUNTRY"], size * 2)],
+            "persons": top("PERSON"), "organizations": top("ORG")}
+
+
+def _ranked(counter: Counter, limit: int) -> list[tuple[Any, int]]:
+    return sorted(counter.items(), key=lambda kc: (-kc[1], str(kc[0])))[:limit]
+
+
+def _store_version(connection: Connection) -> tuple:
+    """Changes when articles are added, or re-extracted into new events or entities, or entities
+    are corrected (maxima of primary keys: no table scan)."""
+    return tuple(connection.execute(sa.select(
+        sa.select(sa.func.count()).select_from(articles).scalar_subquery(),
+        *(sa.select(sa.func.max(table.c.num)).scalar_subquery() for table in (articles, events, entities, corrections))
+    )).one())
+
+
+_whole_store_facets: dict[tuple, dict[str, Any]] = {}
+
+
+def search_facets(connection: Connection, query: str | None, filters: Filters, total: int | None = None,
+                  size: int = FACET_SIZE) -> dict[str, Any]:
     """Counts of articles by country, event type, sector, year, person and organization over
-    everything the search finds (not only the page shown)."""
-    matched = matched_articles(connection, query, filters)
-    n = sa.func.count(sa.distinct(entity_mentions.c.article_id)).label("n")
-    countries = connection.execute(
-        sa.select(entities.c.country, n)
-        .join_from(entity_mentions, entities, entities.c.num == entity_mentions.c.entity)
-        .where(entities.c.type == "COUNTRY", entities.c.country.is_not(None),
-               entity_mentions.c.article_id.in_(matched))
-        .group_by(entities.c.country).order_by(n.desc(), entities.c.country).limit(size * 2))
+    everything the search finds (``total`` articles, when known), not only the page shown; over
+    the FACET_EXACT_MAX best when it finds more (``counted`` says over how many). The counts of
+    the whole store are kept until the store changes."""
+    scope = _facet_scope(connection, query, filters, total)
+    if scope is not None:
+        return _facets(connection, scope, size)
+    key = (str(connection.engine.url), size, _store_version(connection))
+    if key not in _whole_store_facets:
+        _whole_store_facets.clear()
+        _whole_store_facets[key] = _facets(connection, None, size)
+    return _whole_store_facets[key]
+
+
+def _facets(connection: Connection, scope: list[str] | None, size: int) -> dict[str, Any]:
     told = sa.func.count(sa.distinct(event_articles.c.article_id)).label("n")
     types = connection.execute(
-        sa.select(events.c.type, told).join_from(event_articles, events, events.c.num == event_articles.c.event)
-        .where(event_articles.c.article_id.in_(matched)).group_by(events.c.type).order_by(told.desc(), events.c.type))
+        _over(sa.select(events.c.type, told).join_from(event_articles, events, events.c.num == event_articles.c.event),
+              event_articles.c.article_id, scope).group_by(events.c.type).order_by(told.desc(), events.c.type))
     sector_n = sa.func.count().label("n")
     sectors = connection.execute(
-        sa.select(article_sectors.c.sector, sector_n).where(article_sectors.c.article_id.in_(matched))
+        _over(sa.select(article_sectors.c.sector, sector_n), article_sectors.c.article_id, scope)
         .group_by(article_sectors.c.sector).order_by(sector_n.desc(), article_sectors.c.sector))
     year = sa.func.substr(articles.c.day, 1, 4).label("year")
     years = connection.execute(
-        sa.select(year, sa.func.count().label("n")).where(articles.c.id.in_(matched), articles.c.day.is_not(None))
-        .group_by(year).order_by(year))
+        _over(sa.select(year, sa.func.count().label("n")), articles.c.id, scope)
+        .where(articles.c.day.is_not(None)).group_by(year).order_by(year))
+    counted = len(scope) if scope is not None else connection.execute(
+        sa.select(sa.func.count()).select_from(articles)).scalar_one()
     return {
-        "countries": [{"code": c, "count": k} for c, k in countries],
+        "counted": counted,
         "types": [{"code": t, "count": k} for t, k in types],
         "sectors": [{"code": s, "count": k} for s, k in sectors],
         "years": [{"code": y, "count": k} for y, k in years],
-        "persons": _entity_facet(connection, matched, "PERSON", size),
-        "organizations": _entity_facet(connection, matched, "ORG", size),
+        **_entity_counts(connection, scope, size),
     }
 
 

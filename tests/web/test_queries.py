@@ -15,8 +15,8 @@ def connection(any_store):
 
 
 def person(connection, name):
-    (found,) = [f for f in queries._entity_facet(connection, queries.matched_articles(connection, None, Filters()),
-                                                 "PERSON", 50) if f["name"] == name]
+    (found,) = [f for f in queries.search_facets(connection, None, Filters(), size=50)["persons"]
+                if f["name"] == name]
     return found
 
 
