@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import math
 import os
 import subprocess
 import sys
@@ -169,7 +170,19 @@ def report(n: int, single: dict, spark: dict) -> None:
     single_cpu_ms, spark_cpu_ms = (1000 * run["cpu_seconds"] / n for run in (single, spark))
     print(f"CPU time per article: {single_cpu_ms:.1f} ms in one process, {spark_cpu_ms:.1f} ms on Spark "
           f"(session start, JVM, Python workers): the engine adds {spark_cpu_ms - single_cpu_ms:.1f} CPU-ms")
+    print_projection(n / (spark["seconds"] * cores), n / single["seconds"])
     print(json.dumps({"n": n, "single": single, "spark": spark}))
+
+
+def print_projection(per_core: float, single: float, daily: int = 1_000_000) -> None:
+    """Cores (Spark executors' task slots) for ``daily`` articles a day, from the measured rates."""
+    print(f"\ncores for {daily:,} articles a day at {per_core:.1f} articles/s per core on Spark "
+          f"({single:.1f} articles/s in one process):")
+    print("| finished within | articles/s needed | cores on Spark | cores if the engine added nothing |")
+    print("|---|---|---|---|")
+    for hours in (24, 8, 1):
+        rate = daily / (hours * 3600)
+        print(f"| {hours} h | {rate:.1f} | {math.ceil(rate / per_core)} | {math.ceil(rate / single)} |")
 
 
 def main() -> int:
