@@ -124,9 +124,10 @@ def _article_row(item: Item, path: str) -> dict[str, Any]:
 
 def _file_articles(batches: Iterator[pa.RecordBatch]) -> Iterator[dict[str, Any]]:
     for batch in batches:
-        for path, content in zip(batch.column("path").to_pylist(), batch.column("content").to_pylist()):
-            name = local_name(path)
-            for item in items_from_file(content, name):
+        paths, contents = batch.column("path"), batch.column("content")
+        for row in range(batch.num_rows):  # one file's bytes in Python at a time
+            name = local_name(paths[row].as_py())
+            for item in items_from_file(contents[row].as_py(), name):
                 yield _article_row(item, name)
 
 
