@@ -69,15 +69,16 @@ def search_articles(connection: Connection, query: str | None, filters: Filters,
     columns = [articles.c.num, articles.c.id, articles.c.title, articles.c.published, articles.c.source,
                articles.c.url, articles.c.story_id]
     where = conditions(connection, filters)
-    counted = sa.select(sa.func.count()).select_from(articles)
     if words:
+        # the matches first, once (MATERIALIZED): the planner must not run the full-text query per article
         matched, _ = matching(connection.dialect.name, words)
-        hits = matched.subquery("hits")
-        base = sa.select(*columns, hits.c.score).join_from(articles, hits, hits.c.num == articles.c.num)
-        counted = counted.where(articles.c.num.in_(sa.select(matched.subquery("found").c.num)))
+        hits = matched.cte("hits").prefix_with("MATERIALIZED")
+        base = sa.select(*columns, hits.c.score).join_from(hits, articles, hits.c.num == articles.c.num)
+        counted = sa.select(sa.func.count()).select_from(hits).join(articles, hits.c.num == articles.c.num)
         order = [hits.c.score, articles.c.num]
     else:
         base = sa.select(*columns, sa.literal(None).label("score"))
+        counted = sa.select(sa.func.count()).select_from(articles)
         order = [articles.c.day.desc(), articles.c.num.desc()]
     total = connection.execute(counted.where(*where)).scalar_one()
     rows = connection.execute(base.where(*where).order_by(*order).limit(paging.limit).offset(paging.offset)).all()
