@@ -89,7 +89,11 @@ def test_rerun_replaces_partitions_never_duplicates(spark, batch_settings, corpu
     _, output = first_run
     before = sorted(record["id"] for record in read_records(output))
     letters_before = len(dead_letters(output / DEAD_LETTER_FOLDER))
+    untouched = sorted(r["id"] for r in read_records(output / "published_month=unknown"))
     run_batch([str(corpus.root / "wire.jsonl")], str(output), batch_settings, spark)  # one input again
+    march_spa = output / "published_month=2024-03" / "source_key=spa"
+    assert [r["file"] for r in read_records(march_spa)] == [f"{corpus.root / 'wire.jsonl'}:1"]  # replaced whole
+    assert sorted(r["id"] for r in read_records(output / "published_month=unknown")) == untouched
     run_batch([str(corpus.root)], str(output), batch_settings, spark)  # everything again
     assert sorted(record["id"] for record in read_records(output)) == before
     assert len(dead_letters(output / DEAD_LETTER_FOLDER)) == letters_before
