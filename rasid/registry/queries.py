@@ -33,32 +33,35 @@ def aliases_of(connection: Connection, num: int, name: str) -> list[str]:
     return sorted({t for t in texts if name_key(t) != name_key(name)})
 
 
+TITLE_ARTICLES_SHOWN = 10
+
+
 def title_history(connection: Connection, num: int) -> list[dict[str, Any]]:
-    """Each (title, organization, country) the person held, first and last seen, and the articles."""
+    """Each (title, organization, country) the person held: first and last seen, how many
+    articles, and the latest of them (all of them: /api/entities/{id}/articles)."""
+    t = entity_titles
+    key = (t.c.title_norm, t.c.organization, t.c.country)
     organization = entities.alias("organization")
-    rows = connection.execute(
-        sa.select(entity_titles.c.title, entity_titles.c.title_norm, entity_titles.c.organization,
-                  organization.c.name.label("organization_name"), entity_titles.c.country,
-                  entity_titles.c.day, entity_titles.c.article_id)
-        .join_from(entity_titles, organization, organization.c.num == entity_titles.c.organization, isouter=True)
-        .where(entity_titles.c.entity == num)
-        .order_by(entity_titles.c.day, entity_titles.c.article_id)
+    groups = connection.execute(
+        sa.select(*key, sa.func.min(t.c.title).label("title"), sa.func.min(t.c.day).label("first"),
+                  sa.func.max(t.c.day).label("last"), sa.func.count(sa.distinct(t.c.article_id)).label("n"),
+                  sa.func.min(organization.c.name).label("organization_name"))
+        .join_from(t, organization, organization.c.num == t.c.organization, isouter=True)
+        .where(t.c.entity == num).group_by(*key)
     ).all()
-    history: dict[tuple, dict[str, Any]] = {}
-    for r in rows:
-        key = (r.title_norm, r.organization, r.country)
-        entry = history.setdefault(key, {
-            "title": r.title,
-            "organization": {"id": r.organization, "name": r.organization_name} if r.organization else None,
-            "country": r.country, "first_seen": r.day, "last_seen": r.day, "articles": [],
-        })
-        if r.day and (entry["first_seen"] is None or r.day < entry["first_seen"]):
-            entry["first_seen"] = r.day
-        if r.day and (entry["last_seen"] is None or r.day > entry["last_seen"]):
-            entry["last_seen"] = r.day
-        if r.article_id not in entry["articles"]:
-            entry["articles"].append(r.article_id)
-    return sorted(history.values(), key=lambda e: (e["first_seen"] or "", e["title"]))
+    rank = sa.func.row_number().over(partition_by=key, order_by=(t.c.day.desc(), t.c.article_id)).label("rank")
+    ranked = sa.select(*key, t.c.article_id, rank).where(t.c.entity == num).subquery()
+    latest: dict[tuple, list[str]] = {}
+    for row in connection.execute(sa.select(ranked).where(ranked.c.rank <= TITLE_ARTICLES_SHOWN)
+                                  .order_by(ranked.c.rank)):
+        latest.setdefault((row.title_norm, row.organization, row.country), []).append(row.article_id)
+    history = [{
+        "title": g.title,
+        "organization": {"id": g.organization, "name": g.organization_name} if g.organization else None,
+        "country": g.country, "first_seen": g.first, "last_seen": g.last, "article_count": g.n,
+        "articles": latest.get((g.title_norm, g.organization, g.country), []),
+    } for g in groups]
+    return sorted(history, key=lambda e: (e["first_seen"] or "", e["title"]))
 
 
 def entity_page(connection: Connection, num: int) -> dict[str, Any] | None:
