@@ -101,14 +101,29 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU of a process and its children still running (uvicorn's workers)."""
+    pids = [pid] + [int(p) for p in subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True)
+                    .stdout.split()]
+    total = 0
+    for p in pids:
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 def bench_api(args) -> None:
     if not shutil.which("wrk"):
         sys.exit("bench_kb: wrk not found (apt-get install -y wrk)")
     store = open_store(args.db, readonly=True)
-    with store.engine.connect() as connection:
+    with store.engine.connect() as connection:  # the busiest person, or the one at --rank by articles
         busiest = connection.execute(sa.text(
             "SELECT m.entity, count(*) AS n FROM entity_mentions m JOIN entities e ON e.num = m.entity "
-            "WHERE e.type = 'PERSON' GROUP BY m.entity ORDER BY n DESC LIMIT 1")).one()
+            "WHERE e.type = 'PERSON' GROUP BY m.entity ORDER BY n DESC LIMIT 1 OFFSET :rank"),
+            {"rank": args.rank}).one()
     port = _free_port()
     rasid = str(Path(sys.executable).parent / "rasid")
     server = subprocess.Popen([rasid, "serve", "--db", args.db, "--port", str(port), "--workers", str(args.workers)])
@@ -118,14 +133,20 @@ def bench_api(args) -> None:
             time.sleep(0.2)
             if subprocess.run(["curl", "-sf", "-o", "/dev/null", url]).returncode == 0:
                 break
+        cpu_before = _cpu_seconds(server.pid)
         out = subprocess.run(["wrk", "-t2", f"-c{args.connections}", f"-d{args.seconds}s", "--latency", url],
                              capture_output=True, text=True, timeout=args.seconds + 60).stdout
+        server_cpu = _cpu_seconds(server.pid) - cpu_before
     finally:
         server.terminate()
         server.wait(timeout=30)
     print(f"api: entity {busiest.entity} ({busiest.n} articles), server workers {args.workers}, "
           f"wrk -t2 -c{args.connections} -d{args.seconds}s")
     print("\n".join(line for line in out.splitlines() if re.search(r"Requests/sec|Latency|99%|50%|requests in|Non-2xx", line)))
+    done = re.search(r"(\d+) requests in", out)
+    if done:
+        print(f"server CPU: {server_cpu:.1f} s for {done.group(1)} requests = "
+              f"{1000 * server_cpu / int(done.group(1)):.2f} ms per request; load average {os.getloadavg()[0]:.1f}")
 
 
 def main() -> None:
@@ -143,6 +164,7 @@ def main() -> None:
     p.add_argument("--seconds", type=int, default=15)
     p.add_argument("--connections", type=int, default=32)
     p.add_argument("--workers", type=int, default=2)
+    p.add_argument("--rank", type=int, default=0, help="0: the busiest person; N: the N-th busiest")
     args = parser.parse_args()
     {"ingest": bench_ingest, "search": bench_search, "api": bench_api}[args.what](args)
 

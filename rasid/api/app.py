@@ -1,4 +1,5 @@
-"""The Rasid REST API. Reads are open; writes (ingest, merge, split) need the settings' token
+"""The Rasid REST API. Reads are open (and answer JSONResponse directly: the pages are
+plain JSON already, FastAPI's encoder would walk them again); writes (ingest, merge, split) need the settings' token
 as ``Authorization: Bearer <token>``. OpenAPI at /docs. Every list is paginated
 (``limit``, ``offset``) and answers ``{items, total, limit, offset}``."""
 from __future__ import annotations
@@ -131,14 +132,14 @@ def create_app(settings: Settings) -> FastAPI:
 
     @app.get("/api/entities", summary="Entities by number of articles")
     def entities(limit: Limit = 20, offset: Offset = 0, type: str | None = None, name: str | None = None,
-                 country: str | None = None) -> dict[str, Any]:
+                 country: str | None = None) -> JSONResponse:
         if type is not None and type.upper() not in ENTITY_TYPES:
             raise BadQuery(f"type: one of {list(ENTITY_TYPES)}")
-        return read(list_entities, Paging.make(limit, offset), type and type.upper(), name,
-                    country and Filters.make(countries=[country]).countries[0])
+        return JSONResponse(read(list_entities, Paging.make(limit, offset), type and type.upper(), name,
+                                 country and Filters.make(countries=[country]).countries[0]))
 
     @app.get("/api/entities/{entity_id}", summary="An entity, its title history and its events")
-    def entity(entity_id: int, limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
+    def entity(entity_id: int, limit: Limit = 20, offset: Offset = 0) -> JSONResponse:
         paging = Paging.make(limit, offset)
 
         def page_with_events(connection) -> dict[str, Any] | None:
@@ -150,32 +151,32 @@ def create_app(settings: Settings) -> FastAPI:
         page = read(page_with_events)
         if page is None:
             raise HTTPException(404, f"no entity {entity_id}")
-        return page
+        return JSONResponse(page)
 
     @app.get("/api/entities/{entity_id}/articles", summary="The articles that mention an entity")
-    def entity_article_list(entity_id: int, limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
+    def entity_article_list(entity_id: int, limit: Limit = 20, offset: Offset = 0) -> JSONResponse:
         page = read(entity_page, entity_id)
         if page is None:
             raise HTTPException(404, f"no entity {entity_id}")
-        return read(entity_articles, page["id"], Paging.make(limit, offset))
+        return JSONResponse(read(entity_articles, page["id"], Paging.make(limit, offset)))
 
     @app.get("/api/events", summary="Story events, filtered (two countries make a pair)")
     def events(country: Many = [], type: Many = [], sector: Many = [], person: Many = [],
                organization: Many = [], since: str | None = None, until: str | None = None,
-               limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
+               limit: Limit = 20, offset: Offset = 0) -> JSONResponse:
         filters = Filters.make(person, organization, country, type, sector, since, until)
-        return read(list_events, filters, Paging.make(limit, offset))
+        return JSONResponse(read(list_events, filters, Paging.make(limit, offset)))
 
     @app.get("/api/search", summary="Full-text search (Arabic-normalized) with filters")
     def search(q: Annotated[str | None, Query(max_length=500)] = None, country: Many = [], type: Many = [],
                sector: Many = [], person: Many = [], organization: Many = [], since: str | None = None,
-               until: str | None = None, limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
+               until: str | None = None, limit: Limit = 20, offset: Offset = 0) -> JSONResponse:
         filters = Filters.make(person, organization, country, type, sector, since, until)
-        return read(search_articles, q, filters, Paging.make(limit, offset))
+        return JSONResponse(read(search_articles, q, filters, Paging.make(limit, offset)))
 
     @app.get("/api/stats", summary="Counts over the store")
-    def stats() -> dict[str, Any]:
-        return read(store_stats)
+    def stats() -> JSONResponse:
+        return JSONResponse(read(store_stats))
 
     @app.post("/api/articles", summary="Ingest articles (token)", dependencies=[Depends(require_token)])
     def add_articles(request: IngestRequest) -> dict[str, Any]:
