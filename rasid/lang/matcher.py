@@ -82,15 +82,12 @@ class PhraseMatcher(Generic[T]):
     def find(self, tokens: Sequence[Token], skip_meta: bool = True) -> list[Match[T]]:
         matches: list[Match[T]] = []
         root = self._root
-        i = 0
-        while i < len(tokens):
-            if (skip_meta and tokens[i].meta is not None) or tokens[i].stem not in root:
-                i += 1
+        resume = 0  # the token after the last match: matches do not overlap
+        for i, token in enumerate(tokens):
+            if token.stem not in root or i < resume or (skip_meta and token.meta is not None):
                 continue
             match = self.match_at(tokens, i)
-            if match is None:
-                i += 1
-                continue
-            matches.append(match)
-            i = match.last
+            if match is not None:
+                matches.append(match)
+                resume = match.last
         return matches
