@@ -86,7 +86,7 @@ def _is_family_name(tokens: list[Token], match: Match[CountryWord]) -> bool:
         return False
     if word.masculine_singular_definite:
         # An agreeing adjective follows a definite noun; after a bare name it is a family name.
-        return not is_definite(previous) and not previous.prefixes and not previous.suffixes \
+        return not is_definite(previous) and not previous.word_prefixes and not previous.word_suffixes \
             and not previous.text.endswith(PRONOUN_ENDINGS) \
             and previous.stem not in location_prepositions() and len(previous.stem) > 2
     if not word.feminine_or_plural and not is_definite(tokens[match.first]):
@@ -99,7 +99,7 @@ def _is_government_use(tokens: list[Token], match: Match[CountryWord]) -> bool:
     """موسكو ترحب, أعلنت واشنطن, إن بكين: a capital acting, at a clause start or after a verb;
     not في موسكو, بموسكو, منطقة الرياض, ولي عهد أبوظبي (a place)."""
     first = tokens[match.first]
-    if any(p.form in ("ب", "ل", "ك") for p in first.prefixes):
+    if any(p.form in ("ب", "ل", "ك") for p in first.word_prefixes):
         return False
     previous = _previous_word(tokens, match.first)
     if previous is None or first.newline_before or previous.text in CLAUSE_MARKS:
@@ -112,7 +112,7 @@ def _is_government_use(tokens: list[Token], match: Match[CountryWord]) -> bool:
 def _past_feminine_verb(token: Token) -> bool:
     """أعلنت، رحبت: a past verb, feminine (states and capitals are feminine), not a plural in -ات."""
     norm = token.norm
-    return not token.prefixes and len(norm) >= 4 and norm.endswith("ت") and not norm.endswith("ات") \
+    return not token.word_prefixes and len(norm) >= 4 and norm.endswith("ت") and not norm.endswith("ات") \
         and not is_definite(token)
 
 
@@ -123,7 +123,7 @@ def _inside_false_friend(match: Match[CountryWord], spans: list[Match[bool]]) ->
 def _hit(tokens: list[Token], match: Match[CountryWord], dateline: bool) -> CountryHit | None:
     word = match.payload
     kind = word.kind
-    if kind in ("name", "capital", "city") and tokens[match.last - 1].suffixes:
+    if kind in ("name", "capital", "city") and tokens[match.last - 1].word_suffixes:
         return None  # قطره، قطرها: "its diameter"; a state takes no possessive pronoun
     if kind == "adjective" and _is_family_name(tokens, match):
         return None
@@ -189,7 +189,7 @@ def _decide_amman_or_oman(tokens: list[Token], hit: CountryHit, confirmed: set[s
 
 def _previous_is_preposition(tokens: list[Token], i: int) -> bool:
     token = tokens[i]
-    if any(p.form == "ب" for p in token.prefixes):
+    if any(p.form == "ب" for p in token.word_prefixes):
         return True
     previous = _previous_word(tokens, i)
     return previous is not None and previous.stem in location_prepositions()

@@ -161,7 +161,7 @@ class CandidateFinder:
             c.status, c.status_source = "negated", "negation"
         elif c.entry.status:
             c.status, c.status_source = c.entry.status, "hint"
-        elif any(p.form == FUTURE_PREFIX for p in tokens[c.first].prefixes):
+        elif any(p.form == FUTURE_PREFIX for p in tokens[c.first].word_prefixes):
             c.status, c.status_source = "planned", "tense"
         elif c.entry.form == "past":
             c.status, c.status_source = "occurred", "tense"
@@ -190,7 +190,7 @@ class CandidateFinder:
         """A verb with the future prefix just before a noun trigger: سيجريان مباحثات."""
         lo = max(self.doc.sentences[c.sentence].first_token, c.first - NEAR_WINDOW)
         return any(
-            any(p.form == FUTURE_PREFIX for p in t.prefixes) for t in self.doc.tokens[lo:c.first]
+            any(p.form == FUTURE_PREFIX for p in t.word_prefixes) for t in self.doc.tokens[lo:c.first]
         )
 
     # -- mode and instrument --------------------------------------------------------------

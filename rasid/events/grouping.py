@@ -77,7 +77,7 @@ def is_anaphoric(c: Candidate, doc: Doc) -> bool:
     """A definite or possessed noun trigger refers back to an interaction already told."""
     if c.is_verb:
         return False
-    return any(t.has_article or t.suffixes for t in doc.tokens[c.first:c.last])
+    return any(t.has_article or t.word_suffixes for t in doc.tokens[c.first:c.last])
 
 
 def _dates_differ(c: Candidate, g: Group) -> bool:

@@ -71,7 +71,7 @@ def _governed(index: DocIndex, m: EntityMention) -> bool:
     """A name after a preposition (مع نظيره، بالعيسائي) is an object or a place, not a subject."""
     tokens = index.doc.tokens
     words = object_prepositions()
-    if any(p.form in words for p in tokens[m.first].prefixes):
+    if any(p.form in words for p in tokens[m.first].word_prefixes):
         return True
     return m.first > 0 and tokens[m.first - 1].norm in words
 

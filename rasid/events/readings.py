@@ -89,8 +89,8 @@ def is_possessed_masdar(doc: Doc, c: Candidate) -> bool:
     if c.type not in MASDAR_PRONE or not c.is_verb or c.last >= len(doc.tokens):
         return False
     following = doc.tokens[c.last]
-    return bool(doc.tokens[c.last - 1].suffixes) and any(
-        p.form in MASDAR_PREPOSITIONS for p in following.prefixes)
+    return bool(doc.tokens[c.last - 1].word_suffixes) and any(
+        p.form in MASDAR_PREPOSITIONS for p in following.word_prefixes)
 
 
 def agrees_with_an_opinion(doc: Doc, c: Candidate) -> bool:

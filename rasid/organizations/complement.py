@@ -170,7 +170,7 @@ class Reader:
         norm = token.norm
         if norm.endswith(NISBA) and norm not in organization_name_words():
             return False  # مركز إقليمي: an indefinite nisba adjective
-        return not token.prefixes and len(norm) >= MIN_PROPER_NAME and not norm.endswith(FEMININE) \
+        return not token.word_prefixes and len(norm) >= MIN_PROPER_NAME and not norm.endswith(FEMININE) \
             and norm not in common_words() and norm not in self.heads and ARTICLE + norm not in adjective_words() \
             and not (first and norm in first_names())
 

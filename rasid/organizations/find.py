@@ -78,7 +78,7 @@ def _known_goes_on(reader: Reader, j: int) -> bool:
 
 
 def may_hide_clitic(token: Token) -> bool:
-    return not token.prefixes and len(token.norm) >= MIN_UNSPLIT_GENITIVE and token.norm[0] in UNSPLIT_CLITICS
+    return not token.word_prefixes and len(token.norm) >= MIN_UNSPLIT_GENITIVE and token.norm[0] in UNSPLIT_CLITICS
 
 
 def head_under_clitic(token: Token) -> tuple[Head | None, str]:
@@ -103,7 +103,7 @@ def _country_adjectives_after(reader: Reader, span: OrgSpan, j: int) -> int:
 
 def _head_span(reader: Reader, i: int, head_end: int, head: Head) -> OrgSpan | None:
     tokens = reader.tokens
-    if tokens[head_end - 1].suffixes:
+    if tokens[head_end - 1].word_suffixes:
         return None  # شركته، وزارتها: a possessed noun is no name
     definite = is_definite(tokens[i]) or head.definite and tokens[i].stem.startswith(ARTICLE)
     span = OrgSpan(i, head_end, head.key, definite, head_kind=head.kind)

@@ -57,7 +57,7 @@ def unsplit_clitic(token: Token, clitic: str) -> bool:
     """وتكنولوجيا, لقصور: a clitic the tokenizer left on a word the lexicons do not know
     (with a stem of four letters or more after و, which begins many words: وجار، وطن)."""
     shortest = MIN_UNSPLIT_GENITIVE + (1 if clitic == "و" else 0)
-    return not token.prefixes and token.norm.startswith(clitic) and len(token.norm) >= shortest
+    return not token.word_prefixes and token.norm.startswith(clitic) and len(token.norm) >= shortest
 
 
 def looks_adjective(token: Token) -> bool:

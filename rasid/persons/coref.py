@@ -293,7 +293,7 @@ def resolve_honorific_pronouns(ctx: PersonContext, persons: list[Entity]) -> Non
         if match is None or match.last != i + 1:
             continue
         pronoun = match.payload.kind == "pronoun" or (
-            match.payload.kind == "style" and token.suffixes and token.suffixes[-1].form == HONORIFIC_PRONOUN)
+            match.payload.kind == "style" and token.word_suffixes and token.word_suffixes[-1].form == HONORIFIC_PRONOUN)
         person = recent.latest_before(token.start, lambda p: bool(p.honorific)) if pronoun else None
         if person is not None:
             person.add_mention(ctx.doc.mention(token.stem_start, token.end))

@@ -53,7 +53,7 @@ def title_country(ctx: PersonContext, title: TitleSpan) -> str | None:
     ("أعلنت روسيا زيارة وزير خارجيتها") names the state mentioned just before it."""
     code = title.head.country or _country_in_span(ctx, title.first, title.last) \
         or _city_country_in_span(ctx, title.first, title.last)
-    if code is None and any(ctx.tokens[k].suffixes for k in range(title.first, title.last)):
+    if code is None and any(ctx.tokens[k].word_suffixes for k in range(title.first, title.last)):
         code = _country_before(ctx, title.first, POSSESSOR_WINDOW)
     return code
 

@@ -41,7 +41,7 @@ def ends_name(ctx: PersonContext, j: int, second: bool = False) -> bool:
     where a common word may be a family name (ناصر جودة، عباس كامل)."""
     if ctx.is_stop(j) or ctx.is_verb(j) or ctx.honorific(j) is not None:
         return True
-    if (ctx.tokens[j].suffixes or _pronoun_ending(ctx, j)) and not ctx.ner_person[j]:
+    if (ctx.tokens[j].word_suffixes or _pronoun_ending(ctx, j)) and not ctx.ner_person[j]:
         return True  # فخره، نظيره، يرحمهما: a word with a pronoun
     if ctx.place_at[j] and not ctx.is_first_name(j):
         return True  # a place the tagger took for a name (إيطاليا، بيونغ يانغ)

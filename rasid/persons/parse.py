@@ -171,7 +171,7 @@ def _cued_name(ctx: PersonContext, i: int, cue: Segment, separated: bool) -> Nam
     if ctx.org_at[i] is not None and not ctx.ner_person[i]:
         return None
     token = ctx.tokens[i]
-    if (token.suffixes or token.stem.endswith(PLURAL_PRONOUNS)) and not ctx.ner_person[i]:
+    if (token.word_suffixes or token.stem.endswith(PLURAL_PRONOUNS)) and not ctx.ner_person[i]:
         return None  # "حفظهم الله": a verb or noun with a pronoun
     if token.stem.startswith("و") and not ctx.is_first_name(i) and not ctx.ner_person[i]:
         return None  # "وتبادلا": a conjunction the tokenizer left on a word
@@ -210,7 +210,7 @@ def _single_word_name(ctx: PersonContext, i: int) -> bool:
     token = ctx.tokens[i]
     if is_known_word(token.stem) and token.stem not in tagger_name_words() and token.stem not in ctx.known_surnames:
         return False  # "المفتي رسالة": a word some lexicon knows, and no name word
-    return not ctx.is_common(i) and not ctx.in_title_vocabulary(i) and not token.suffixes
+    return not ctx.is_common(i) and not ctx.in_title_vocabulary(i) and not token.word_suffixes
 
 
 def _add_name_before(ctx: PersonContext, title: Segment, segments: list[Segment]) -> bool:

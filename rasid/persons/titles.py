@@ -111,7 +111,7 @@ def _step(ctx: PersonContext, j: int, open_: bool, head_only: bool) -> tuple[int
     if open_:
         if ctx.definite(j):
             return 1, False
-        return 1, ctx.in_title_vocabulary(j) and not ctx.place_at[j] and not token.suffixes
+        return 1, ctx.in_title_vocabulary(j) and not ctx.place_at[j] and not token.word_suffixes
     if ctx.definite(j):
         return _definite_after_closed(ctx, j, head_only)
     if token.bare in title_modifiers():
@@ -133,7 +133,7 @@ def _same_place(ctx: PersonContext, a: int, b: int) -> bool:
 def _prepositional(ctx: PersonContext, j: int) -> tuple[int, bool] | None:
     """في العراق، لدى إيطاليا، باسم الرئاسة: the preposition and its object."""
     token = ctx.tokens[j]
-    if token.suffixes or token.norm in title_prepositions() and token.norm.endswith(PRONOUN_ENDINGS):
+    if token.word_suffixes or token.norm in title_prepositions() and token.norm.endswith(PRONOUN_ENDINGS):
         return 1, False  # "الناطق باسمه": the object is a pronoun
     k = j + 1
     if not ctx.is_word(k) or not ctx.same_sentence(j, k) or ctx.proclitic(k):

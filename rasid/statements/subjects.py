@@ -23,7 +23,7 @@ QUOTES = "\"'«»“”"
 def _is_addressee(doc: Doc, m: EntityMention) -> bool:
     """قال لوكالة ...، قال لـ"السومرية نيوز": the preposition ل before the name, as a clitic or a word."""
     token = doc.tokens[m.first]
-    if any(p.form == ADDRESSEE_PREFIX for p in token.prefixes):
+    if any(p.form == ADDRESSEE_PREFIX for p in token.word_prefixes):
         return True
     if m.mention.start > token.start and doc.text[token.start:m.mention.start].endswith(ADDRESSEE_PREFIX):
         return True
@@ -43,7 +43,7 @@ def after_title(m: EntityMention) -> int:
 
 def governed(doc: Doc, m: EntityMention) -> bool:
     """A name after a preposition (تقول منى من جامعة ...، قال لوكالة ...) is not the speaker."""
-    return _is_addressee(doc, m) or any(p.form in object_prepositions() for p in doc.tokens[m.first].prefixes) \
+    return _is_addressee(doc, m) or any(p.form in object_prepositions() for p in doc.tokens[m.first].word_prefixes) \
         or (m.first > 0 and doc.tokens[m.first - 1].norm in object_prepositions())
 
 

@@ -82,12 +82,22 @@ class Token:
     bare: str = ""  # stem without the article
     stem_start: int = 0
     stem_end: int = 0
-    prefixes: tuple[Part, ...] = ()
-    suffixes: tuple[Part, ...] = ()
+    # Clitics with offsets relative to the token's start (shared by every token of the same
+    # surface word); ``prefixes`` and ``suffixes`` give them with offsets into the text.
+    word_prefixes: tuple[Part, ...] = ()
+    word_suffixes: tuple[Part, ...] = ()
     sentence: int = 0
     meta: str | None = None  # dateline | byline | trailer | hashtag when not story text
     space_before: bool = True
     newline_before: bool = False
+
+    @property
+    def prefixes(self) -> tuple[Part, ...]:
+        return _shift(self.word_prefixes, self.start) if self.word_prefixes else ()
+
+    @property
+    def suffixes(self) -> tuple[Part, ...]:
+        return _shift(self.word_suffixes, self.start) if self.word_suffixes else ()
 
     @property
     def has_article(self) -> bool:
@@ -95,17 +105,17 @@ class Token:
 
     @property
     def proclitic(self) -> str:
-        return "".join(p.form for p in self.prefixes if p.form != ARTICLE)
+        return "".join(p.form for p in self.word_prefixes if p.form != ARTICLE)
 
     @property
     def written_stem(self) -> str:
         """The stem as it is written standing alone: verbatim, with an elided article restored
         (للبريد -> البريد, للجنة -> اللجنة), so a name can be given without its clitics."""
         verbatim = self.text[self.stem_start - self.start:self.stem_end - self.start]
-        article = next((p for p in self.prefixes if p.form == ARTICLE), None)
+        article = next((p for p in self.word_prefixes if p.form == ARTICLE), None)
         if article is None:
             return verbatim
-        written = self.text[article.start - self.start:article.end - self.start]
+        written = self.text[article.start:article.end]
         missing = len(ARTICLE) - len(normalize(written).text)
         return ARTICLE[:missing] + verbatim
 
@@ -314,11 +324,10 @@ def tokenize(text: str, known: KnownWord = _never_known) -> list[Token]:
         form = analyze_word(match.group(), match.lastgroup or "punct", known)
         if form is None:
             continue
-        prefixes, suffixes = form.prefixes, form.suffixes
         append(Token(
             len(tokens), start, end, form.text, form.kind, form.norm, form.stem, form.bare,
-            form.stem_start + start, form.stem_end + start, prefixes and _shift(prefixes, start),
-            suffixes and _shift(suffixes, start), 0, None, previous_end < start or start == 0,
+            form.stem_start + start, form.stem_end + start, form.prefixes,
+            form.suffixes, 0, None, previous_end < start or start == 0,
             previous_end < start and text.find("\n", previous_end, start) >= 0,
         ))
         previous_end = end
