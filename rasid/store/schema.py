@@ -59,11 +59,12 @@ entity_mentions = sa.Table(
     "entity_mentions", metadata,
     sa.Column("article_id", sa.String(32), sa.ForeignKey("articles.id"), nullable=False),
     sa.Column("local_id", sa.String(16), nullable=False),
-    sa.Column("entity", sa.Integer, sa.ForeignKey("entities.num"), nullable=False, index=True),
+    sa.Column("entity", sa.Integer, sa.ForeignKey("entities.num"), nullable=False),
     sa.Column("norm", sa.Text, nullable=False),  # the name as resolved, for pins
     sa.Column("mentions", sa.Integer, nullable=False),
     sa.Column("day", sa.String(10)),  # the article's day: entity pages count without reading articles
     sa.PrimaryKeyConstraint("article_id", "local_id", name="pk_entity_mentions"),
+    sa.Index("ix_entity_mentions_page", "entity", "day", "article_id", "mentions"),  # covers an entity page
     sqlite_with_rowid=False,
 )
 
@@ -71,13 +72,15 @@ entity_titles = sa.Table(
     "entity_titles", metadata,
     sa.Column("article_id", sa.String(32), sa.ForeignKey("articles.id"), nullable=False),
     sa.Column("local_id", sa.String(16), nullable=False),
-    sa.Column("entity", sa.Integer, sa.ForeignKey("entities.num"), nullable=False, index=True),
+    sa.Column("entity", sa.Integer, sa.ForeignKey("entities.num"), nullable=False),
     sa.Column("title", sa.Text, nullable=False),
     sa.Column("title_norm", sa.Text, nullable=False),
     sa.Column("organization", sa.Integer, sa.ForeignKey("entities.num")),
     sa.Column("country", sa.String(2)),
     sa.Column("day", sa.String(10)),
     sa.PrimaryKeyConstraint("article_id", "local_id", "title_norm", name="pk_entity_titles"),
+    sa.Index("ix_entity_titles_history", "entity", "title_norm", "organization", "country", "day", "article_id",
+             "title"),  # covers a title history
     sqlite_with_rowid=False,
 )
 
