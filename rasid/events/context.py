@@ -6,6 +6,7 @@ which sentences are story text (not the title repeated, not metadata).
 """
 from __future__ import annotations
 
+import weakref
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
@@ -26,11 +27,18 @@ class EntityMention:
 
 @dataclass
 class DocIndex:
-    doc: Doc
+    """Cached on its doc (``doc.extra``), it refers back to it weakly: no reference cycle, so a
+    processed doc is freed at once rather than left to the cyclic garbage collector."""
+
+    doc_ref: weakref.ref[Doc]
     token_starts: list[int]
     token_ends: list[int]
     by_sentence: dict[int, list[EntityMention]] = field(default_factory=dict)
     story_sentences: frozenset[int] = frozenset()
+
+    @property
+    def doc(self) -> Doc:
+        return self.doc_ref()
 
     def mentions_in(self, sentence: int) -> list[EntityMention]:
         return self.by_sentence.get(sentence, [])
@@ -61,7 +69,7 @@ def build_index(doc: Doc) -> DocIndex:
         return cached
     starts = [t.start for t in doc.tokens]
     ends = [t.end for t in doc.tokens]
-    index = DocIndex(doc, starts, ends, story_sentences=story_sentences(doc))
+    index = DocIndex(weakref.ref(doc), starts, ends, story_sentences=story_sentences(doc))
     for entity in doc.entities:
         for mention in entity.mentions:
             first = bisect_right(starts, mention.start) - 1
