@@ -116,7 +116,19 @@ def _store_version(connection: Connection) -> tuple:
     )).one())
 
 
-_whole_store_facets: dict[tuple, dict[str, Any]] = {}
+_kept: dict[tuple, Any] = {}
+KEPT_MAX = 256
+
+
+def kept_until_the_store_changes(connection: Connection, key: tuple, compute):
+    """``compute()`` once per store version: for whole-store aggregates (counts over every
+    article) that pages show again and again. Thread-safe enough: a race computes twice."""
+    full_key = (str(connection.engine.url), _store_version(connection), *key)
+    if full_key not in _kept:
+        if len(_kept) >= KEPT_MAX or any(k[:2] != full_key[:2] for k in _kept):
+            _kept.clear()
+        _kept[full_key] = compute()
+    return _kept[full_key]
 
 
 def search_facets(connection: Connection, query: str | None, filters: Filters, total: int | None = None,
@@ -128,11 +140,7 @@ def search_facets(connection: Connection, query: str | None, filters: Filters, t
     scope = _facet_scope(connection, query, filters, total)
     if scope is not None:
         return _facets(connection, scope, size)
-    key = (str(connection.engine.url), size, _store_version(connection))
-    if key not in _whole_store_facets:
-        _whole_store_facets.clear()
-        _whole_store_facets[key] = _facets(connection, None, size)
-    return _whole_store_facets[key]
+    return kept_until_the_store_changes(connection, ("facets", size), lambda: _facets(connection, None, size))
 
 
 def _facets(connection: Connection, scope: list[str] | None, size: int) -> dict[str, Any]:
@@ -284,47 +292,56 @@ def country_partners(connection: Connection, code: str | None = None, limit: int
 
 # --- the network
 
-def _country_ties(connection: Connection, selected: sa.Select, limit: int) -> list[sa.Row]:
-    one, other = event_countries.alias("one"), event_countries.alias("other")
-    weight = sa.func.count().label("w")
-    return connection.execute(
-        sa.select(one.c.country.label("a"), other.c.country.label("b"), weight)
-        .join_from(one, other, sa.and_(other.c.event == one.c.event, other.c.country > one.c.country))
-        .where(one.c.event.in_(selected)).group_by(one.c.country, other.c.country)
-        .order_by(weight.desc(), one.c.country, other.c.country).limit(limit)).all()
+def _ties(links: list[tuple[int, Any]], keep=lambda _node: True) -> Counter:
+    """(a, b) -> number of events both took part in, from (event, node) links; a < b."""
+    by_event: dict[int, set] = defaultdict(set)
+    for event, node in links:
+        if keep(node):
+            by_event[event].add(node)
+    ties: Counter = Counter()
+    for nodes in by_event.values():
+        ordered = sorted(nodes)
+        for i, a in enumerate(ordered):
+            for b in ordered[i + 1:]:
+                ties[(a, b)] += 1
+    return ties
 
 
-def _person_ties(connection: Connection, selected: sa.Select, limit: int) -> list[sa.Row]:
-    one, other = event_participants.alias("one"), event_participants.alias("other")
-    first, second = entities.alias("first"), entities.alias("second")
-    weight = sa.func.count(sa.distinct(one.c.event)).label("w")
-    return connection.execute(
-        sa.select(one.c.entity.label("a"), other.c.entity.label("b"), weight)
-        .join_from(one, other, sa.and_(other.c.event == one.c.event, other.c.entity > one.c.entity))
-        .join(first, first.c.num == one.c.entity).join(second, second.c.num == other.c.entity)
-        .where(one.c.event.in_(selected), first.c.type == "PERSON", second.c.type == "PERSON")
-        .group_by(one.c.entity, other.c.entity).order_by(weight.desc(), one.c.entity, other.c.entity)
-        .limit(limit)).all()
+def _country_ties(connection: Connection, selected: sa.Select) -> Counter:
+    return _ties(connection.execute(sa.select(event_countries.c.event, event_countries.c.country)
+                                    .where(event_countries.c.event.in_(selected))).all())
+
+
+def _person_ties(connection: Connection, selected: sa.Select) -> Counter:
+    """Ties between persons. The links are read by event, then the persons among them: a condition
+    on the entities table in the same query lets SQLite's planner start from every person."""
+    links = connection.execute(sa.select(event_participants.c.event, event_participants.c.entity)
+                               .where(event_participants.c.event.in_(selected))).all()
+    nums = {entity for _, entity in links}
+    persons = set(connection.execute(sa.select(entities.c.num).where(
+        entities.c.num.in_(nums), entities.c.type == "PERSON")).scalars()) if nums else set()
+    return _ties(links, persons.__contains__)
 
 
 def _person_names(connection: Connection, nums: set) -> dict[int, tuple[str, str | None]]:
     rows = connection.execute(sa.select(entities.c.num, entities.c.name, entities.c.country)
                               .where(entities.c.num.in_(nums)))
-    return {r.num: (r.name, r.country) for r in rows}
+    return {num: (name, country) for num, name, country in rows}
 
 
 NETWORK_KINDS = ("persons", "countries")
 
 
 def network(connection: Connection, kind: str, filters: Filters, max_nodes: int = 60,
-            max_edges: int = 2000) -> dict[str, Any]:
+            max_edges: int = 400) -> dict[str, Any]:
     """Who met whom: nodes (persons or countries) and weighted edges (the number of story events
     both took part in), over the events the filters select. Keeps the ``max_nodes`` nodes with
-    the heaviest ties and the edges among them."""
+    the heaviest ties, and the ``max_edges`` heaviest edges among them."""
     if kind not in NETWORK_KINDS:
         raise ValueError(f"network kind: one of {NETWORK_KINDS}, not {kind!r}")
     selected = sa.select(events.c.num).where(*event_conditions(connection, filters))
-    ties = (_country_ties if kind == "countries" else _person_ties)(connection, selected, max_edges)
+    counted = (_country_ties if kind == "countries" else _person_ties)(connection, selected)
+    ties = [(a, b, w) for (a, b), w in sorted(counted.items(), key=lambda kv: (-kv[1], kv[0]))]
     strength: Counter = Counter()
     for a, b, w in ties:
         strength[a] += w
@@ -337,5 +354,5 @@ def network(connection: Connection, kind: str, filters: Filters, max_nodes: int 
         described = _person_names(connection, kept) if kept else {}
     nodes = [{"id": node, "name": described[node][0], "country": described[node][1], "strength": strength[node]}
              for node in ranked]
-    edges = [{"a": a, "b": b, "weight": w} for a, b, w in ties if a in kept and b in kept]
+    edges = [{"a": a, "b": b, "weight": w} for a, b, w in ties if a in kept and b in kept][:max_edges]
     return {"kind": kind, "nodes": nodes, "edges": edges}

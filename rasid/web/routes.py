@@ -163,8 +163,11 @@ def entity_list_page(request: Request) -> Response:
     def build(connection: Connection) -> Built:
         form = Form.read(request.query_params, extra=("name",))
         country = form.filters().countries[0] if form.country else None
-        found = list_entities(connection, Paging(PAGE_SIZE * 2, (form.page - 1) * PAGE_SIZE * 2), entity_type,
-                              form.extra["name"] or None, country)
+        paging = Paging(PAGE_SIZE * 2, (form.page - 1) * PAGE_SIZE * 2)
+        name = form.extra["name"] or None
+        found = queries.kept_until_the_store_changes(  # every entity counted: kept while the store is unchanged
+            connection, ("entities", entity_type, name, country, paging),
+            lambda: list_entities(connection, paging, entity_type, name, country))
         return "entities.html", {"form": form, "entity_type": entity_type, "found": found,
                                  "countries": queries.known_countries(connection), "size": PAGE_SIZE * 2}
     return show(request, build)

@@ -113,3 +113,15 @@ def test_known_countries_and_names_of_filter_values(connection):
     assert queries.entity_names_of(connection, (str(talaat["id"]), "سامح شكري", "99999")) == {
         str(talaat["id"]): "عمرو طلعت", "سامح شكري": "سامح شكري", "99999": "99999"}
     assert queries.story_copies(connection, TALKS["id"], TALKS["id"]) == []
+
+
+def test_whole_store_counts_are_kept_only_while_the_store_is_unchanged(sqlite_store):
+    add_records(sqlite_store, [TALKS])
+    with sqlite_store.engine.connect() as connection:
+        before = queries.search_facets(connection, None, Filters())
+        assert queries.search_facets(connection, None, Filters()) is before  # kept
+    add_records(sqlite_store, [CALL])
+    with sqlite_store.engine.connect() as connection:
+        after = queries.search_facets(connection, None, Filters())
+    assert (before["counted"], after["counted"]) == (1, 2)
+    assert {f["code"]: f["count"] for f in after["countries"]} == {"EG": 2, "IQ": 1, "SA": 1}
