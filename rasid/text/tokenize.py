@@ -274,7 +274,6 @@ class WordForm:
     suffixes: tuple[Part, ...] = ()
 
 
-@lru_cache(maxsize=200_000)
 def analyze_word(surface: str, kind: str, known: KnownWord) -> WordForm | None:
     """Normalize and segment one token's surface; None for a run of invisible marks only."""
     normalized = normalize(surface)
@@ -311,6 +310,31 @@ def _segmented(surface: str, normalized: NormalizedText, seg: Segmentation) -> W
     )
 
 
+WORD_CACHE_SIZE = 200_000
+
+
+class WordForms(dict):
+    """``analyze_word`` for one ``known`` test, cached by (surface, kind); emptied when full.
+
+    A plain dict: a hit is one lookup, and its keys (tuples of strings) are not left for the
+    garbage collector to walk, as the keys of ``lru_cache`` (which hold ``known``) would be."""
+
+    def __init__(self, known: KnownWord):
+        super().__init__()
+        self.known = known
+
+    def __missing__(self, key: tuple[str, str]) -> WordForm | None:
+        if len(self) >= WORD_CACHE_SIZE:
+            self.clear()
+        form = self[key] = analyze_word(key[0], key[1], self.known)
+        return form
+
+
+@lru_cache(maxsize=8)
+def word_forms(known: KnownWord) -> WordForms:
+    return WordForms(known)
+
+
 def _shift(parts: tuple[Part, ...], by: int) -> tuple[Part, ...]:
     return tuple([Part(p.form, p.start + by, p.end + by) for p in parts])
 
@@ -319,9 +343,10 @@ def tokenize(text: str, known: KnownWord = _never_known) -> list[Token]:
     tokens: list[Token] = []
     append = tokens.append
     previous_end = 0
+    forms = word_forms(known)
     for match in TOKEN_RE.finditer(text):
         start, end = match.span()
-        form = analyze_word(match.group(), match.lastgroup or "punct", known)
+        form = forms[match.group(), match.lastgroup or "punct"]
         if form is None:
             continue
         append(Token(
