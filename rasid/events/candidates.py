@@ -68,17 +68,11 @@ def _date_key(date: dict[str, Any], text: str) -> str | None:
 def find_in_sentences(matcher: PhraseMatcher, doc: Doc, sentences: Iterable[int]) -> dict[int, list[Match]]:
     """Matches of a lexicon in some sentences only, grouped by sentence (token indices are the doc's)."""
     found: dict[int, list[Match]] = {}
-    tokens = doc.tokens
     for number in sorted(sentences):
         sentence = doc.sentences[number]
-        i = sentence.first_token
-        while i < sentence.last_token:
-            match = matcher.match_at(tokens, i) if tokens[i].meta is None else None
-            if match is None:
-                i += 1
-                continue
-            found.setdefault(number, []).append(match)
-            i = match.last
+        matches = matcher.find(doc.tokens, first=sentence.first_token, last=sentence.last_token)
+        if matches:
+            found[number] = matches
     return found
 
 

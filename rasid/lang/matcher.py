@@ -79,11 +79,14 @@ class PhraseMatcher(Generic[T]):
                              tokens[j - 1].end, node[_END])
         return best
 
-    def find(self, tokens: Sequence[Token], skip_meta: bool = True) -> list[Match[T]]:
+    def find(self, tokens: Sequence[Token], skip_meta: bool = True, first: int = 0,
+             last: int | None = None) -> list[Match[T]]:
+        """Matches starting in tokens[first:last] (a match may run on past ``last``)."""
         matches: list[Match[T]] = []
         root = self._root
-        resume = 0  # the token after the last match: matches do not overlap
-        for i, token in enumerate(tokens):
+        resume = first  # the token after the last match: matches do not overlap
+        for i in range(first, len(tokens) if last is None else last):
+            token = tokens[i]
             if token.stem not in root or i < resume or (skip_meta and token.meta is not None):
                 continue
             match = self.match_at(tokens, i)
