@@ -3,13 +3,15 @@
 Stores ``doc.extra["ner"]``: a list of ``{"label", "first", "last", "start",
 "end"}`` (token indices, ``last`` exclusive; character offsets). Tokens that
 are not story text (``token.meta`` set) are tagged O and cut sequences, as do
-sentence ends. A span starts after a conjunction or preposition the tokenizer
+sentence ends. A name the tagger found is then tagged again where it recurs
+untagged in the article (``rasid.ner.document``). A span starts after a conjunction or preposition the tokenizer
 split off its first token (ومحمد -> محمد).
 """
 from __future__ import annotations
 
 from rasid.components import component
 from rasid.doc import Doc
+from rasid.ner.document import propagate
 from rasid.ner.model import load_decoder
 from rasid.ner.scoring import chunks
 from rasid.text.tokenize import Token
@@ -42,7 +44,8 @@ def ner(doc: Doc, settings) -> Doc:
     spans = []
     tokens = doc.tokens
     runs = story_runs(doc)
-    tagged = decoder.tag_many([[t.norm for t in tokens[first:last]] for first, last in runs])
+    sequences = [[t.norm for t in tokens[first:last]] for first, last in runs]
+    tagged = propagate(sequences, decoder.tag_many(sequences))
     for (first, _last), tags in zip(runs, tagged):
         for chunk in chunks(tags):
             a, b = first + chunk.first, first + chunk.last

@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from rasid.ner.clusters import word_clusters
+from rasid.ner.cues import cues
 from rasid.ner.gazetteer import names
 from rasid.text.normalize import normalize_str
 from rasid.text.tokenize import ARTICLE, segment
@@ -18,7 +19,7 @@ from rasid.text.tokenize import ARTICLE, segment
 GAZETTEER_LABELS = ("PERS", "LOC", "ORG")
 AFFIX_LENGTHS = (1, 2, 3, 4)
 # Which features a neighbour at distance 1 or 2 contributes.
-NEIGHBOUR_FEATURES = {1: ("w", "s", "c", "g", "al", "sh", "k", "kf", "kx"), 2: ("w", "c", "g", "k")}
+NEIGHBOUR_FEATURES = {1: ("w", "s", "c", "g", "al", "sh", "k", "kf", "kx", "q"), 2: ("w", "c", "g", "k", "q")}
 # A bare conjunction or preposition letter the lexicon-free segmentation keeps:
 # the word without it is the "c" feature (ومتعب -> متعب, بايهود -> ايهود).
 CLUSTER_FEATURES = ("k", "kf", "kx")  # coarse to fine
@@ -66,6 +67,8 @@ def word_attributes(norm: str) -> list[tuple[str, str]]:
         stripped = norm[1:]
         attributes.append(("c", stripped))
         attributes += [("gc", label) for label in _gazetteer_labels((stripped,))]
+    stripped_forms = (norm[1:],) if norm[0] in CLITIC_LETTERS and len(norm) > MIN_CLITIC_STRIPPED else ()
+    attributes += [("q", label) for label in cues((norm, stem, bare) + stripped_forms)]
     attributes += _cluster_attributes(norm, stem)
     return attributes
 

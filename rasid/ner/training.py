@@ -14,12 +14,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rasid.ner.corpus import CorpusError, Sentence, anercorp_split, aqmar, token_count
-from rasid.ner.model import TrainingParams, load_decoder, tag_words, train
+from rasid.ner.document import propagate
+from rasid.ner.model import TrainingParams, load_decoder, train
 from rasid.ner.scoring import Score, score
+from rasid.text.normalize import normalize_str
 
 ENTITY_LABELS = ("PERS", "LOC", "ORG")
 ALL_LABELS = ("PERS", "LOC", "ORG", "MISC")
 REQUIRED_FILE = Path("anercorp") / "ANERCorp.txt"
+# The corpora mark no article boundaries; for the document-level pass, runs of this many
+# consecutive sentences stand for an article (about 500 words, the size of a news item).
+DOCUMENT_SENTENCES = 20
 
 
 def default_corpora() -> Path:
@@ -81,8 +86,14 @@ def train_model(corpora: Path, output: Path, params: TrainingParams) -> Training
 
 
 def tag_sentences(model: str | None, sentences: list[Sentence]) -> list[list[str]]:
+    """Tags of each sentence; every DOCUMENT_SENTENCES sentences form one document."""
     decoder = load_decoder(model)
-    return [tag_words(decoder, [w for w, _ in s]) for s in sentences]
+    norms = [[normalize_str(w) or w for w, _ in s] for s in sentences]
+    tags = []
+    for first in range(0, len(norms), DOCUMENT_SENTENCES):
+        document = norms[first:first + DOCUMENT_SENTENCES]
+        tags += propagate(document, decoder.tag_many(document))
+    return tags
 
 
 def score_sentences(model: str | None, sentences: list[Sentence]) -> Score:

@@ -48,3 +48,11 @@ def test_meta_tokens_are_not_tagged():
         assert not meta & set(range(first, last))
     for span in doc.extra["ner"]:
         assert not meta & set(range(span["first"], span["last"]))
+
+
+def test_a_family_name_found_once_is_tagged_wherever_it_recurs():
+    doc = _run("قال وزير الخارجية الأمريكي جون كيري إن المحادثات مستمرة . وأضاف كيري أن بلاده تدعم الحل . "
+               "وختم كيري زيارته أمس .")
+    tagged = {i for s in doc.extra["ner"] for i in range(s["first"], s["last"])}
+    family = [t.i for t in doc.tokens if t.stem == "كيري"]
+    assert len(family) == 3 and set(family) <= tagged, doc.extra["ner"]

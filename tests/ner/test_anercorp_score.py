@@ -7,7 +7,7 @@ does reach, so that a change that makes the model worse fails.
 from rasid.ner.corpus import anercorp_split, token_count
 from rasid.ner.training import ENTITY_LABELS, score_sentences
 
-MEASURED_FLOOR_MICRO_F1 = 0.72
+MEASURED_FLOOR_MICRO_F1 = 0.75
 
 
 def test_committed_model_on_anercorp_test(shared_dir):

@@ -1,0 +1,80 @@
+"""Document-level consistency: a name tagged once is tagged again where the tagger missed it.
+
+After the CRF has tagged every sequence of a document, the words of each
+PERS/LOC/ORG span it found (and, for a person named by two or more words, the
+last word alone: the family name that later mentions use) are looked for in
+the stretches it tagged O; an occurrence there, also behind a conjunction or
+preposition letter glued to its first word (وبوش), gets the span's type.
+A linear pass: candidate names are indexed by their first word.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Sequence
+
+from rasid.ner.scoring import chunks
+
+PROPAGATED_LABELS = frozenset({"PERS", "LOC", "ORG"})
+MAX_NAME_WORDS = 4
+CLITIC_LETTERS = frozenset("وفبلك")
+MIN_CLITIC_WORD = 4  # a word of at least this many letters may carry a clitic letter
+
+
+def document_names(sequences: Sequence[Sequence[str]], tags: Sequence[Sequence[str]]) -> dict[tuple[str, ...], str]:
+    """Word tuple -> the type the tagger gave it most often in the document (ties: first seen)."""
+    votes: dict[tuple[str, ...], Counter[str]] = {}
+    for words, labels in zip(sequences, tags):
+        for chunk in chunks(labels):
+            if chunk.label not in PROPAGATED_LABELS or chunk.last - chunk.first > MAX_NAME_WORDS:
+                continue
+            votes.setdefault(tuple(words[chunk.first:chunk.last]), Counter())[chunk.label] += 1
+            if chunk.label == "PERS" and chunk.last - chunk.first >= 2:
+                votes.setdefault((words[chunk.last - 1],), Counter())["PERS"] += 1
+    return {name: counts.most_common(1)[0][0] for name, counts in votes.items()}
+
+
+def _forms(word: str) -> tuple[str, ...]:
+    if len(word) >= MIN_CLITIC_WORD and word[0] in CLITIC_LETTERS:
+        return word, word[1:]
+    return (word,)
+
+
+def _match(words: Sequence[str], labels: Sequence[str], i: int,
+           by_first: dict[str, list[tuple[str, ...]]]) -> tuple[int, tuple[str, ...]] | None:
+    """The longest known name starting at word i over O-tagged words only: (length, name)."""
+    best = None
+    for first in _forms(words[i]):
+        for name in by_first.get(first, ()):
+            size = len(name)
+            end = i + size
+            if end > len(words) or (best and size <= best[0]):
+                continue
+            if tuple(words[i + 1:end]) != name[1:] or any(label != "O" for label in labels[i:end]):
+                continue
+            if end < len(labels) and labels[end].startswith("I-"):
+                continue
+            best = (size, name)
+    return best
+
+
+def propagate(sequences: Sequence[Sequence[str]], tags: Sequence[Sequence[str]]) -> list[list[str]]:
+    """The tags of a document's sequences with its names tagged wherever they recur untagged."""
+    names = document_names(sequences, tags)
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for name in names:
+        by_first.setdefault(name[0], []).append(name)
+    out = []
+    for words, labels in zip(sequences, tags):
+        labels = list(labels)
+        i = 0
+        while i < len(words):
+            found = _match(words, labels, i, by_first) if labels[i] == "O" else None
+            if found is None:
+                i += 1
+                continue
+            size, name = found
+            label = names[name]
+            labels[i:i + size] = [f"B-{label}"] + [f"I-{label}"] * (size - 1)
+            i += size
+        out.append(labels)
+    return out
