@@ -63,8 +63,15 @@ def outlet_names() -> tuple[tuple[str, ...], ...]:
     return tuple(sorted(n for n in names if n))
 
 
+@lru_cache(maxsize=1)
+def _outlet_lengths() -> tuple[frozenset[tuple[str, ...]], tuple[int, ...]]:
+    names = outlet_names()
+    return frozenset(names), tuple(sorted({len(name) for name in names}))
+
+
 def starts_with_outlet(words: list[str]) -> bool:
-    return any(tuple(words[:len(name)]) == name for name in outlet_names())
+    names, lengths = _outlet_lengths()
+    return any(tuple(words[:length]) in names for length in lengths)
 
 
 @lru_cache(maxsize=1)
