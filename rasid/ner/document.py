@@ -68,7 +68,9 @@ def propagate(sequences: Sequence[Sequence[str]], tags: Sequence[Sequence[str]])
         labels = list(labels)
         i = 0
         while i < len(words):
-            found = _match(words, labels, i, by_first) if labels[i] == "O" else None
+            word = words[i]
+            candidate = labels[i] == "O" and (word in by_first or word[1:] in by_first)
+            found = _match(words, labels, i, by_first) if candidate else None
             if found is None:
                 i += 1
                 continue
