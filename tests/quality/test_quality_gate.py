@@ -33,5 +33,11 @@ def test_f1_is_at_or_above_its_floor(evaluation, field):
     assert f1 >= FLOORS[field] - 1e-9, f"{field}: F1 {f1:.3f} fell below its floor {FLOORS[field]:.3f}"
 
 
+def test_the_seed_article_meets_its_own_floors(evaluation):
+    seed = next(counts for name, counts in evaluation.documents.items() if name.startswith("000_"))
+    for field, floor in FLOORS["seed"].items():
+        assert seed[field].f1 >= floor - 1e-9, f"seed {field}: F1 {seed[field].f1:.3f} below {floor}"
+
+
 def test_floors_cover_every_field():
     assert set(FIELDS) <= set(FLOORS)
