@@ -49,6 +49,12 @@ class Settings(BaseSettings):
     )
     spark_driver_memory: str = Field(default="2g", description="`rasid batch`: memory of the Spark driver")
     spark_executor_memory: str = Field(default="2g", description="`rasid batch`: memory of each Spark executor")
+    spark_java_options: str = Field(
+        default="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC",
+        description="`rasid batch`: JVM options of the Spark driver and executors (the JVM only moves data "
+                    "between files, Python workers and Parquet: quick compilation and one GC thread leave "
+                    "the cores to the extraction; '' keeps the JVM's defaults)",
+    )
     spark_log_level: Literal["ALL", "DEBUG", "INFO", "WARN", "ERROR", "FATAL", "OFF"] = Field(
         default="WARN", description="`rasid batch`: log level of the Spark engine"
     )

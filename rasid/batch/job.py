@@ -70,6 +70,9 @@ def spark_session(settings: Settings, config: dict[str, str] | None = None) -> S
     builder = (SparkSession.builder.appName("rasid batch").master(settings.spark_master)
                .config("spark.driver.memory", settings.spark_driver_memory)
                .config("spark.executor.memory", settings.spark_executor_memory))
+    if settings.spark_java_options:
+        builder = (builder.config("spark.driver.extraJavaOptions", settings.spark_java_options)
+                   .config("spark.executor.extraJavaOptions", settings.spark_java_options))
     for key, value in (config or {}).items():
         builder = builder.config(key, value)
     if settings.spark_master.startswith("local"):  # workers run this interpreter (the venv with rasid)
