@@ -60,14 +60,23 @@ def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
     return any(long[i:i + n] == short for i in range(len(long) - n + 1))
 
 
-def person_name_score(a: str, a_aliases: Sequence[str], b: str, b_aliases: Sequence[str]) -> float:
-    ka, kb = name_key(a), name_key(b)
+def _exact_or_alias(ka: tuple[str, ...], a_aliases: Sequence[str], kb: tuple[str, ...],
+                    b_aliases: Sequence[str]) -> float | None:
+    """1.0 for equal keys, 0.9 for a key equal to the other side's alias, 0.0 for an empty key, else None."""
     if not ka or not kb:
         return 0.0
     if ka == kb:
         return 1.0
     if any(name_key(x) == kb for x in a_aliases) or any(name_key(x) == ka for x in b_aliases):
         return 0.9
+    return None
+
+
+def person_name_score(a: str, a_aliases: Sequence[str], b: str, b_aliases: Sequence[str]) -> float:
+    ka, kb = name_key(a), name_key(b)
+    exact = _exact_or_alias(ka, a_aliases, kb, b_aliases)
+    if exact is not None:
+        return exact
     short, long = (ka, kb) if len(ka) <= len(kb) else (kb, ka)
     if _contains(long, short):
         return 0.5 * len(short) / len(long)
@@ -76,12 +85,9 @@ def person_name_score(a: str, a_aliases: Sequence[str], b: str, b_aliases: Seque
 
 def org_name_score(a: str, a_aliases: Sequence[str], b: str, b_aliases: Sequence[str]) -> float:
     ka, kb = name_key(a), name_key(b)
-    if not ka or not kb:
-        return 0.0
-    if ka == kb:
-        return 1.0
-    if any(name_key(x) == kb for x in a_aliases) or any(name_key(x) == ka for x in b_aliases):
-        return 0.9
+    exact = _exact_or_alias(ka, a_aliases, kb, b_aliases)
+    if exact is not None:
+        return exact
     f1 = token_f1(ka, kb)
     return 0.8 * f1 if f1 >= ORG_TOKEN_F1 else 0.0
 
