@@ -58,27 +58,34 @@ def article_from_object(obj: Any, source: str) -> Article:
     )
 
 
-def _json_items(text: str, source: str, lines: bool) -> Iterator[Item]:
+def json_objects(text: str, source: str, lines: bool) -> Iterator[tuple[str, Any]]:
+    """(name, object) per JSON object of a .json (object or list) or JSON Lines text;
+    an unparsable line or file yields (name, InputError) instead."""
     if lines:
         for number, line in enumerate(text.splitlines(), start=1):
             if not line.strip():
                 continue
             name = f"{source}:{number}"
             try:
-                yield Item(name, article_from_object(json.loads(line), name))
+                yield name, json.loads(line)
             except json.JSONDecodeError as exc:
-                yield Item(name, error=InputError(name, f"invalid JSON: {exc.msg} at column {exc.colno}"))
-            except InputError as exc:
-                yield Item(name, error=exc)
+                yield name, InputError(name, f"invalid JSON: {exc.msg} at column {exc.colno}")
         return
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        yield Item(source, error=InputError(source, f"invalid JSON: {exc.msg} at line {exc.lineno}"))
+        yield source, InputError(source, f"invalid JSON: {exc.msg} at line {exc.lineno}")
         return
     objects = data if isinstance(data, list) else [data]
     for number, obj in enumerate(objects):
-        name = source if len(objects) == 1 else f"{source}[{number}]"
+        yield (source if len(objects) == 1 else f"{source}[{number}]"), obj
+
+
+def _json_items(text: str, source: str, lines: bool) -> Iterator[Item]:
+    for name, obj in json_objects(text, source, lines):
+        if isinstance(obj, InputError):
+            yield Item(name, error=obj)
+            continue
         try:
             yield Item(name, article_from_object(obj, name))
         except InputError as exc:

@@ -24,7 +24,7 @@ from warcio.exceptions import ArchiveLoadFailed
 
 from rasid.doc import Article
 from rasid.errors import InputError
-from rasid.readers import TEXT_FIELDS, article_from_object, items_from_bytes
+from rasid.readers import TEXT_FIELDS, article_from_object, items_from_bytes, json_objects
 from rasid.text.decode import decode_bytes
 
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
@@ -83,25 +83,11 @@ def _object_item(obj: Any, name: str, fields: FieldMap) -> SourceItem:
 
 
 def json_items(text: str, name: str, lines: bool, fields: FieldMap) -> Iterator[SourceItem]:
-    if lines:
-        for number, line in enumerate(text.splitlines(), start=1):
-            if line.strip():
-                line_name = f"{name}:{number}"
-                try:
-                    obj = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    yield SourceItem(line_name, error=InputError(line_name, f"invalid JSON: {exc.msg}"))
-                    continue
-                yield _object_item(obj, line_name, fields)
-        return
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        yield SourceItem(name, error=InputError(name, f"invalid JSON: {exc.msg} at line {exc.lineno}"))
-        return
-    objects = data if isinstance(data, list) else [data]
-    for number, obj in enumerate(objects):
-        yield _object_item(obj, name if len(objects) == 1 else f"{name}[{number}]", fields)
+    for item_name, obj in json_objects(text, name, lines):
+        if isinstance(obj, InputError):
+            yield SourceItem(item_name, error=obj)
+        else:
+            yield _object_item(obj, item_name, fields)
 
 
 def html_fragment_text(html: str) -> str:
