@@ -158,20 +158,27 @@ def evaluate_command(gold_dir: str, article_dirs: tuple[str, ...], as_json: bool
 @click.option("--max-iterations", type=int, default=None, help="L-BFGS iterations (default: the recipe's).")
 @click.option("--derive-lexicons", is_flag=True,
               help="First rebuild the gazetteer lists (rasid/lang/data/ner_*_names.txt) and the word "
-                   "clusters (rasid/models/ner-clusters.tsv, from ../shared/corpora/news/saudinewsnet).")
-def train(corpora, output, c1, c2, max_iterations, derive_lexicons) -> None:
+                   "clusters (rasid/models/ner-clusters.tsv, from ../shared/corpora/news/saudinewsnet), "
+                   "and the cue table as --derive-cues does.")
+@click.option("--derive-cues", is_flag=True,
+              help="First freeze the rule lexicons' cue words (titles, honorifics...) into "
+                   "rasid/models/ner-cues.tsv, the table the tagger's features read.")
+def train(corpora, output, c1, c2, max_iterations, derive_lexicons, derive_cues) -> None:
     """Train the NER model (CRF) from the corpora; deterministic."""
     from dataclasses import replace
 
     from rasid.ner.corpus import CorpusError
     from rasid.ner.model import TrainingParams, bundled_model_path
-    from rasid.ner.training import default_corpora, derive_lexicons as derive, train_model
+    from rasid.ner.training import default_corpora, train_model
+    from rasid.ner.training import derive_cues as freeze_cues, derive_lexicons as derive
 
     overrides = {"c1": c1, "c2": c2, "max_iterations": max_iterations}
     params = replace(TrainingParams(), **{k: v for k, v in overrides.items() if v is not None})
     try:
         if derive_lexicons:
             click.echo(derive(corpora or default_corpora()))
+        elif derive_cues:
+            click.echo(freeze_cues())
         result = train_model(corpora or default_corpora(), output or bundled_model_path(), params)
     except CorpusError as exc:
         report(str(exc))

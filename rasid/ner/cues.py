@@ -7,15 +7,24 @@ word is strong evidence for a name there. The lists are Rasid's general
 lexicons in ``rasid/lang/data`` (never derived from the NER corpora), so the
 cues carry nothing of the ANERcorp test text. Multi-word entries contribute
 their first word (the head); country names contribute their single-word forms.
+
+The tagger does not read those lexicons live: ``derive`` freezes the word ->
+labels table into ``rasid/models/ner-cues.tsv`` beside the model (``rasid train
+--derive-cues``), and features read that file, so the rule components may edit
+their lexicons without shifting the features the model was trained on.
 """
 from __future__ import annotations
 
 from functools import lru_cache
+from importlib import resources
+from pathlib import Path
 
 from rasid.lang import load_list, load_table
 from rasid.lang.geo import country_adjectives, country_names
 from rasid.text.normalize import normalize_str
 
+CUES_FILE = "ner-cues.tsv"
+LABEL_SEPARATOR = ","
 # cue label -> (data file, columns); the first column holds "|"-separated phrases.
 HEAD_TABLES = {
     "title": ("title_heads.tsv", 3),
@@ -29,6 +38,15 @@ ROLE_NOUNS = "ner_person_role_nouns.txt"
 NARRATION_VERBS = "person_context_verbs.txt"
 PAST_ENDINGS = ("", "ت", "ا", "وا")  # قال، قالت، قالا، قالوا
 PRESENT_PREFIXES = "يتس"
+HEADER = ("# Lexicon cue words of the NER tagger (normalized word, tab, its cue labels), frozen by\n"
+          "# rasid.ner.cues.derive (`rasid train --derive-cues`) from Rasid's own lists in rasid/lang/data\n"
+          "# (title_heads, honorifics, reporting_cues, org_heads, name_particles, person_first_names_common,\n"
+          "# ner_person_role_nouns, person_context_verbs, country names/adjectives + CLDR).\n"
+          "# Do not edit by hand: the bundled model was trained with this table.\n")
+
+
+class CueTableError(ValueError):
+    """The frozen cue table is malformed."""
 
 
 def _first_words(phrases: str) -> set[str]:
@@ -39,9 +57,8 @@ def _single_words(phrases) -> set[str]:
     return {normalize_str(p) for p in phrases if p and len(p.split()) == 1}
 
 
-@lru_cache(maxsize=1)
-def cue_words() -> dict[str, tuple[str, ...]]:
-    """normalized word -> its cue labels, in a fixed order."""
+def lexicon_cue_words() -> dict[str, tuple[str, ...]]:
+    """normalized word -> its cue labels, in a fixed order, from the live rule lexicons."""
     sets: dict[str, set[str]] = {}
     for label, (name, columns) in HEAD_TABLES.items():
         sets[label] = set().union(*(_first_words(row[0]) for row in load_table(name, columns)))
@@ -57,6 +74,41 @@ def cue_words() -> dict[str, tuple[str, ...]]:
             if word:
                 table.setdefault(word, []).append(label)
     return {word: tuple(labels) for word, labels in table.items()}
+
+
+def bundled_cues_path() -> Path:
+    return Path(str(resources.files("rasid.models").joinpath(CUES_FILE)))
+
+
+def write_cue_table(table: dict[str, tuple[str, ...]], path: Path) -> None:
+    lines = [f"{word}\t{LABEL_SEPARATOR.join(labels)}" for word, labels in sorted(table.items())]
+    path.write_text(HEADER + "\n".join(lines) + "\n", encoding="utf-8")
+
+
+def read_cue_table(path: Path) -> dict[str, tuple[str, ...]]:
+    table: dict[str, tuple[str, ...]] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line or line.startswith("#"):
+            continue
+        word, tab, labels = line.partition("\t")
+        if not tab or not word or not labels:
+            raise CueTableError(f"{path}:{number}: expected 'word<TAB>label{LABEL_SEPARATOR}label...'")
+        table[word] = tuple(labels.split(LABEL_SEPARATOR))
+    return table
+
+
+def derive(path: Path | None = None) -> int:
+    """Freeze the live lexicons' cue words into the table (default: the bundled one); the number of words."""
+    table = lexicon_cue_words()
+    write_cue_table(table, path or bundled_cues_path())
+    cue_words.cache_clear()
+    return len(table)
+
+
+@lru_cache(maxsize=1)
+def cue_words() -> dict[str, tuple[str, ...]]:
+    """normalized word -> its cue labels, from the frozen table beside the model."""
+    return read_cue_table(bundled_cues_path())
 
 
 def cues(forms) -> list[str]:

@@ -41,11 +41,27 @@ def check_corpora(corpora: Path) -> None:
                           f"(pass --corpora DIR or set RASID_NER_CORPORA)")
 
 
+def clear_feature_caches() -> None:
+    from rasid.ner import features
+
+    features.type_features.cache_clear()
+    features.pair_keys.cache_clear()
+
+
+def derive_cues() -> str:
+    """Freeze the rule lexicons' cue words into rasid/models/ner-cues.tsv; a one-line summary."""
+    from rasid.ner import cues
+
+    words = cues.derive()
+    clear_feature_caches()
+    return f"froze {words:,} lexicon cue words into {cues.bundled_cues_path()}"
+
+
 def derive_lexicons(corpora: Path) -> str:
-    """Rebuild the gazetteer lists and the word clusters in the package; a one-line summary."""
+    """Rebuild the gazetteer lists, the word clusters and the cue table in the package; a summary."""
     from importlib import resources
 
-    from rasid.ner import clusters, features, gazetteer
+    from rasid.ner import clusters, gazetteer
 
     check_corpora(corpora)
     news = corpora.parent / "news" / "saudinewsnet"
@@ -55,9 +71,7 @@ def derive_lexicons(corpora: Path) -> str:
     words = clusters.derive(news, Path(str(resources.files("rasid.models").joinpath(clusters.CLUSTERS_FILE))))
     gazetteer.names.cache_clear()
     clusters.word_clusters.cache_clear()
-    features.type_features.cache_clear()
-    features.pair_keys.cache_clear()
-    return f"derived gazetteers {sizes} and clusters for {words:,} words"
+    return f"derived gazetteers {sizes} and clusters for {words:,} words; {derive_cues()}"
 
 
 def training_sentences(corpora: Path) -> list[Sentence]:

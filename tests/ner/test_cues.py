@@ -1,4 +1,9 @@
-from rasid.ner.cues import cue_words, cues
+from pathlib import Path
+
+import pytest
+
+from rasid.ner import cues as cues_module
+from rasid.ner.cues import CueTableError, cue_words, cues, lexicon_cue_words, read_cue_table, write_cue_table
 from rasid.ner.features import type_features, word_attributes
 from rasid.text.normalize import normalize_str
 
@@ -37,3 +42,51 @@ def test_neighbours_see_the_cue():
 
 def test_the_table_is_normalized():
     assert all(word == normalize_str(word) for word in cue_words())
+
+
+@pytest.fixture
+def frozen_table(tmp_path: Path, monkeypatch):
+    """Point the tagger's cue table at a file of the test's own; caches cleared before and after."""
+    path = tmp_path / "cues.tsv"
+    monkeypatch.setattr(cues_module, "bundled_cues_path", lambda: path)
+    clear_caches()
+    yield path
+    monkeypatch.undo()
+    clear_caches()
+
+
+def clear_caches():
+    cue_words.cache_clear()
+    type_features.cache_clear()
+
+
+def test_features_read_the_frozen_table_not_the_lexicons(frozen_table: Path):
+    write_cue_table({"الطقس": ("org",), "الوزير": ("name", "role")}, frozen_table)
+    assert _cues_of("الطقس") == ["org"]
+    assert _cues_of("الوزير") == ["name", "role"]
+    assert _cues_of("معالي") == []  # an honorific in the lexicon, absent from this table
+
+
+def test_table_round_trip(tmp_path: Path):
+    table = {"قال": ("say", "verb"), "مصر": ("ctry",)}
+    path = tmp_path / "cues.tsv"
+    write_cue_table(table, path)
+    assert read_cue_table(path) == table
+
+
+def test_a_malformed_line_names_its_place(tmp_path: Path):
+    path = tmp_path / "cues.tsv"
+    path.write_text("# header\nقال\tsay\nمصر\n", encoding="utf-8")
+    with pytest.raises(CueTableError, match="cues.tsv:3"):
+        read_cue_table(path)
+
+
+def test_train_derive_cues_freezes_the_lexicons(frozen_table: Path, tmp_path: Path):
+    from click.testing import CliRunner
+
+    from rasid.cli import main
+
+    result = CliRunner().invoke(main, ["train", "--derive-cues", "--corpora", str(tmp_path / "none")])
+    assert f"lexicon cue words into {frozen_table}" in result.output
+    assert read_cue_table(frozen_table) == lexicon_cue_words()
+    assert "hon" in _cues_of("معالي")
