@@ -68,9 +68,11 @@ def _entity(ctx: PersonContext, find: PersonFind, organizations: list[Entity]) -
             continue
         organization = organization_in(ctx, title.first, title.last)
         stated = title_country(ctx, title)
-        marked = marks_country(ctx, title)
+        marked, self_named = marks_country(ctx, title)
         if marked:
             ctx.doc.extra.setdefault("person_marked_countries", set()).add(marked)
+        elif self_named:
+            ctx.doc.extra.setdefault("person_self_named_countries", set()).add(self_named)
         elif stated:
             ctx.doc.extra.setdefault("person_home_hints", []).extend([stated] * HOME_TITLE_WEIGHT)
         implied = explicit_organization_country(ctx, organization) or ministry_country(ctx, title, organizations)

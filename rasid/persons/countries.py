@@ -17,6 +17,7 @@ from rasid.doc import Doc, Entity
 from rasid.lang import load_list, load_table
 from rasid.lang.matcher import PhraseMatcher
 from rasid.persons.context import PersonContext
+from rasid.persons.lexicon import bare_word
 from rasid.persons.titles import TitleSpan, title_prepositions
 from rasid.text.normalize import normalize_str
 
@@ -30,6 +31,26 @@ HOME_TITLE_WEIGHT = 2  # a title of one state (خادم الحرمين الشر�
 @lru_cache(maxsize=1)
 def side_words() -> frozenset[str]:
     return frozenset(normalize_str(w) for w in load_list("person_side_words.txt"))
+
+
+@lru_cache(maxsize=1)
+def home_references() -> frozenset[str]:
+    """One-word names a report gives its own state ("المملكة"، "السلطنة"), see country_references.tsv."""
+    return frozenset(normalize_str(phrase) for phrase, _codes, mode in load_table("country_references.tsv", 3)
+                     if mode == "one" and " " not in phrase)
+
+
+@lru_cache(maxsize=1)
+def occupation_words() -> frozenset[str]:
+    """First words of occupation titles (اللاعب، الفنان، الخبير): a role, but no office of a state."""
+    return frozenset(bare_word(phrase.split()[0]) for phrase, kind, _country in load_table("title_heads.tsv", 3)
+                     if kind == "occupation")
+
+
+def holds_office(person: Entity) -> bool:
+    """Some role of the person is an office (وزير، سفير، رئيس ...), not only an occupation."""
+    words = occupation_words()
+    return any(role.title.split() and bare_word(role.title.split()[0]) not in words for role in person.roles)
 
 
 @lru_cache(maxsize=1)
@@ -81,9 +102,11 @@ def explicit_organization_country(ctx: PersonContext, organization: Entity | Non
 def assign_home_country(doc: Doc) -> None:
     """Officials whose state the article leaves implicit serve the article's home state: the most
     mentioned state that no title marks explicitly (the home side goes unmarked: "وزير الخارجية"),
-    or, when every state is marked, the one named first."""
+    else one that titles name only as a report names its own state ("مندوب المملكة"), or, when
+    every state is marked, the one named first. Only holders of an office take it (not "اللاعب")."""
     international = doc.extra.get("person_international", set())
-    persons = [p for p in doc.entities_of("PERSON") if p.country is None and p.roles and p not in international]
+    persons = [p for p in doc.entities_of("PERSON")
+               if p.country is None and p.roles and p not in international and holds_office(p)]
     if not persons:
         return
     counts: Counter[str] = Counter()
@@ -94,20 +117,23 @@ def assign_home_country(doc: Doc) -> None:
         return
     counts.update(doc.extra.get("person_home_hints", ()))
     marked = set(doc.extra.get("person_marked_countries", ()))
+    self_named = set(doc.extra.get("person_self_named_countries", ())) - marked
     top = max(counts, key=lambda code: counts[code])
-    unmarked = [code for code in counts if code not in marked
-                and counts[code] >= max(MIN_HOME_MENTIONS, counts[top] * MIN_HOME_SHARE)]
-    if unmarked:
-        home = max(unmarked, key=lambda code: counts[code])
+    floor = max(MIN_HOME_MENTIONS, counts[top] * MIN_HOME_SHARE)
+    unmarked = [code for code in counts if code not in marked and code not in self_named and counts[code] >= floor]
+    self_named = [code for code in self_named if counts[code] >= floor]
+    if unmarked or self_named:  # an unmarked state, else one marked only as a report names its own ("المملكة")
+        home = max(unmarked or self_named, key=lambda code: counts[code])
     else:  # every state is marked somewhere: the report's own state is the one it names first
         home = min((m.start, e.country) for e in doc.entities_of("COUNTRY") if e.country for m in e.mentions)[1]
     for person in persons:
         person.country = home
 
 
-def _country_in_span(ctx: PersonContext, first: int, last: int, state_titles: bool = True) -> str | None:
+def _country_in_span(ctx: PersonContext, first: int, last: int, state_titles: bool = True,
+                     references: frozenset[str] = frozenset()) -> str | None:
     """The first state named in the span and not as a place of office; ``state_titles``: a title of
-    one state inside it counts ("سفير خادم الحرمين الشريفين")."""
+    one state inside it counts ("سفير خادم الحرمين الشريفين"); words in ``references`` do not count."""
     k = first
     while k < last:
         head = ctx.title(k) if k > first else None
@@ -117,7 +143,7 @@ def _country_in_span(ctx: PersonContext, first: int, last: int, state_titles: bo
             k = head.last
             continue
         code = ctx.country_at[k]
-        if not code:
+        if not code or ctx.tokens[k].stem in references:
             k += 1
             continue
         end = k
@@ -129,11 +155,15 @@ def _country_in_span(ctx: PersonContext, first: int, last: int, state_titles: bo
     return None
 
 
-def marks_country(ctx: PersonContext, title: TitleSpan) -> str | None:
-    """The state a title marks by name or adjective (not by a city or a title of its own)."""
+def marks_country(ctx: PersonContext, title: TitleSpan) -> tuple[str | None, str | None]:
+    """(the state a title marks by name or adjective, the state it names only as a report names its
+    own: "مندوب المملكة"، "سفارة السلطنة"); not by a city or a title of its own."""
     if title.head.country:
-        return None
-    return _country_in_span(ctx, title.first, title.last, state_titles=False)
+        return None, None
+    marked = _country_in_span(ctx, title.first, title.last, state_titles=False, references=home_references())
+    if marked:
+        return marked, None
+    return None, _country_in_span(ctx, title.first, title.last, state_titles=False)
 
 
 def _city_country_in_span(ctx: PersonContext, first: int, last: int) -> str | None:

@@ -26,7 +26,7 @@ class TitleHead:
     country: str | None
 
 
-def _bare(word: str) -> str:
+def bare_word(word: str) -> str:
     word = normalize_str(word)
     return word[2:] if word.startswith(ARTICLE) and len(word) > 4 else word
 
@@ -68,19 +68,19 @@ def segment_start_words() -> frozenset[str]:
 def title_head_words() -> frozenset[str]:
     """Bare forms of every word that can open a title (وزير، رئيس، مدير ...)."""
     return frozenset(
-        _bare(phrase.split()[0]) for phrase, kind, _c in load_table("title_heads.tsv", 3) if kind == "office"
+        bare_word(phrase.split()[0]) for phrase, kind, _c in load_table("title_heads.tsv", 3) if kind == "office"
     )
 
 
 @lru_cache(maxsize=1)
 def title_modifiers() -> frozenset[str]:
-    return frozenset(_bare(w) for line in load_list("title_modifiers.txt") for w in line.split())
+    return frozenset(bare_word(w) for line in load_list("title_modifiers.txt") for w in line.split())
 
 
 @lru_cache(maxsize=1)
 def title_vocabulary() -> frozenset[str]:
     """Bare forms of the words that continue a title: complements, modifiers and head words."""
-    words = {_bare(w) for line in load_list("title_complements.txt") for w in line.split()}
+    words = {bare_word(w) for line in load_list("title_complements.txt") for w in line.split()}
     return frozenset(words | title_modifiers() | title_head_words())
 
 
@@ -92,7 +92,7 @@ def particles() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def named_after_heads() -> frozenset[str]:
-    return frozenset(_bare(w) for w in load_list("named_after_heads.txt"))
+    return frozenset(bare_word(w) for w in load_list("named_after_heads.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -112,7 +112,7 @@ def tagger_name_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def regnal_ordinals() -> frozenset[str]:
     """الثاني in "عبدالله الثاني بن الحسين" (bare forms)."""
-    return frozenset(_bare(w) for w in load_list("regnal_ordinals.txt"))
+    return frozenset(bare_word(w) for w in load_list("regnal_ordinals.txt"))
 
 
 @lru_cache(maxsize=1)

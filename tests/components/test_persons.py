@@ -200,6 +200,23 @@ def test_unmarked_official_serves_the_unmarked_state(settings):
     assert by_name(found, "سامح شكري").country == "EG"
 
 
+def test_the_reports_own_name_for_its_state_marks_no_foreign_side(settings):
+    text = ("استقبل ولي العهد وزير الداخلية محمد بن نايف وزير الخارجية المصري سامح شكري بحضور وزير الدولة "
+            "مساعد العيبان وسفير المملكة لدى جمهورية مصر العربية أحمد قطان وسفير جمهورية مصر العربية "
+            "لدى المملكة عفيفي عبدالوهاب. وبحث الجانبان العلاقات بين المملكة العربية السعودية ومصر.")
+    found = persons(text, settings)
+    assert by_name(found, "سامح شكري").country == "EG"
+    assert by_name(found, "عفيفي عبدالوهاب").country == "EG"
+    assert by_name(found, "محمد بن نايف").country == "SA"
+    assert by_name(found, "مساعد العيبان").country == "SA"
+
+
+def test_an_occupation_takes_no_home_state(settings):
+    text = ("وصل المدرب الألماني إلى تركيا مع الفريق، ولحق به اللاعب محمد كنو في تركيا. "
+            "وأقام الفريق معسكره في تركيا.")
+    assert by_name(persons(text, settings), "محمد كنو").country is None
+
+
 def test_given_name_that_is_a_common_word_needs_a_name_after_it(settings):
     assert persons("وتبادل الجانبان رؤى طموحة للتنمية في المنطقة.", settings) == []
 
