@@ -39,6 +39,7 @@ class PersonContext:
     _titles: dict[int, Match[TitleHead] | None] = field(default_factory=dict)
     _glued_cache: dict[int, tuple[str, str, bool] | None] = field(default_factory=dict)
     known_surnames: frozenset[str] = frozenset()
+    ner_person_end: set[int] = field(default_factory=set)  # the token right after a tagger's PERS span
 
     @classmethod
     def build(cls, doc: Doc) -> "PersonContext":
@@ -62,14 +63,16 @@ class PersonContext:
                         org_at[i] = entity
         ner_person = [False] * n
         ner_start: set[int] = set()
+        ner_end: set[int] = set()
         for first, last in _ner_person_spans(doc):
             if 0 <= first < last <= n:
                 ner_start.add(first)
+                ner_end.add(last)
                 for i in range(first, last):
                     ner_person[i] = True
         words = [t.kind == "word" and t.meta is None for t in tokens]
         return cls(doc, tokens, country_at, place_at, org_at, ner_person, ner_start, {}, words, starts,
-                   city_country_at=city_country_at)
+                   city_country_at=city_country_at, ner_person_end=ner_end)
 
     def token_range(self, start: int, end: int) -> range:
         """The tokens that overlap the characters [start, end)."""

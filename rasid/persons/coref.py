@@ -17,11 +17,13 @@ from functools import lru_cache
 from rasid.doc import Doc, Entity, Role
 from rasid.persons.context import PersonContext
 from rasid.persons.countries import title_country
+from rasid.persons.lexicon import first_names
 from rasid.persons.titles import TitleSpan
 from rasid.text.normalize import normalize_str
 
 NAME_LINKS = ("بن", "ابن", "بنت", "ال", "ابو", "عبد")
 COMPOUND_HEADS = ("عبد", "ابو", "بو")
+FAMILY = "ال"  # آل normalized: "مريع" names "أحمد بن علي آل مريع"
 COMPOUND_RE = re.compile(r"\b(عبد|ابو|بو)\s+")
 HONORIFIC_PRONOUN = "ه"
 TITLE_OVERLAP = 0.75
@@ -62,9 +64,10 @@ def _subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
 
 def same_person(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     """``short`` names the person of ``long``: a contiguous part of it, or the same name spelt differently.
-    One word names the person only as its given name or its surname, not as a father's name (بن عبدالعزيز)."""
+    One word names the person only as its given name or its surname (also after آل), not as a father's
+    name (بن عبدالعزيز)."""
     if len(short) == 1 and len(long) > 1:
-        return short[0] == long[0] or short[0] == long[-1] and long[-2] not in NAME_LINKS
+        return short[0] == long[0] or short[0] == long[-1] and (long[-2] not in NAME_LINKS or long[-2] == FAMILY)
     if _contains(long, short):
         return True
     if 2 <= len(short) < len(long) and short[0] == long[0] and short[-1] == long[-1] and _subsequence(short, long):
@@ -305,10 +308,29 @@ def _lone_tagger_word(person: Entity) -> bool:
         and not person.honorific and not person.aliases
 
 
+def headline_end(doc: Doc) -> int:
+    """The end of the headline when the text opens with the article's title, else 0."""
+    title = (doc.article.title or "").strip()
+    if not title:
+        return 0
+    start = len(doc.text) - len(doc.text.lstrip())
+    return start + len(title) if doc.text.startswith(title, start) else 0
+
+
+def _headline_only(person: Entity, end: int) -> bool:
+    """Named only in the headline, with no honorific and no known given name: a real person in a
+    headline is named in the story as well ("يبعثان ببرقيتي"، "مهرب هيروين" are headline words)."""
+    return not person.honorific and name_key(person.name)[0] not in first_names() \
+        and all(m.end <= end for m in person.mentions)
+
+
 def resolve(doc: Doc, ctx: PersonContext, references: list[TitleSpan]) -> None:
     persons = doc.entities_of("PERSON")
     kept = [p for p in merge_persons(persons) if not _lone_tagger_word(p)]
-    doc.entities = [e for e in doc.entities if e.type != "PERSON" or e in kept]
     add_name_mentions(ctx, kept)
+    end = headline_end(doc)
+    if end:
+        kept = [p for p in kept if not _headline_only(p, end)]
+    doc.entities = [e for e in doc.entities if e.type != "PERSON" or e in kept]
     resolve_title_references(ctx, kept, references)
     resolve_honorific_pronouns(ctx, kept)

@@ -106,6 +106,8 @@ def read_name(ctx: PersonContext, i: int, cued: bool) -> NameSpan | None:
             break  # "تعازي ومواساة"، "اللحام ولاريجاني": a conjunction the tokenizer left on a word
         if not bound and j > i and not cued and looks_like_verb(ctx, j, trust_tagger=False):
             break  # "ميركل تلتقى ترامب": a present verb between two names
+        if not bound and j > i and _past_tagger_end(ctx, i, j):
+            break  # "طفله نبيل [مكث]"، "السيسي [انفتح]": the tagger's name ended, and no name word follows
         if not bound and j > i and _future_verb(ctx, j):
             break  # "الجبير سيجتمع"
         if not bound and j > i and ctx.tokens[j].stem == GOD and ctx.tokens[j - 1].stem not in god_compounds():
@@ -168,6 +170,16 @@ def _family_name_follows(ctx: PersonContext, k: int) -> bool:
     """"الباجي قايد [السبسي]": a definite family name closes the name after a common middle word."""
     return ctx.is_word(k) and ctx.definite(k) and not ctx.proclitic(k) and not ctx.is_common(k) \
         and not ctx.in_title_vocabulary(k) and not ctx.place_at[k]
+
+
+def _past_tagger_end(ctx: PersonContext, i: int, j: int) -> bool:
+    """Token ``j`` follows the end of the tagger's person span that holds the name's first word, that
+    span ends on a known given name or surname, and ``j`` is neither nor a family name with the article."""
+    if j not in ctx.ner_person_end or not ctx.ner_person[i] or ctx.ner_person[j]:
+        return False
+    known = ctx.known_surnames
+    return (ctx.is_first_name(j - 1) or ctx.tokens[j - 1].stem in known) and not ctx.is_first_name(j) \
+        and not ctx.definite(j) and ctx.particle(j) is None and ctx.tokens[j].stem not in known
 
 
 def _future_verb(ctx: PersonContext, j: int) -> bool:

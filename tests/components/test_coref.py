@@ -83,6 +83,8 @@ def test_two_persons_with_one_surname_stay_apart_by_first_name(settings):
     ("رائد قرملي", "رائد بن خالد قرملي", True),
     ("كيم جونغ تشول", "كيم جونغ أون", False),
     ("محمد بن زايد", "محمد بن راشد آل مكتوم", False),
+    ("مريع", "أحمد بن علي آل مريع", True),
+    ("عبدالعزيز", "محمد بن عبدالعزيز", False),
 ])
 def test_same_person(short, long, same):
     assert same_person(name_key(short), name_key(long)) is same
@@ -95,3 +97,20 @@ def test_bare_title_refers_to_the_latest_holder_of_that_office(settings):
     person = by_name(found, "سامح شكري")
     reference = doc_text.rindex("الوزير")
     assert any(m.start == reference and m.text == "الوزير" for m in person.mentions)
+
+
+def test_a_person_named_only_in_the_headline_is_dropped(settings):
+    title = "الملك وولي عهده يبعثان ببرقيتي تهنئة لرئيس تونس"
+    text = title + "\n\nبعث وزير الخارجية عادل الجبير برقية تهنئة إلى نظيره التونسي."
+    doc = analyze(Article(text=text, title=title), settings)
+    check_spans(doc)
+    assert [p.name for p in doc.entities_of("PERSON")] == ["عادل الجبير"]
+
+
+def test_a_headline_name_told_in_the_story_stays(settings):
+    title = "الجبير يستقبل شكري"
+    text = title + "\n\nاستقبل وزير الخارجية عادل الجبير اليوم وزير الخارجية المصري سامح شكري."
+    doc = analyze(Article(text=text, title=title), settings)
+    names = sorted(p.name for p in doc.entities_of("PERSON"))
+    assert names == ["سامح شكري", "عادل الجبير"]
+    assert all(len(p.mentions) == 2 for p in doc.entities_of("PERSON"))

@@ -231,6 +231,15 @@ def test_ner_person_span_is_used_when_present(settings):
     assert [p.name for p in doc.entities_of("PERSON")] == ["ماريا كريويل"]
 
 
+def test_a_word_after_the_taggers_name_that_is_no_name_word_ends_it(settings):
+    doc = analyze(Article(text="وبين أن طفله نبيل مكث في المستشفى مدة أسبوع."), Settings(components=("text", "countries")))
+    word = next(t for t in doc.tokens if t.text == "نبيل")
+    doc.extra["ner"] = [{"label": "PERS", "first": word.i, "last": word.i + 1, "start": word.start, "end": word.end}]
+    find_persons(doc, None)
+    check_spans(doc)
+    assert [p.name for p in doc.entities_of("PERSON")] == ["نبيل"]
+
+
 def test_malformed_ner_spans_are_ignored(settings):
     doc = analyze(Article(text="وقال الرئيس دوتيرتي إن الأزمة انتهت."), Settings(components=("text", "countries")))
     doc.extra["ner"] = [{"label": "PERS", "first": 5, "last": 999}, {"label": "LOC"}, "junk"]
