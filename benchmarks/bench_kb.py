@@ -9,7 +9,8 @@ ingest: `rasid ingest` over every article (2 extraction workers, one writer), wa
 time, then the store's size against the raw text (UTF-8 bytes of the stored
 article texts). search: latency of search_articles over queries drawn (seeded)
 from the stored titles, alone and with filters. api: `rasid serve` on 127.0.0.1
-and wrk from a second process on the busiest person's entity page.
+and wrk from a second process over 1,000 entity pages in turn (the 100 busiest
+persons and organizations, then 900 spread over the ranks up to 5,000), or one page (--rank).
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -115,38 +117,83 @@ def _cpu_seconds(pid: int) -> float:
     return total / os.sysconf("SC_CLK_TCK")
 
 
+ROTATE_LUA = """-- every connection's thread walks the ids from its own starting point: no page is a hot cache
+ids = {%s}
+local threads = 0
+function setup(thread)
+  thread:set("start", threads * 7919)
+  threads = threads + 1
+end
+function init(args)
+  i = start or 0
+end
+function request()
+  i = i + 1
+  return wrk.format("GET", "/api/entities/" .. ids[(i %% #ids) + 1])
+end
+"""
+
+
+def entity_sample(connection, count: int, busiest: int, spread: int) -> list[tuple[int, int]]:
+    """(entity, articles) of ``count`` persons and organizations: the ``busiest`` ones by articles,
+    then the rest spread evenly over the next ranks up to ``spread`` (0: every rank)."""
+    ranked = connection.execute(sa.text(
+        "SELECT m.entity, count(*) AS n FROM entity_mentions m JOIN entities e ON e.num = m.entity "
+        "WHERE e.type IN ('PERSON', 'ORG') AND e.merged_into IS NULL GROUP BY m.entity ORDER BY n DESC, m.entity"
+    )).all()
+    head, rest = ranked[:busiest], ranked[busiest:spread or None]
+    step = max(1, len(rest) // max(1, count - busiest))
+    return [(r.entity, r.n) for r in head + rest[::step][:count - busiest]]
+
+
+def _wait_until_up(url: str) -> None:
+    for _ in range(150):
+        time.sleep(0.2)
+        if subprocess.run(["curl", "-sf", "-o", "/dev/null", url]).returncode == 0:
+            return
+    sys.exit(f"bench_kb: the server did not answer {url}")
+
+
 def bench_api(args) -> None:
+    """`rasid serve` and wrk on entity pages: rotating over many entities (--ids), or one (--rank)."""
     if not shutil.which("wrk"):
         sys.exit("bench_kb: wrk not found (apt-get install -y wrk)")
     store = open_store(args.db, readonly=True)
-    with store.engine.connect() as connection:  # the busiest person, or the one at --rank by articles
-        busiest = connection.execute(sa.text(
-            "SELECT m.entity, count(*) AS n FROM entity_mentions m JOIN entities e ON e.num = m.entity "
-            "WHERE e.type = 'PERSON' GROUP BY m.entity ORDER BY n DESC LIMIT 1 OFFSET :rank"),
-            {"rank": args.rank}).one()
+    with store.engine.connect() as connection:
+        sample = entity_sample(connection, args.ids, args.busiest, args.spread) if args.rank is None else \
+            [entity_sample(connection, args.rank + 1, args.rank + 1, 0)[args.rank]]
+    store.close()
     port = _free_port()
     rasid = str(Path(sys.executable).parent / "rasid")
     server = subprocess.Popen([rasid, "serve", "--db", args.db, "--port", str(port), "--workers", str(args.workers)])
-    url = f"http://127.0.0.1:{port}/api/entities/{busiest.entity}"
+    base = f"http://127.0.0.1:{port}"
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(ROTATE_LUA % ", ".join(str(entity) for entity, _ in sample))
     try:
-        for _ in range(100):
-            time.sleep(0.2)
-            if subprocess.run(["curl", "-sf", "-o", "/dev/null", url]).returncode == 0:
-                break
+        _wait_until_up(f"{base}/api/entities/{sample[0][0]}")
+        for entity, _ in sample:  # every page once: the server's first use of each (cold) is not in the run
+            subprocess.run(["curl", "-sf", "-o", "/dev/null", f"{base}/api/entities/{entity}"], check=True)
+        load = os.getloadavg()[0]
         cpu_before = _cpu_seconds(server.pid)
-        out = subprocess.run(["wrk", "-t2", f"-c{args.connections}", f"-d{args.seconds}s", "--latency", url],
-                             capture_output=True, text=True, timeout=args.seconds + 60).stdout
+        out = subprocess.run(["wrk", "-t2", f"-c{args.connections}", f"-d{args.seconds}s", "--latency",
+                              "-s", script.name, base], capture_output=True, text=True,
+                             timeout=args.seconds + 60).stdout
         server_cpu = _cpu_seconds(server.pid) - cpu_before
     finally:
         server.terminate()
         server.wait(timeout=30)
-    print(f"api: entity {busiest.entity} ({busiest.n} articles), server workers {args.workers}, "
-          f"wrk -t2 -c{args.connections} -d{args.seconds}s")
-    print("\n".join(line for line in out.splitlines() if re.search(r"Requests/sec|Latency|99%|50%|requests in|Non-2xx", line)))
+        os.unlink(script.name)
+    counts = sorted(n for _, n in sample)
+    print(f"api: {len(sample)} entity pages rotated (persons and organizations; articles per entity: "
+          f"max {counts[-1]}, median {statistics.median(counts):.0f}, min {counts[0]}), server workers "
+          f"{args.workers}, wrk -t2 -c{args.connections} -d{args.seconds}s on the same 2 cores as the server")
+    print("\n".join(line for line in out.splitlines()
+                    if re.search(r"Requests/sec|Latency|99%|50%|requests in|Non-2xx|Socket errors", line)))
     done = re.search(r"(\d+) requests in", out)
     if done:
         print(f"server CPU: {server_cpu:.1f} s for {done.group(1)} requests = "
-              f"{1000 * server_cpu / int(done.group(1)):.2f} ms per request; load average {os.getloadavg()[0]:.1f}")
+              f"{1000 * server_cpu / int(done.group(1)):.2f} ms per request; load average before "
+              f"{load:.1f}, after {os.getloadavg()[0]:.1f}")
 
 
 def main() -> None:
@@ -164,7 +211,11 @@ def main() -> None:
     p.add_argument("--seconds", type=int, default=15)
     p.add_argument("--connections", type=int, default=32)
     p.add_argument("--workers", type=int, default=2)
-    p.add_argument("--rank", type=int, default=0, help="0: the busiest person; N: the N-th busiest")
+    p.add_argument("--ids", type=int, default=1000, help="entity pages rotated over")
+    p.add_argument("--busiest", type=int, default=100, help="of which the busiest by articles")
+    p.add_argument("--spread", type=int, default=5000,
+                   help="the others spread over the ranks up to this one (0: all; rank 5000 ~ 5 articles)")
+    p.add_argument("--rank", type=int, default=None, help="one page only: 0 the busiest entity, N the N-th")
     args = parser.parse_args()
     {"ingest": bench_ingest, "search": bench_search, "api": bench_api}[args.what](args)
 

@@ -1,16 +1,17 @@
-"""The Rasid REST API. Reads are open (and answer JSONResponse directly: the pages are
-plain JSON already, FastAPI's encoder would walk them again); writes (ingest, merge, split) need the settings' token
-as ``Authorization: Bearer <token>``. OpenAPI at /docs. Every list is paginated
-(``limit``, ``offset``) and answers ``{items, total, limit, offset}``."""
+"""The Rasid REST API. Reads are open (and answer a JSON response directly, encoded by orjson:
+the pages are plain JSON already, FastAPI's encoder would walk them again); writes (ingest,
+merge, split) need the settings' token as ``Authorization: Bearer <token>``. OpenAPI at /docs.
+Every list is paginated (``limit``, ``offset``) and answers ``{items, total, limit, offset}``."""
 from __future__ import annotations
 
 import secrets
-from contextlib import asynccontextmanager
 import threading
+from contextlib import asynccontextmanager
 from typing import Annotated, Any
 
+import orjson
 from fastapi import Depends, FastAPI, Header, HTTPException, Path, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse as StarletteJSONResponse
 from pydantic import BaseModel, Field
 
 from rasid import __version__
@@ -35,6 +36,13 @@ ARTICLE_ID = Path(pattern=r"^[0-9a-f]{16,32}$", description="the article id (has
 Limit = Annotated[int, Query(ge=1, le=100, description="items per page")]
 Offset = Annotated[int, Query(ge=0, description="items to skip")]
 Many = Annotated[list[str], Query()]
+
+
+class JSONResponse(StarletteJSONResponse):
+    """JSON encoded by orjson: compact UTF-8 like Starlette's, several times faster on large pages."""
+
+    def render(self, content: Any) -> bytes:
+        return orjson.dumps(content, option=orjson.OPT_NON_STR_KEYS)  # row keys are str subclasses
 
 
 class NewArticle(BaseModel):

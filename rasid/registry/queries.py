@@ -9,27 +9,32 @@ from sqlalchemy.engine import Connection
 from rasid.registry.names import name_key
 from rasid.registry.resolve import RegistryError, canonical
 from rasid.search.filters import Paging
-from rasid.store.schema import articles, entities, entity_mentions, entity_names, entity_titles
+from rasid.store.rawsql import RawSql
+from rasid.store.schema import articles, entities, entity_mentions, entity_names
 
 ENTITY_TYPES = ("PERSON", "ORG", "COUNTRY", "LOCATION")
 
 
-def _summary(connection: Connection, num: int) -> dict[str, Any]:
-    row = connection.execute(
-        sa.select(sa.func.count(sa.distinct(entity_mentions.c.article_id)).label("articles"),
-                  sa.func.coalesce(sa.func.sum(entity_mentions.c.mentions), 0).label("mentions"),
-                  sa.func.min(entity_mentions.c.day).label("first"), sa.func.max(entity_mentions.c.day).label("last"))
-        .where(entity_mentions.c.entity == num)
-    ).one()
-    return {"article_count": row.articles, "mention_count": int(row.mentions),
-            "first_seen": row.first, "last_seen": row.last}
+SUMMARY = """SELECT count(DISTINCT article_id), coalesce(sum(mentions), 0), min(day), max(day)
+FROM entity_mentions WHERE entity = :entity"""
+ENTITY_ROW = "SELECT num, type, name, country FROM entities WHERE num = :num"
+NAMES = "SELECT DISTINCT text FROM entity_names WHERE entity = :entity AND kind IN ('name', 'alias')"
+TITLE_GROUPS = """SELECT t.title_norm, t.organization, t.country, min(t.title), min(t.day), max(t.day),
+count(DISTINCT t.article_id), min(o.name) FROM entity_titles t LEFT JOIN entities o ON o.num = t.organization
+WHERE t.entity = :entity GROUP BY t.title_norm, t.organization, t.country"""
+TITLE_LATEST = """SELECT title_norm, organization, country, article_id FROM (
+SELECT title_norm, organization, country, article_id, row_number() OVER (
+PARTITION BY title_norm, organization, country ORDER BY day DESC, article_id) AS rank
+FROM entity_titles WHERE entity = :entity) ranked WHERE rank <= :shown ORDER BY rank"""
+
+
+def _summary(sql: RawSql, num: int) -> dict[str, Any]:
+    articles_n, mentions, first, last = sql.one(SUMMARY, {"entity": num})
+    return {"article_count": articles_n, "mention_count": int(mentions), "first_seen": first, "last_seen": last}
 
 
 def aliases_of(connection: Connection, num: int, name: str) -> list[str]:
-    texts = connection.execute(
-        sa.select(entity_names.c.text).where(entity_names.c.entity == num,
-                                             entity_names.c.kind.in_(("name", "alias"))).distinct()
-    ).scalars()
+    texts = [row[0] for row in RawSql(connection).rows(NAMES, {"entity": num})]
     return sorted({t for t in texts if name_key(t) != name_key(name)})
 
 
@@ -39,46 +44,37 @@ TITLE_ARTICLES_SHOWN = 10
 def title_history(connection: Connection, num: int) -> list[dict[str, Any]]:
     """Each (title, organization, country) the person held: first and last seen, how many
     articles, and the latest of them (all of them: /api/entities/{id}/articles)."""
-    t = entity_titles
-    key = (t.c.title_norm, t.c.organization, t.c.country)
-    organization = entities.alias("organization")
-    groups = connection.execute(
-        sa.select(*key, sa.func.min(t.c.title).label("title"), sa.func.min(t.c.day).label("first"),
-                  sa.func.max(t.c.day).label("last"), sa.func.count(sa.distinct(t.c.article_id)).label("n"),
-                  sa.func.min(organization.c.name).label("organization_name"))
-        .join_from(t, organization, organization.c.num == t.c.organization, isouter=True)
-        .where(t.c.entity == num).group_by(*key)
-    ).all()
-    rank = sa.func.row_number().over(partition_by=key, order_by=(t.c.day.desc(), t.c.article_id)).label("rank")
-    ranked = sa.select(*key, t.c.article_id, rank).where(t.c.entity == num).subquery()
+    sql = RawSql(connection)
     latest: dict[tuple, list[str]] = {}
-    for row in connection.execute(sa.select(ranked).where(ranked.c.rank <= TITLE_ARTICLES_SHOWN)
-                                  .order_by(ranked.c.rank)):
-        latest.setdefault((row.title_norm, row.organization, row.country), []).append(row.article_id)
+    for title_norm, organization, country, article_id in sql.rows(
+            TITLE_LATEST, {"entity": num, "shown": TITLE_ARTICLES_SHOWN}):
+        latest.setdefault((title_norm, organization, country), []).append(article_id)
     history = [{
-        "title": g.title,
-        "organization": {"id": g.organization, "name": g.organization_name} if g.organization else None,
-        "country": g.country, "first_seen": g.first, "last_seen": g.last, "article_count": g.n,
-        "articles": latest.get((g.title_norm, g.organization, g.country), []),
-    } for g in groups]
+        "title": title, "organization": {"id": organization, "name": organization_name} if organization else None,
+        "country": country, "first_seen": first, "last_seen": last, "article_count": n,
+        "articles": latest.get((title_norm, organization, country), []),
+    } for title_norm, organization, country, title, first, last, n, organization_name
+        in sql.rows(TITLE_GROUPS, {"entity": num})]
     return sorted(history, key=lambda e: (e["first_seen"] or "", e["title"]))
 
 
 def entity_page(connection: Connection, num: int) -> dict[str, Any] | None:
     """An entity with its names, counts and (for a person) title history; None when unknown.
 
-    A merged entity answers with the entity it was merged into (``merged_from`` says so)."""
+    A merged entity answers with the entity it was merged into (``merged_from`` says so).
+    Plain SQL through RawSql: an entity page is the API's most requested read."""
     try:
         target = canonical(connection, num)
     except RegistryError:
         return None
-    row = connection.execute(sa.select(entities).where(entities.c.num == target)).one()
-    page = {"id": row.num, "type": row.type, "name": row.name, "country": row.country,
-            "aliases": aliases_of(connection, row.num, row.name), **_summary(connection, row.num)}
+    sql = RawSql(connection)
+    target, entity_type, name, country = sql.one(ENTITY_ROW, {"num": target})
+    page = {"id": target, "type": entity_type, "name": name, "country": country,
+            "aliases": aliases_of(connection, target, name), **_summary(sql, target)}
     if target != num:
         page["merged_from"] = num
-    if row.type == "PERSON":
-        page["titles"] = title_history(connection, row.num)
+    if entity_type == "PERSON":
+        page["titles"] = title_history(connection, target)
     return page
 
 

@@ -1,14 +1,15 @@
 """The event listing: story events (copies of one story counted once), filtered and paginated."""
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import defaultdict, namedtuple
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from rasid.search.filters import Filters, Paging, entity_ids
-from rasid.store.schema import entities, event_articles, event_countries, event_participants, event_sectors, events
+from rasid.store.rawsql import RawSql
+from rasid.store.schema import event_countries, event_participants, event_sectors, events
 
 
 def conditions(connection: Connection, filters: Filters, entity: int | None = None) -> list[sa.ColumnElement]:
@@ -36,26 +37,39 @@ def conditions(connection: Connection, filters: Filters, entity: int | None = No
     return where
 
 
-def _grouped(connection: Connection, statement: sa.Select) -> dict[int, list]:
+EVENT_COLUMNS = ("num", "story_id", "key", "type", "mode", "status", "instrument", "agreement_status", "date",
+                 "location", "day")
+EventRow = namedtuple("EventRow", EVENT_COLUMNS)
+DESCRIBE = {  # (event, value...) of the events listed, each in one round trip
+    "countries": "SELECT event, country FROM event_countries WHERE event IN ({nums}) ORDER BY event, country",
+    "sectors": "SELECT event, sector FROM event_sectors WHERE event IN ({nums}) ORDER BY event, sector",
+    "articles": "SELECT event, article_id FROM event_articles WHERE event IN ({nums}) ORDER BY event, article_id",
+    "participants": """SELECT p.event, p.entity, e.name, e.type, p.role FROM event_participants p
+JOIN entities e ON e.num = p.entity WHERE p.event IN ({nums}) ORDER BY p.event, p.entity""",
+}
+ENTITY_EVENT_COUNT = "SELECT count(DISTINCT event) FROM event_participants WHERE entity = :entity"
+ENTITY_EVENTS = f"""SELECT {", ".join(EVENT_COLUMNS)} FROM events
+WHERE num IN (SELECT event FROM event_participants WHERE entity = :entity)
+ORDER BY day DESC, num DESC LIMIT :limit OFFSET :offset"""
+
+
+def _grouped(sql: RawSql, statement: str, nums: list[int]) -> dict[int, list]:
+    """event -> its values (one value, or a tuple of several) for the events ``nums``."""
     grouped: dict[int, list] = defaultdict(list)
-    for event, *rest in connection.execute(statement):
+    if not nums:
+        return grouped
+    params = {f"n{i}": num for i, num in enumerate(nums)}
+    for event, *rest in sql.rows(statement.format(nums=", ".join(f":{name}" for name in params)), params):
         grouped[event].append(rest[0] if len(rest) == 1 else rest)
     return grouped
 
 
-def describe(connection: Connection, rows: list[sa.Row]) -> list[dict[str, Any]]:
+def describe(connection: Connection, rows: list) -> list[dict[str, Any]]:
+    """Events as the API gives them, from rows of the events table (SQLAlchemy rows or EventRows)."""
+    sql = RawSql(connection)
     nums = [r.num for r in rows]
-    countries = _grouped(connection, sa.select(event_countries.c.event, event_countries.c.country)
-                         .where(event_countries.c.event.in_(nums)).order_by(event_countries.c.country))
-    sectors = _grouped(connection, sa.select(event_sectors.c.event, event_sectors.c.sector)
-                       .where(event_sectors.c.event.in_(nums)).order_by(event_sectors.c.sector))
-    told = _grouped(connection, sa.select(event_articles.c.event, event_articles.c.article_id)
-                    .where(event_articles.c.event.in_(nums)).order_by(event_articles.c.article_id))
-    participants = _grouped(connection, sa.select(
-        event_participants.c.event, event_participants.c.entity, entities.c.name, entities.c.type,
-        event_participants.c.role).join_from(event_participants, entities,
-                                             entities.c.num == event_participants.c.entity)
-        .where(event_participants.c.event.in_(nums)).order_by(event_participants.c.entity))
+    countries, sectors, told, participants = (_grouped(sql, DESCRIBE[part], nums) for part in
+                                              ("countries", "sectors", "articles", "participants"))
     return [{
         "id": r.num, "type": r.type, "mode": r.mode, "status": r.status,
         "agreement": {"instrument": r.instrument, "status": r.agreement_status} if r.instrument else None,
@@ -67,8 +81,19 @@ def describe(connection: Connection, rows: list[sa.Row]) -> list[dict[str, Any]]
     } for r in rows]
 
 
+def entity_events(connection: Connection, entity: int, paging: Paging) -> dict[str, Any]:
+    """The story events an entity took part in, newest first: the entity page's list, in plain SQL."""
+    sql = RawSql(connection)
+    total = sql.value(ENTITY_EVENT_COUNT, {"entity": entity})
+    rows = [EventRow(*row) for row in sql.rows(ENTITY_EVENTS, {"entity": entity, "limit": paging.limit,
+                                                                "offset": paging.offset})]
+    return paging.page(describe(connection, rows), total)
+
+
 def list_events(connection: Connection, filters: Filters, paging: Paging,
                 entity: int | None = None) -> dict[str, Any]:
+    if entity is not None and filters == Filters():
+        return entity_events(connection, entity, paging)
     base = sa.select(events).where(*conditions(connection, filters, entity))
     total = connection.execute(sa.select(sa.func.count()).select_from(base.subquery())).scalar_one()
     rows = connection.execute(
