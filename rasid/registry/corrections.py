@@ -11,6 +11,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from rasid.registry import counts
 from rasid.registry.resolve import RegistryError, canonical
 from rasid.store.articles import now_iso
 from rasid.store.schema import (corrections, entities, entity_mentions, entity_names, entity_pins,
@@ -60,6 +61,7 @@ def merge(connection: Connection, into: int, other: int) -> int:
     connection.execute(sa.update(entities).where(entities.c.num == source).values(merged_into=target))
     if a.country is None and b.country is not None:
         connection.execute(sa.update(entities).where(entities.c.num == target).values(country=b.country))
+    counts.count_again(connection, (target, source))
     _log(connection, "merge", {"into": natural_key(a), "from": natural_key(b), "into_num": target,
                                "from_num": source})
     return target
@@ -100,6 +102,7 @@ def split(connection: Connection, num: int, article_ids: list[str], name: str | 
             entity_pins.c.article_id == mention.article_id, entity_pins.c.type == row.type,
             entity_pins.c.norm == mention.norm).values(entity=target))
     _move_events(connection, source, target, articles_moved)
+    counts.count_again(connection, (source, target))
     insert_ignore(connection, entity_names, [
         {"entity": target, "type": row.type, "kind": "name", "norm": m.norm, "text": name or row.name}
         for m in moved

@@ -6,17 +6,16 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from rasid.registry import counts
 from rasid.registry.names import name_key
 from rasid.registry.resolve import RegistryError, canonical
 from rasid.search.filters import Paging
 from rasid.store.rawsql import RawSql
-from rasid.store.schema import articles, entities, entity_mentions, entity_names
+from rasid.store.schema import articles, entities, entity_counts, entity_mentions, entity_names
 
 ENTITY_TYPES = ("PERSON", "ORG", "COUNTRY", "LOCATION")
 
 
-SUMMARY = """SELECT count(DISTINCT article_id), coalesce(sum(mentions), 0), min(day), max(day)
-FROM entity_mentions WHERE entity = :entity"""
 ENTITY_ROW = "SELECT num, type, name, country FROM entities WHERE num = :num"
 NAMES = "SELECT DISTINCT text FROM entity_names WHERE entity = :entity AND kind IN ('name', 'alias')"
 TITLE_GROUPS = """SELECT t.title_norm, t.organization, t.country, min(t.title), min(t.day), max(t.day),
@@ -26,11 +25,6 @@ TITLE_LATEST = """SELECT title_norm, organization, country, article_id FROM (
 SELECT title_norm, organization, country, article_id, row_number() OVER (
 PARTITION BY title_norm, organization, country ORDER BY day DESC, article_id) AS rank
 FROM entity_titles WHERE entity = :entity) ranked WHERE rank <= :shown ORDER BY rank"""
-
-
-def _summary(sql: RawSql, num: int) -> dict[str, Any]:
-    articles_n, mentions, first, last = sql.one(SUMMARY, {"entity": num})
-    return {"article_count": articles_n, "mention_count": int(mentions), "first_seen": first, "last_seen": last}
 
 
 def aliases_of(connection: Connection, num: int, name: str) -> list[str]:
@@ -70,7 +64,7 @@ def entity_page(connection: Connection, num: int) -> dict[str, Any] | None:
     sql = RawSql(connection)
     target, entity_type, name, country = sql.one(ENTITY_ROW, {"num": target})
     page = {"id": target, "type": entity_type, "name": name, "country": country,
-            "aliases": aliases_of(connection, target, name), **_summary(sql, target)}
+            "aliases": aliases_of(connection, target, name), **counts.summary(connection, target)}
     if target != num:
         page["merged_from"] = num
     if entity_type == "PERSON":
@@ -90,12 +84,11 @@ def entity_articles(connection: Connection, num: int, paging: Paging) -> dict[st
 
 def list_entities(connection: Connection, paging: Paging, entity_type: str | None = None,
                   name: str | None = None, country: str | None = None) -> dict[str, Any]:
-    """Entities (not merged away) by number of articles, optionally of one type, name or country."""
-    counts = (sa.select(entity_mentions.c.entity, sa.func.count(sa.distinct(entity_mentions.c.article_id))
-                        .label("articles")).group_by(entity_mentions.c.entity).subquery())
+    """Entities (not merged away) by number of articles (as kept by the writer), optionally of one
+    type, name or country."""
     base = (sa.select(entities.c.num, entities.c.type, entities.c.name, entities.c.country,
-                      sa.func.coalesce(counts.c.articles, 0).label("articles"))
-            .join_from(entities, counts, counts.c.entity == entities.c.num, isouter=True)
+                      sa.func.coalesce(entity_counts.c.articles, 0).label("articles"))
+            .join_from(entities, entity_counts, entity_counts.c.entity == entities.c.num, isouter=True)
             .where(entities.c.merged_into.is_(None)))
     if entity_type:
         base = base.where(entities.c.type == entity_type)

@@ -20,6 +20,7 @@ from typing import Any
 
 from sqlalchemy.engine import Connection
 
+from rasid.registry import counts
 from rasid.registry.names import (countries_compatible, entity_key, is_short, name_key, short_key,
                                   titles_compatible)
 from rasid.store.rawsql import RawSql
@@ -187,6 +188,7 @@ def resolve_record(connection: Connection, record: dict[str, Any], day: str | No
         mentions.append({"article_id": article_id, "local_id": item.local_id, "entity": known.num,
                          "norm": item.norm, "mentions": item.mentions, "day": day})
     sql.run(ADD_MENTION, mentions)
+    counts.add_article(connection, mentions)
     sql.run(ADD_TITLE, _title_rows(record, entity_map, day))
     return entity_map
 
@@ -213,4 +215,6 @@ def unlink_article_entities(connection: Connection, article_id: str) -> None:
     """Drop an article's links to registry entities (before it is resolved again)."""
     sql = RawSql(connection)
     sql.run(UNLINK_TITLES, {"article_id": article_id})
+    entities = counts.take_article(connection, article_id)
     sql.run(UNLINK_MENTIONS, {"article_id": article_id})
+    counts.days_again(connection, entities)

@@ -84,6 +84,17 @@ entity_titles = sa.Table(
     sqlite_with_rowid=False,
 )
 
+# Kept by the writer (rasid.registry.counts): what entity pages and lists show, without counting mentions.
+entity_counts = sa.Table(
+    "entity_counts", metadata,
+    sa.Column("entity", sa.Integer, sa.ForeignKey("entities.num"), primary_key=True, autoincrement=False),
+    sa.Column("articles", sa.Integer, nullable=False),
+    sa.Column("mentions", sa.Integer, nullable=False),
+    sa.Column("first_day", sa.String(10)),
+    sa.Column("last_day", sa.String(10)),
+    sa.Index("ix_entity_counts_articles", "articles", "entity"),
+)
+
 # A pin sends a name in one article to one entity: what `entities split` records.
 entity_pins = sa.Table(
     "entity_pins", metadata,
