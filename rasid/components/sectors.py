@@ -15,7 +15,7 @@ from typing import Iterable
 
 from rasid.components import component
 from rasid.doc import Doc
-from rasid.lang import LanguageDataError, load_table
+from rasid.lang import LanguageDataError, load_list, load_table
 from rasid.lang.matcher import Match, PhraseMatcher
 from rasid.events.context import build_index
 
@@ -44,8 +44,9 @@ def sector_ids() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def sector_matcher() -> PhraseMatcher[str]:
-    matcher: PhraseMatcher[str] = PhraseMatcher()
+def sector_matcher() -> PhraseMatcher[str | None]:
+    """Cue phrases to their sector; phrases of sector_non_cues.txt to None (they hide a cue inside them)."""
+    matcher: PhraseMatcher[str | None] = PhraseMatcher()
     known = sector_ids()
     for phrase, sector, flag in load_table("sector_cues.tsv", 3):
         if sector not in known:
@@ -54,6 +55,8 @@ def sector_matcher() -> PhraseMatcher[str]:
             raise LanguageDataError(f"sector_cues.tsv: unknown flag {flag!r} for {phrase!r}")
         for variant in [phrase] if flag == EXACT else article_variants(phrase):
             matcher.add(variant, sector)
+    for phrase in load_list("sector_non_cues.txt"):
+        matcher.add(phrase, None)
     return matcher
 
 
@@ -79,7 +82,7 @@ def sectors(doc: Doc, settings) -> Doc:
     order: list[str] = []
     for match in sector_matcher().find(doc.tokens):
         sentence = doc.tokens[match.first].sentence
-        if sentence not in index.story_sentences or _inside(match, titles):
+        if match.payload is None or sentence not in index.story_sentences or _inside(match, titles):
             continue
         by_sentence.setdefault(sentence, []).append(match.payload)
         counts[match.payload] += 1

@@ -44,3 +44,17 @@ def test_cues_inside_a_persons_title_do_not_count():
     doc = _run(doc)
     assert "finance" not in doc.sectors
     assert "diplomacy" in doc.sectors
+
+
+def test_greeting_formulas_and_a_persons_condition_name_no_sector():
+    text = ("بعث رئيس مصر برقية تهنئة إلى رئيس العراق، متمنيا له موفور الصحة والسعادة ولشعب العراق التقدم. "
+            "وأعرب عن أطيب التمنيات بالصحة والعافية. وقال الطبيب إن حالته الصحية مستقرة.")
+    doc = _run(make_doc(text, EG_IQ))
+    assert "health" not in doc.sectors
+    assert all("health" not in e.sectors for e in doc.events)
+
+
+def test_health_named_as_a_topic_still_counts():
+    text = "بحث وزير الصحة في مصر مع نظيره في العراق التعاون في مجال الصحة والأدوية."
+    doc = _run(make_doc(text, EG_IQ))
+    assert "health" in doc.sectors
