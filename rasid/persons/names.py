@@ -117,7 +117,7 @@ def read_name(ctx: PersonContext, i: int, cued: bool) -> NameSpan | None:
         words += 1
         if words > MAX_NAME_WORDS:
             break
-        family = family or (j > i and ctx.definite(j))
+        family = family or (j > i and ctx.definite(j) and ctx.tokens[j].stem != GOD)  # الله: no family name
         bound = False
         j += 1
     if j == i or words == 0 and j - i < 2:

@@ -240,6 +240,12 @@ def test_a_word_after_the_taggers_name_that_is_no_name_word_ends_it(settings):
     assert [p.name for p in doc.entities_of("PERSON")] == ["نبيل"]
 
 
+def test_a_compound_with_god_goes_on_to_the_family_name(settings):
+    doc = analyze(Article(text="وصرح رئيس البنك المركزي الإيراني ولي الله سيف بأن العقوبات سترفع."))
+    check_spans(doc)
+    assert [p.name for p in doc.entities_of("PERSON")] == ["ولي الله سيف"]
+
+
 def test_malformed_ner_spans_are_ignored(settings):
     doc = analyze(Article(text="وقال الرئيس دوتيرتي إن الأزمة انتهت."), Settings(components=("text", "countries")))
     doc.extra["ner"] = [{"label": "PERS", "first": 5, "last": 999}, {"label": "LOC"}, "junk"]

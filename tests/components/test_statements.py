@@ -121,3 +121,10 @@ def test_a_relay_from_an_unnamed_official_gives_no_speaker():
     text = "ونقلت وكالة فرانس برس عن مسؤول في الوفد الفلبيني قوله إن الأزمة انتهت."
     found = _said(text, [("ORG", "الوفد الفلبيني", "الوفد الفلبيني", "PH")])
     assert found == []
+
+
+def test_an_agency_that_relays_after_according_to_is_no_speaker():
+    text = "وأكد أوباما عزمه على المضي في الاتفاق، حسب وكالة الصحافة الفرنسية."
+    found = _said(text, [("PERSON", "باراك أوباما", "أوباما", "US"),
+                         ("ORG", "وكالة الصحافة الفرنسية", "وكالة الصحافة الفرنسية", "FR")])
+    assert [name for name, _cue, _ in found] == ["باراك أوباما"]
