@@ -12,8 +12,8 @@ from rasid.persons.context import PersonContext
 from rasid.persons.coref import add_role
 from rasid.persons.countries import (
     HOME_TITLE_WEIGHT,
-    explicit_organization_country, international, marks_country, ministry_country, organization_in, side_country,
-    title_country,
+    explicit_organization_country, international, marks_country, ministry_country, nationality_before,
+    organization_in, side_country, title_country,
 )
 from rasid.persons.parse import parse
 from rasid.text.normalize import normalize_str
@@ -42,8 +42,9 @@ def find_persons(doc: Doc, settings) -> Doc:
 def _entity(ctx: PersonContext, find: PersonFind, organizations: list[Entity]) -> Entity:
     """The person of one name: its honorifics, roles, and the state it serves.
 
-    The state comes from a title that names it, else from the side named before it in the
-    sentence ("من الجانب العراقي"), else from the body its title names or leads.
+    The state comes from a title that names it, else from a nationality adjective right before it
+    ("البلجيكي دافيد جوفان") or the side named before it in the sentence ("من الجانب العراقي"),
+    else from the body its title names or leads.
     """
     doc = ctx.doc
     name = find.name
@@ -56,7 +57,8 @@ def _entity(ctx: PersonContext, find: PersonFind, organizations: list[Entity]) -
             entity.honorific = " ".join(h.value.phrase for h in find.honorifics)
         else:
             entity.honorific = doc.text[first.start:find.honorifics[-1].end]
-    side = side_country(ctx, min([name.first] + [t.first for t in find.titles]))
+    opening = min([name.first] + [t.first for t in find.titles] + [h.first for h in find.honorifics])
+    side = nationality_before(ctx, opening) or side_country(ctx, opening)
     implied_countries: list[str | None] = []
     for segment in find.titles:
         title = segment.value

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from rasid.doc import Doc, Entity
 from rasid.lang import load_list, load_table
+from rasid.lang.geo import country_adjectives
 from rasid.lang.matcher import PhraseMatcher
 from rasid.persons.context import PersonContext
 from rasid.persons.lexicon import bare_word
@@ -22,6 +23,7 @@ from rasid.persons.titles import TitleSpan, title_prepositions
 from rasid.text.normalize import normalize_str
 
 DESTINATION_CLITIC = "ل"
+NAME_QUOTES = "\"«“'"
 POSSESSOR_WINDOW = 8  # tokens back to the state a possessive title refers to
 MIN_HOME_MENTIONS = 2  # an unmarked state mentioned once is no home
 MIN_HOME_SHARE = 1 / 3  # ... nor one mentioned far less than the most mentioned state
@@ -180,6 +182,32 @@ def _locative(ctx: PersonContext, first: int, k: int) -> bool:
         return True
     previous = k - 1
     return previous >= first and not ctx.proclitic(previous) and ctx.tokens[previous].stem in title_prepositions()
+
+
+@lru_cache(maxsize=1)
+def definite_adjectives() -> frozenset[str]:
+    """One-word nationality adjectives with the article (المصري، النمساوية), normalized."""
+    return frozenset(normalize_str(form) for form, _code, definite, _masculine in country_adjectives()
+                     if definite and " " not in form)
+
+
+def nationality_before(ctx: PersonContext, first: int) -> str | None:
+    """"النمساوي دومينيك ثييم"، "البلجيكي دافيد جوفان": a nationality adjective right before the name
+    (or before the quotation mark that opens it)."""
+    k = first - 1
+    while k > 0 and ctx.tokens[k].text in NAME_QUOTES:
+        k -= 1
+    if k < 0 or not ctx.is_word(k) or not ctx.same_sentence(first, k) or not ctx.country_at[k]:
+        return None
+    if ctx.tokens[k].stem not in definite_adjectives() or _describes_word_before(ctx, k - 1):
+        return None
+    return ctx.country_at[k]
+
+
+def _describes_word_before(ctx: PersonContext, k: int) -> bool:
+    """The adjective closes the phrase before it: a title ("[وزير الخارجية] المصري فيسنا ..."), a body or a name."""
+    return ctx.is_word(k) and (ctx.in_title_vocabulary(k) or ctx.title(k) is not None
+                               or ctx.org_at[k] is not None or ctx.ner_person[k])
 
 
 def side_country(ctx: PersonContext, position: int) -> str | None:

@@ -217,6 +217,20 @@ def test_an_occupation_takes_no_home_state(settings):
     assert by_name(persons(text, settings), "محمد كنو").country is None
 
 
+def test_a_nationality_adjective_before_the_name_gives_the_country(settings):
+    text = "وتوج النمساوي دومينيك ثييم بطلا للدورة بعد فوزه على البلجيكي \"دافيد جوفان\" في النهائي."
+    found = persons(text, settings)
+    assert by_name(found, "دومينيك ثييم").country == "AT"
+    assert by_name(found, "دافيد جوفان").country == "BE"
+
+
+def test_an_adjective_that_closes_a_title_is_not_the_next_names_country(settings):
+    text = "استقبل سامح شكري وزير الخارجية المصري جون كيري في القاهرة."
+    found = persons(text, settings)
+    assert by_name(found, "سامح شكري").country == "EG"
+    assert by_name(found, "جون كيري").country is None
+
+
 def test_given_name_that_is_a_common_word_needs_a_name_after_it(settings):
     assert persons("وتبادل الجانبان رؤى طموحة للتنمية في المنطقة.", settings) == []
 
