@@ -74,7 +74,9 @@ def search_articles(connection: Connection, query: str | None, filters: Filters,
         matched, _ = matching(connection.dialect.name, words)
         hits = matched.cte("hits").prefix_with("MATERIALIZED")
         base = sa.select(*columns, hits.c.score).join_from(hits, articles, hits.c.num == articles.c.num)
-        counted = sa.select(sa.func.count()).select_from(hits).join(articles, hits.c.num == articles.c.num)
+        counted = sa.select(sa.func.count()).select_from(hits)  # every index entry is an article's
+        if where:
+            counted = counted.join(articles, hits.c.num == articles.c.num)
         order = [hits.c.score, articles.c.num]
     else:
         base = sa.select(*columns, sa.literal(None).label("score"))

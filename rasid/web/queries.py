@@ -16,8 +16,9 @@ from rasid.search.events import conditions as event_conditions
 from rasid.search.events import describe
 from rasid.search.filters import Filters
 from rasid.store.fulltext import matching, query_words
-from rasid.store.schema import (article_sectors, articles, corrections, entities, entity_mentions, entity_titles,
-                                event_articles, event_countries, event_participants, event_sectors, events)
+from rasid.store.schema import (article_sectors, articles, corrections, entities, entity_counts, entity_mentions,
+                                entity_titles, event_articles, event_countries, event_participants, event_sectors,
+                                events)
 
 FACET_SIZE = 8
 FACET_EXACT_MAX = 2000  # facets of a larger result count over its best-ranked articles
@@ -72,8 +73,13 @@ def _facet_scope(connection: Connection, query: str | None, filters: Filters,
 
 
 def _over(statement: sa.Select, article_id: sa.Column, scope: list[str] | None) -> sa.Select:
-    """``statement`` restricted to the scope's articles (none: the whole store)."""
-    return statement if scope is None else statement.where(article_id.in_(scope))
+    """``statement`` restricted to the scope's articles (none: the whole store). The ids are bound
+    at execution (``_scoped``): no statement of thousands of literals is built and compiled."""
+    return statement if scope is None else statement.where(article_id.in_(sa.bindparam("scope", expanding=True)))
+
+
+def _scoped(scope: list[str] | None) -> dict[str, Any]:
+    return {} if scope is None else {"scope": scope}
 
 
 FACET_ENTITY_TYPES = ("COUNTRY", "PERSON", "ORG")
@@ -88,9 +94,42 @@ def _entity_counts(connection: Connection, scope: list[str] | None, size: int) -
                       .join_from(entity_mentions, entities, entities.c.num == entity_mentions.c.entity),
                       entity_mentions.c.article_id, scope).group_by(entities.c.type, key)
     counts: dict[str, Counter] = {t: Counter() for t in FACET_ENTITY_TYPES}
-    for entity_type, k, c in connection.execute(statement):
+    for entity_type, k, c in connection.execute(statement, _scoped(scope)):
         if entity_type in counts and k is not None:
             counts[entity_type][k if entity_type == "COUNTRY" else int(k)] = c
+    return _top_entities(connection, counts, size)
+
+
+def _store_entity_counts(connection: Connection, size: int) -> dict[str, list[dict[str, Any]]]:
+    """``_entity_counts`` over the whole store, from the counts the writer keeps (rasid.registry.counts):
+    the top persons and organizations, every country. A state named by several registry entities
+    (a split) is counted from its mentions, so an article naming two of them counts once."""
+    counts: dict[str, Counter] = {t: _top_kept(connection, t, size) for t in ("PERSON", "ORG")}
+    states = (sa.select(entities.c.country, sa.func.count(), sa.func.sum(entity_counts.c.articles))
+              .join_from(entity_counts, entities, entities.c.num == entity_counts.c.entity)
+              .where(entities.c.type == "COUNTRY", entities.c.country.is_not(None)).group_by(entities.c.country))
+    counts["COUNTRY"] = Counter()
+    for code, named_by, articles_n in connection.execute(states):
+        counts["COUNTRY"][code] = articles_n if named_by == 1 else connection.execute(
+            sa.select(sa.func.count(sa.distinct(entity_mentions.c.article_id)))
+            .join_from(entity_mentions, entities, entities.c.num == entity_mentions.c.entity)
+            .where(entities.c.type == "COUNTRY", entities.c.country == code)).scalar_one()
+    return _top_entities(connection, counts, size)
+
+
+def _top_kept(connection: Connection, entity_type: str, size: int) -> Counter:
+    """Entities of a type with the most articles by the kept counts: the top ``size``, and every
+    entity tied with the last of them (the ranking breaks ties by id)."""
+    statement = (sa.select(entity_counts.c.entity, entity_counts.c.articles)
+                 .join_from(entity_counts, entities, entities.c.num == entity_counts.c.entity)
+                 .where(entities.c.type == entity_type))
+    top = connection.execute(statement.order_by(entity_counts.c.articles.desc()).limit(size)).all()
+    if len(top) == size:
+        top = connection.execute(statement.where(entity_counts.c.articles >= top[-1].articles)).all()
+    return Counter(dict(top))
+
+
+def _top_entities(connection: Connection, counts: dict[str, Counter], size: int) -> dict[str, list[dict[str, Any]]]:
     nums = [k for t in ("PERSON", "ORG") for k, _ in _ranked(counts[t], size)]
     described = {num: (name, country) for num, name, country in connection.execute(
         sa.select(entities.c.num, entities.c.name, entities.c.country).where(entities.c.num.in_(nums)))}
@@ -147,15 +186,16 @@ def _facets(connection: Connection, scope: list[str] | None, size: int) -> dict[
     told = sa.func.count(sa.distinct(event_articles.c.article_id)).label("n")
     types = connection.execute(
         _over(sa.select(events.c.type, told).join_from(event_articles, events, events.c.num == event_articles.c.event),
-              event_articles.c.article_id, scope).group_by(events.c.type).order_by(told.desc(), events.c.type))
+              event_articles.c.article_id, scope).group_by(events.c.type).order_by(told.desc(), events.c.type),
+        _scoped(scope))
     sector_n = sa.func.count().label("n")
     sectors = connection.execute(
         _over(sa.select(article_sectors.c.sector, sector_n), article_sectors.c.article_id, scope)
-        .group_by(article_sectors.c.sector).order_by(sector_n.desc(), article_sectors.c.sector))
+        .group_by(article_sectors.c.sector).order_by(sector_n.desc(), article_sectors.c.sector), _scoped(scope))
     year = sa.func.substr(articles.c.day, 1, 4).label("year")
     years = connection.execute(
         _over(sa.select(year, sa.func.count().label("n")), articles.c.id, scope)
-        .where(articles.c.day.is_not(None)).group_by(year).order_by(year))
+        .where(articles.c.day.is_not(None)).group_by(year).order_by(year), _scoped(scope))
     counted = len(scope) if scope is not None else connection.execute(
         sa.select(sa.func.count()).select_from(articles)).scalar_one()
     return {
@@ -163,7 +203,7 @@ def _facets(connection: Connection, scope: list[str] | None, size: int) -> dict[
         "types": [{"code": t, "count": k} for t, k in types],
         "sectors": [{"code": s, "count": k} for s, k in sectors],
         "years": [{"code": y, "count": k} for y, k in years],
-        **_entity_counts(connection, scope, size),
+        **(_entity_counts(connection, scope, size) if scope is not None else _store_entity_counts(connection, size)),
     }
 
 
@@ -292,12 +332,11 @@ def country_partners(connection: Connection, code: str | None = None, limit: int
 
 # --- the network
 
-def _ties(links: list[tuple[int, Any]], keep=lambda _node: True) -> Counter:
+def _ties(links: list[tuple[int, Any]]) -> Counter:
     """(a, b) -> number of events both took part in, from (event, node) links; a < b."""
     by_event: dict[int, set] = defaultdict(set)
     for event, node in links:
-        if keep(node):
-            by_event[event].add(node)
+        by_event[event].add(node)
     ties: Counter = Counter()
     for nodes in by_event.values():
         ordered = sorted(nodes)
@@ -307,20 +346,27 @@ def _ties(links: list[tuple[int, Any]], keep=lambda _node: True) -> Counter:
     return ties
 
 
-def _country_ties(connection: Connection, selected: sa.Select) -> Counter:
-    return _ties(connection.execute(sa.select(event_countries.c.event, event_countries.c.country)
-                                    .where(event_countries.c.event.in_(selected))).all())
+def _country_ties(connection: Connection, selected: sa.Select | None) -> Counter:
+    """(a, b) -> events both states took part in, counted by the database (one row per pair)."""
+    one, other = event_countries.alias("one"), event_countries.alias("other")
+    statement = (sa.select(one.c.country, other.c.country, sa.func.count())
+                 .join_from(one, other, sa.and_(other.c.event == one.c.event, other.c.country > one.c.country))
+                 .group_by(one.c.country, other.c.country))
+    if selected is not None:
+        statement = statement.where(one.c.event.in_(selected))
+    return Counter({(a, b): n for a, b, n in connection.execute(statement)})
 
 
-def _person_ties(connection: Connection, selected: sa.Select) -> Counter:
-    """Ties between persons. The links are read by event, then the persons among them: a condition
-    on the entities table in the same query lets SQLite's planner start from every person."""
-    links = connection.execute(sa.select(event_participants.c.event, event_participants.c.entity)
-                               .where(event_participants.c.event.in_(selected))).all()
-    nums = {entity for _, entity in links}
-    persons = set(connection.execute(sa.select(entities.c.num).where(
-        entities.c.num.in_(nums), entities.c.type == "PERSON")).scalars()) if nums else set()
-    return _ties(links, persons.__contains__)
+def _person_ties(connection: Connection, selected: sa.Select | None) -> Counter:
+    """Ties between persons. Each link's entity type is looked up by key in the same query (a
+    join to the entities table lets SQLite's planner start from every person)."""
+    entity_type = (sa.select(entities.c.type).where(entities.c.num == event_participants.c.entity)
+                   .scalar_subquery())
+    statement = sa.select(event_participants.c.event, event_participants.c.entity, entity_type)
+    if selected is not None:
+        statement = statement.where(event_participants.c.event.in_(selected))
+    links = [(event, entity) for event, entity, kind in connection.execute(statement) if kind == "PERSON"]
+    return _ties(links)
 
 
 def _person_names(connection: Connection, nums: set) -> dict[int, tuple[str, str | None]]:
@@ -339,7 +385,8 @@ def network(connection: Connection, kind: str, filters: Filters, max_nodes: int 
     the heaviest ties, and the ``max_edges`` heaviest edges among them."""
     if kind not in NETWORK_KINDS:
         raise ValueError(f"network kind: one of {NETWORK_KINDS}, not {kind!r}")
-    selected = sa.select(events.c.num).where(*event_conditions(connection, filters))
+    where = event_conditions(connection, filters)
+    selected = sa.select(events.c.num).where(*where) if where else None  # None: every event
     counted = (_country_ties if kind == "countries" else _person_ties)(connection, selected)
     ties = [(a, b, w) for (a, b), w in sorted(counted.items(), key=lambda kv: (-kv[1], kv[0]))]
     strength: Counter = Counter()
