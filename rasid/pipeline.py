@@ -1,9 +1,18 @@
 """The pipeline and ``process(article, options)``: the one function every shell calls.
 
 ``process`` is pure and picklable: an article and settings in, a record out.
+
+Garbage collection: the lexicons, tries and the NER model, loaded by the first
+article a pipeline analyses, are hundreds of thousands of long-lived objects
+that every full collection would walk again. After that first article the
+pipeline moves them out of the collector's reach (``gc.freeze``) and raises the
+generation-0 threshold: an article allocates tens of thousands of objects that
+reference counting frees, and collecting every 700 allocations mostly walked
+live tokens. This is the one place the process's collector is tuned.
 """
 from __future__ import annotations
 
+import gc
 import re
 from functools import lru_cache
 from typing import Any
@@ -15,6 +24,7 @@ from rasid.settings import Settings
 
 ARABIC_LETTERS_RE = re.compile(r"[\u0621-\u064A\u0671-\u06D3\u06FA-\u06FF]+")
 LETTERS_RE = re.compile(r"[^\W\d_]+")
+GC_GENERATION0_THRESHOLD = 10_000
 
 
 class Pipeline:
@@ -24,6 +34,7 @@ class Pipeline:
         self.components: list[tuple[str, ComponentFn]] = [
             (name, available[name]) for name in settings.components
         ]
+        self.collector_tuned = False
 
     @property
     def names(self) -> list[str]:
@@ -34,7 +45,17 @@ class Pipeline:
         doc = Doc(article=article, published=article.published)
         for _name, fn in self.components:
             doc = fn(doc, self.settings)
+        if not self.collector_tuned:
+            tune_collector()
+            self.collector_tuned = True
         return doc
+
+
+def tune_collector() -> None:
+    """Freeze what is loaded (lexicons, models) out of collections; collect generation 0 less often."""
+    gc.freeze()
+    first, second, third = gc.get_threshold()
+    gc.set_threshold(max(first, GC_GENERATION0_THRESHOLD), second, third)
 
 
 def check_article(article: Article, settings: Settings) -> None:

@@ -42,3 +42,15 @@ def test_too_large_and_non_arabic_articles_are_refused():
         analyze(Article(text="مرحبا " * 100), Settings(max_article_chars=50))
     with pytest.raises(NotArabic, match="no Arabic text"):
         analyze(Article(text="This is an English article about talks."))
+
+
+def test_the_first_article_tunes_the_garbage_collector():
+    import gc
+
+    from rasid.pipeline import GC_GENERATION0_THRESHOLD, Pipeline
+
+    pipeline = Pipeline(Settings())
+    pipeline(Article(text="التقى وزير الخارجية السعودي نظيره الأردني في عمّان."))
+    assert pipeline.collector_tuned
+    assert gc.get_threshold()[0] >= GC_GENERATION0_THRESHOLD
+    assert gc.get_freeze_count() > 0

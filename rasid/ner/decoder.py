@@ -1,23 +1,61 @@
 """A fast decoder for the crfsuite model: the same scores and Viterbi, without per-token strings.
 
 crfsuite needs every feature string of every token handed over per call,
-which costs more than the tagging itself. Here the weights of a word type's
-features are summed once per type and window offset (cached), the cluster
-bigram features are a table indexed by cluster ids, and only the word bigram
-is looked up per position; Viterbi runs over all sentences of a document at
-once. Decoding gives the same tags as ``pycrfsuite.Tagger.tag`` (tested).
+which costs more than the tagging itself. Here the model's window features
+are indexed by (attribute name, value) at build time: one row holds an
+attribute's weights at each window offset -2..2, so a word type's scores are
+the sum of the rows of its ``word_attributes`` pairs, with no feature string
+formatted. The scores of the new word types of a document are summed in one
+numpy operation and kept in a table indexed by type id (emptied when full).
+The cluster bigram features are a table indexed by cluster ids, only the word
+bigram is looked up per position, and Viterbi runs over all sentences of a
+document at once. Decoding gives the same tags as ``pycrfsuite.Tagger.tag``
+(tested).
+
+Which attribute names a word contributes at which offset is read from
+``rasid.ner.features`` (``NEIGHBOUR_FEATURES``, ``BIAS``); at build the fast
+scores of sample words are checked against the sums over ``type_features``
+strings (the feature definition). Should they differ (a template the indexing
+does not follow), the decoder falls back to summing those strings, with a
+warning: slower, never different.
 """
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import Sequence
+import re
+import warnings
+from typing import Iterable, Sequence
 
 import numpy as np
 import pycrfsuite
 
-from rasid.ner.features import PAD, PAIR_PAD, pair_keys, type_features
+from rasid.ner.features import BIAS, NEIGHBOUR_FEATURES, PAD, PAIR_PAD, pair_keys, type_features, word_attributes
 
 WORD_PAIR, CLUSTER_PAIR_BEFORE, CLUSTER_PAIR_AFTER = "ww=", "kk=", "kn="
+OFFSETS = (-2, -1, 0, 1, 2)  # window offsets; index offset + 2
+ATTRIBUTE_RE = re.compile(r"(-?\d+)?([^=\d-][^=]*)=(.*)", re.DOTALL)  # [offset]name=value
+TYPE_TABLE_SIZE = 1 << 17  # word types kept scored; the table is emptied when a document would overflow it
+SELF_CHECK_WORDS = 400
+SELF_CHECK_TOLERANCE = 1e-9
+
+
+def offset_names() -> dict[int, frozenset[str] | None]:
+    """Attribute names a word contributes at each window offset (None: all of them).
+
+    ``type_features``: the word itself gives every attribute; a neighbour at distance 1 the
+    names of ``NEIGHBOUR_FEATURES[1]``, at distance 2 those of them also in ``NEIGHBOUR_FEATURES[2]``.
+    """
+    near = frozenset(NEIGHBOUR_FEATURES[1])
+    far = near & frozenset(NEIGHBOUR_FEATURES[2])
+    return {-2: far, -1: near, 0: None, 1: near, 2: far}
+
+
+def parse_attribute(attribute: str) -> tuple[int, str, str] | None:
+    """(offset, name, value) of a window feature string such as ``-1w=وزير``; None for others."""
+    found = ATTRIBUTE_RE.fullmatch(attribute)
+    if found is None:
+        return None
+    offset = int(found.group(1)) if found.group(1) else 0
+    return (offset, found.group(2), found.group(3)) if offset in OFFSETS else None
 
 
 class Decoder:
@@ -35,11 +73,16 @@ class Decoder:
         self.transitions = np.zeros((size, size))
         for (first, second), weight in info.transitions.items():
             self.transitions[index[first], index[second]] = weight
-        self.rows = {attribute: row for row, attribute in enumerate(self.weights)}
-        self.matrix = np.stack(list(self.weights.values()) + [np.zeros(size)])  # last row: unknown
-        self.pad = {offset: self._sum(PAD[offset]) for offset in PAD}
+        self.pad = {offset: self._sum_strings(PAD[offset]) for offset in PAD}
         self._split_pair_features()
-        self.type_info = lru_cache(maxsize=1 << 18)(self._type_info)
+        self._index_attributes()
+        self.type_ids: dict[str, int] = {}
+        self.type_scores = np.zeros((0, len(OFFSETS), size))
+        self.type_clusters = np.zeros(0, dtype=np.intp)
+        self.fast = self._fast_scores_match(self._sample_words())
+        if not self.fast:
+            warnings.warn("NER decoder: indexed attribute weights differ from the sums over type_features "
+                          "(features.py templates changed?); summing feature strings instead (slower)")
 
     def _split_pair_features(self) -> None:
         """Word bigrams into a dict on word pairs; cluster bigrams into tables on cluster ids."""
@@ -54,6 +97,7 @@ class Decoder:
             elif prefix in (CLUSTER_PAIR_BEFORE, CLUSTER_PAIR_AFTER):
                 first, _, second = attribute[3:].partition("|")
                 cluster_pairs.append((prefix, self._cluster_id(first), self._cluster_id(second), vector))
+        self.pair_seconds = frozenset(second for _, second in self.word_pairs)
         for name in PAIR_PAD:
             self._cluster_id(name)
         count = len(self.cluster_ids) + 1  # the last id: a cluster the model has no pair weight for
@@ -66,86 +110,180 @@ class Decoder:
     def _cluster_id(self, cluster: str) -> int:
         return self.cluster_ids.setdefault(cluster, len(self.cluster_ids))
 
-    def _sum(self, attributes: Sequence[str]) -> np.ndarray:
-        unknown = len(self.rows)
-        return self.matrix[[self.rows.get(a, unknown) for a in attributes]].sum(axis=0)
+    def _index_attributes(self) -> None:
+        """``self.rows[(name, value)]``: a row of ``self.blocks``, that attribute's weights at offsets -2..2."""
+        allowed = offset_names()
+        self.rows: dict[tuple[str, str], int] = {}
+        placed: list[tuple[int, int, np.ndarray]] = []
+        for attribute, vector in self.weights.items():
+            parsed = parse_attribute(attribute)
+            if parsed is None:
+                continue
+            offset, name, value = parsed
+            names = allowed[offset]
+            if names is not None and name not in names:
+                continue
+            row = self.rows.setdefault((name, value), len(self.rows))
+            placed.append((row, offset + 2, vector))
+        self.unknown_row = len(self.rows)
+        self.blocks = np.zeros((len(self.rows) + 1, len(OFFSETS), self.size))  # last row: unknown, zeros
+        for row, column, vector in placed:
+            self.blocks[row, column] = vector
+        self.bias = self._sum_strings(BIAS)
 
-    def _type_info(self, norm: str) -> tuple[np.ndarray, int]:
-        """The summed weights of the word's features at offsets -2..2, and its cluster id."""
-        by_offset = type_features(norm)  # every offset has at least the word feature
-        unknown, rows, starts = len(self.rows), self.rows, []
-        indices: list[int] = []
-        for features in by_offset:
+    def _sum_strings(self, attributes: Iterable[str]) -> np.ndarray:
+        total = np.zeros(self.size)
+        for attribute in attributes:
+            vector = self.weights.get(attribute)
+            if vector is not None:
+                total = total + vector
+        return total
+
+    def _sample_words(self) -> list[str]:
+        """Words the model has word features for, the first ``SELF_CHECK_WORDS`` of them."""
+        words = []
+        for name, value in self.rows:
+            if name == "w":
+                words.append(value)
+                if len(words) == SELF_CHECK_WORDS:
+                    break
+        return words
+
+    def _fast_scores_match(self, words: Sequence[str]) -> bool:
+        fast = self._indexed_scores(words)
+        slow = np.stack([self._string_scores(word) for word in words]) if words else fast
+        return bool(np.abs(fast - slow).max(initial=0.0) <= SELF_CHECK_TOLERANCE)
+
+    def _string_scores(self, norm: str) -> np.ndarray:
+        """The word's scores at offsets -2..2 summed over its ``type_features`` strings: (5, labels)."""
+        return np.stack([self._sum_strings(features) for features in type_features(norm)])
+
+    def _indexed_scores(self, norms: Sequence[str]) -> np.ndarray:
+        """The scores of word types at offsets -2..2, from the attribute index: (types, 5, labels)."""
+        rows, unknown, indices, starts = self.rows, self.unknown_row, [], []
+        for norm in norms:
             starts.append(len(indices))
-            indices.extend([rows.get(a, unknown) for a in features])
-        scores = np.add.reduceat(self.matrix[indices], starts, axis=0)
-        return scores, self.cluster_ids.get(pair_keys(norm)[1], self.unseen_cluster)
+            indices.append(unknown)  # no type sums over nothing
+            indices += [rows.get(pair, unknown) for pair in word_attributes(norm)]
+        scores = np.add.reduceat(self.blocks[indices], starts, axis=0)
+        scores[:, 2] += self.bias
+        return scores
+
+    def _score_types(self, norms: Sequence[str]) -> np.ndarray:
+        if self.fast:
+            return self._indexed_scores(norms)
+        return np.stack([self._string_scores(norm) for norm in norms])
+
+    def type_indices(self, norms: Sequence[str]) -> np.ndarray:
+        """Type ids of the words; types not seen before are scored (in one batch) and added."""
+        ids = list(map(self.type_ids.get, norms))
+        if None in ids:
+            new = list(dict.fromkeys(norm for norm, i in zip(norms, ids) if i is None))
+            if len(self.type_ids) + len(new) > TYPE_TABLE_SIZE:
+                self.clear_types()
+                new = list(dict.fromkeys(norms))
+            self._add_types(new)
+            ids = list(map(self.type_ids.__getitem__, norms))
+        return np.array(ids, dtype=np.intp)
+
+    def _add_types(self, norms: list[str]) -> None:
+        first = len(self.type_ids)
+        needed = first + len(norms)
+        if needed > len(self.type_scores):
+            capacity = max(needed, min(max(2 * len(self.type_scores), 1024), TYPE_TABLE_SIZE))
+            scores = np.zeros((capacity, len(OFFSETS), self.size))
+            scores[:first] = self.type_scores[:first]
+            clusters = np.zeros(capacity, dtype=np.intp)
+            clusters[:first] = self.type_clusters[:first]
+            self.type_scores, self.type_clusters = scores, clusters
+        self.type_scores[first:needed] = self._score_types(norms)
+        get_cluster, unseen = self.cluster_ids.get, self.unseen_cluster
+        self.type_clusters[first:needed] = [get_cluster(pair_keys(norm)[1], unseen) for norm in norms]
+        for i, norm in enumerate(norms, first):
+            self.type_ids[norm] = i
+
+    def clear_types(self) -> None:
+        """Forget the scored word types (they are scored again when met)."""
+        self.type_ids.clear()
 
     def emissions(self, sequences: Sequence[Sequence[str]]) -> np.ndarray:
         """Emission scores of the words of all (non-empty) sequences, concatenated: (words, labels).
 
         Window features never reach across a sequence boundary: there the pad features apply.
         """
+        norms = [norm for sequence in sequences for norm in sequence]
         lengths = np.array([len(s) for s in sequences])
         ends = np.cumsum(lengths)
         starts = ends - lengths
-        position = np.arange(int(ends[-1])) - np.repeat(starts, lengths)  # index within its sequence
+        position = np.arange(len(norms)) - np.repeat(starts, lengths)  # index within its sequence
         remaining = np.repeat(lengths, lengths) - position - 1  # words after it in its sequence
-        infos = [self.type_info(norm) for sequence in sequences for norm in sequence]
-        table = np.stack([info[0] for info in infos])  # (words, 5, labels)
+        ids = self.type_indices(norms)
+        table = self.type_scores[ids]  # (words, 5, labels)
         scores = table[:, 2].copy()
         for offset, column in ((-1, 1), (-2, 0), (1, 3), (2, 4)):
             shifted = np.roll(table[:, column], -offset, axis=0)  # row i: word i + offset's contribution
             inside = (position >= -offset) if offset < 0 else (remaining >= offset)
             scores += np.where(inside[:, None], shifted, self.pad[offset])
         pad = self.cluster_ids[PAIR_PAD[1]]
-        clusters = np.array([info[1] for info in infos])
+        clusters = self.type_clusters[ids]
         before = np.where(position >= 1, np.roll(clusters, 1), pad)
         after = np.where(remaining >= 1, np.roll(clusters, -1), pad)
         scores += self.before[before, clusters] + self.after[clusters, after]
-        word_pairs = self.word_pairs
+        self._add_word_pairs(scores, sequences)
+        return scores
+
+    def _add_word_pairs(self, scores: np.ndarray, sequences: Sequence[Sequence[str]]) -> None:
+        word_pairs, seconds = self.word_pairs, self.pair_seconds
         i = 0
         for sequence in sequences:
             previous = PAIR_PAD[0]
             for norm in sequence:
-                vector = word_pairs.get((previous, norm))
-                if vector is not None:
-                    scores[i] += vector
+                if norm in seconds:
+                    vector = word_pairs.get((previous, norm))
+                    if vector is not None:
+                        scores[i] += vector
                 previous = norm
                 i += 1
-        return scores
 
     def viterbi_batch(self, scores: np.ndarray, lengths: list[int]) -> list[list[int]]:
-        """Best label paths of consecutive sequences (their rows of ``scores``), decoded side by side."""
-        order = sorted(range(len(lengths)), key=lambda b: -lengths[b])
-        starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
-        longest = lengths[order[0]]
-        batch = np.zeros((len(lengths), longest, self.size))
-        for row, b in enumerate(order):
-            batch[row, :lengths[b]] = scores[starts[b]:starts[b] + lengths[b]]
-        sorted_lengths = [lengths[b] for b in order]
-        active = [sum(1 for n in sorted_lengths if n > t) for t in range(longest)]
-        forward = np.zeros_like(batch)  # best score of a path ending in each label at each step
+        """Best label paths of consecutive sequences (their rows of ``scores``), decoded side by side.
+
+        The sequences are laid out longest first, so the ones still running at step t are the
+        first ``active[t]`` rows. Ties go to the lowest label index at every step, as in crfsuite.
+        """
+        count, size = len(lengths), self.size
+        order = sorted(range(count), key=lambda b: -lengths[b])
+        rank = np.empty(count, dtype=np.intp)
+        rank[order] = np.arange(count)
+        sizes = np.array(lengths)
+        longest = int(sizes.max())
+        position = np.arange(len(scores)) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+        batch = np.zeros((count, longest, size))
+        batch[np.repeat(rank, sizes), position] = scores
+        sorted_sizes = sizes[order]
+        active = (sorted_sizes[None, :] > np.arange(longest)[:, None]).sum(axis=1).tolist()
+        forward = np.empty_like(batch)  # best score of a path ending in each label at each step
         forward[:, 0] = batch[:, 0]
+        # candidates[b, t, i, j]: best path to label i at step t - 1, then label j at step t
+        candidates = np.zeros((count, longest, size, size))
         transitions = self.transitions
+        add, maximum = np.add, np.maximum.reduce
         for t in range(1, longest):
             k = active[t]
-            forward[:k, t] = (forward[:k, t - 1, :, None] + transitions).max(axis=1) + batch[:k, t]
-        # Back pointers for all steps at once: the best previous label for each label at step t + 1.
-        back = (forward[:, :-1, :, None] + transitions).argmax(axis=2)
-        ends = np.array([n - 1 for n in sorted_lengths])
-        best = forward[np.arange(len(order)), ends]
-        last = best.argmax(axis=1).tolist()
-        back_lists = back.tolist()
-        paths: list[list[int]] = [[] for _ in lengths]
-        for row, b in enumerate(order):
-            path = [last[row]]
-            pointers = back_lists[row]
-            for t in range(lengths[b] - 1, 0, -1):
-                path.append(pointers[t - 1][path[-1]])
-            path.reverse()
-            paths[b] = path
-        return paths
+            step = candidates[:k, t]
+            add(forward[:k, t - 1, :, None], transitions, out=step)
+            maximum(step, axis=1, out=forward[:k, t])
+            forward[:k, t] += batch[:k, t]
+        back = candidates.argmax(axis=2)  # (sequences, steps, labels): the best previous label
+        rows = np.arange(count)
+        last = forward[rows, sorted_sizes - 1].argmax(axis=1)
+        path = np.zeros((count, longest), dtype=np.intp)
+        path[rows, sorted_sizes - 1] = last
+        for t in range(longest - 2, -1, -1):
+            k = active[t + 1]  # sequences with a step after t: follow the pointer back from it
+            path[:k, t] = back[rows[:k], t + 1, path[:k, t + 1]]
+        paths = path.tolist()
+        return [paths[r][:n] for r, n in zip(rank.tolist(), lengths)]
 
     def tag_many(self, sequences: Sequence[Sequence[str]]) -> list[list[str]]:
         """IOB2 tags for each sequence of normalized words."""
