@@ -10,7 +10,8 @@ joins only an event with the same actor: each body's offer is its own event.
 Events that end with fewer than two states take them from the nearest event
 told close to them that contains theirs (the interaction the sentence belongs
 to). Events of one state alone (not with an international body) are domestic,
-out of scope, and dropped.
+out of scope, and dropped; so are events whose named parties are all private (clubs and
+teams, players and artists: a football team's trip abroad).
 """
 from __future__ import annotations
 
@@ -19,6 +20,9 @@ from typing import Any
 
 from rasid.doc import Doc, Entity, Event, Participant
 from rasid.events.candidate import JOINT_TYPES, Candidate
+from rasid.events.lexicon import private_org_heads
+from rasid.persons.countries import holds_office
+from rasid.text.normalize import normalize_str
 
 ACTOR_GROUPED = frozenset({"AID"})  # one event per acting body
 SHARE_DISTANCE = 2  # sentences within which an event lends its states to one that lacks them
@@ -138,7 +142,7 @@ def group_candidates(candidates: list[Candidate], doc: Doc) -> list[Group]:
             groups.append(target)
         target.add(c, anaphoric=bool(target.candidates) and is_anaphoric(c, doc))
     _share_countries(groups)
-    return [g for g in groups if _between_states(g)]
+    return [g for g in groups if _between_states(g) and not _private(g)]
 
 
 def _between_states(g: Group) -> bool:
@@ -146,6 +150,21 @@ def _between_states(g: Group) -> bool:
     if len(g.countries) >= 2:
         return True
     return bool(g.countries) and any(p.type == "ORG" and p.country is None for p in g.participants)
+
+
+def _private(g: Group) -> bool:
+    """Every named party acts for no state: a club or team, a person whose roles are occupations only
+    (اللاعب، الفنان; a person with no role at all is left in, as its title may have been missed)."""
+    return bool(g.participants) and all(_private_party(p) for p in g.participants)
+
+
+def _private_party(entity: Entity) -> bool:
+    if entity.type == "PERSON":
+        return bool(entity.roles) and not entity.honorific and not holds_office(entity)
+    if entity.type == "ORG":
+        words = normalize_str(entity.name).split()
+        return bool(words) and words[0].removeprefix("ال") in private_org_heads()
+    return False
 
 
 def _distance(a: Group, b: Group) -> int:

@@ -159,3 +159,9 @@ def opinion_markers() -> frozenset[str]:
 def is_topic_marker(token: Token) -> bool:
     required = topic_markers().get(token.stem)
     return required is not None and any(r in token.proclitic for r in required)
+
+
+@lru_cache(maxsize=1)
+def private_org_heads() -> frozenset[str]:
+    """Heads of bodies that act for no state (نادي، فريق، منتخب), normalized, without the article."""
+    return frozenset(normalize_str(w) for w in load_list("event_private_org_heads.txt"))

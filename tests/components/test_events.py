@@ -214,3 +214,17 @@ def test_a_trigger_inside_an_organizations_name_is_no_event():
     entities = [("ORG", "مركز الملك سلمان للإغاثة", "مركز الملك سلمان للإغاثة", "SA"),
                 ("COUNTRY", "اليمن", "اليمن", "YE"), ("COUNTRY", "السعودية", "السعودية", "SA")]
     assert [e for e in _events(text, entities) if e.type == "AID"] == []
+
+
+def test_a_clubs_trip_abroad_is_no_interaction_between_states():
+    text = "ووصلت بعثة نادي الاتفاق السعودي إلى تركيا أمس لإقامة معسكرها."
+    entities = [("ORG", "نادي الاتفاق", "نادي الاتفاق", "SA"), ("COUNTRY", "السعودي", "السعودي", "SA"),
+                ("COUNTRY", "تركيا", "تركيا", "TR")]
+    assert _events(text, entities) == []
+
+
+def test_a_ministers_visit_abroad_stays_an_event():
+    text = "ووصل وزير الرياضة السعودي إلى تركيا أمس في زيارة رسمية يلتقي خلالها نظيره التركي."
+    entities = [("COUNTRY", "السعودي", "السعودي", "SA"), ("COUNTRY", "تركيا", "تركيا", "TR"),
+                ("COUNTRY", "التركي", "التركي", "TR")]
+    assert {e.type for e in _events(text, entities)} == {"CONSULT"}
