@@ -96,11 +96,11 @@ def _home_country(tokens: list[Token], hits: list[CountryHit]) -> str | None:
     """The state the article reports from: the most mentioned one, less its mentions as a place
     (بالعراق، في العراق), since a reporter qualifies foreign bodies by where they are and leaves
     the home ones bare ("وزير الاتصالات" vs "وزير الاتصالات بجمهورية العراق"). A bare reference
-    ("المملكة", "السلطنة") is how a reporter names home, so it weighs more."""
+    ("المملكة", "السلطنة") is how a reporter names home, so it weighs more, also as a place ("إلى المملكة")."""
     counts: Counter[str] = Counter()
     for hit in hits:
         if hit.state and not hit.dateline:
-            if _is_locative(tokens, hit):
+            if _is_locative(tokens, hit) and hit.kind != "reference":  # "إلى المملكة" still names home
                 counts[hit.code] -= 1
             else:
                 counts[hit.code] += HOME_REFERENCE_WEIGHT if hit.kind == "reference" else 1

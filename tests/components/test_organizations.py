@@ -203,6 +203,11 @@ def test_home_country_is_the_bare_reference_not_the_visitors():
     assert orgs(doc)["الديوان الملكي"] == "SA"
 
 
+def test_the_bare_reference_names_home_even_as_a_destination():
+    doc = run("نفذت وزارة الداخلية حكم القتل في مهرب باكستاني الجنسية عند تهريبه الهيروين إلى المملكة.")
+    assert orgs(doc)["وزارة الداخلية"] == "SA"
+
+
 def test_indefinite_descriptions_are_no_names():
     assert orgs(run("واقترح إنشاء مجمع للحوار الإقليمي ومركز إقليمي للأبحاث.")) == {}
 
