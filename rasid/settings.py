@@ -45,7 +45,13 @@ class Settings(BaseSettings):
         default="local[*]", description="`rasid batch`: the Spark master (local[*], local[2], spark://host:7077, yarn)"
     )
     spark_partitions: int | None = Field(
-        default=None, ge=1, description="`rasid batch`: partitions the articles are spread over (None: 4 per core)"
+        default=None, ge=1, description="`rasid batch`: partitions the articles are spread over (None: 8 per core)"
+    )
+    spark_compact_output: bool = Field(
+        default=False,
+        description="`rasid batch`: one Parquet file per (month, source) partition and run, through a shuffle "
+                    "of the records before the write (slower); by default each extraction task writes its own "
+                    "file into each partition it has records for",
     )
     spark_driver_memory: str = Field(default="2g", description="`rasid batch`: memory of the Spark driver")
     spark_executor_memory: str = Field(default="2g", description="`rasid batch`: memory of each Spark executor")

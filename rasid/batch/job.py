@@ -1,33 +1,44 @@
 """The Spark job of ``rasid batch``: files -> articles -> records (Parquet) and dead letters (JSON Lines).
 
+One Spark job, one pass over the articles, no cache and no count:
 1. Spark lists and reads the input files (any filesystem it reads: local, HDFS,
-   S3...) as binary rows; ``sources.items_from_file`` turns each file into its
-   articles, or the one-line errors of what could not become one.
-2. The articles are spread over ``settings.spark_partitions`` partitions and
-   mapped through ``rasid.pipeline.process(article, settings)`` in Arrow batches.
-3. Good records go to Parquet under OUTPUT, partitioned by publication month
-   and source; bad ones to JSON Lines under the dead-letter folder,
-   partitioned by input file. Both writes overwrite only the partitions they
-   write (dynamic partition overwrite): re-running replaces, never duplicates.
+   S3...) as binary rows, in at least as many read tasks as extraction tasks
+   (split by bytes); ``sources.items_from_file`` turns each file into its
+   articles, or the one-line errors of what could not become one. Each article
+   gets the bucket that evens out the text per extraction task (``balance``).
+2. One shuffle puts bucket b on extraction task b, which maps
+   ``rasid.pipeline.process(article, settings)`` over its articles in Arrow
+   batches and writes its records straight to Parquet under OUTPUT, partitioned
+   by publication month and source (``spark_compact_output``: one more shuffle
+   first, for one file per partition).
+3. Each task reports its record count and its dead letters (bad inputs and the
+   articles process() refused) to the driver with its result (an accumulator
+   keyed by task: a re-run task replaces its own report); the driver writes the
+   dead letters as JSON Lines under the dead-letter folder, partitioned by input.
+Both writes overwrite only the partitions they write (dynamic partition
+overwrite): re-running replaces, never duplicates.
 """
 from __future__ import annotations
 
 import hashlib
 import os
 import re
+import socket
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from typing import Any, Iterator
 
 import pyarrow as pa
-from pyspark import StorageLevel
+from pyspark import Accumulator, AccumulatorParam, TaskContext
 from pyspark.errors import AnalysisException
 from pyspark.sql import DataFrame, SparkSession
 from pyspark.sql import functions as F
 from pyspark.sql import types as T
 from pyspark.sql.pandas.types import to_arrow_schema
 
+from rasid.batch.balance import BucketAssigner, bucket_keys
 from rasid.batch.schema import record_fields, record_spark_schema
 from rasid.batch.sources import ARTICLE_FILE_PATTERN, items_from_file, local_name
 from rasid.doc import Article
@@ -40,12 +51,13 @@ DEAD_LETTER_PARTITION = "input_key"
 DEAD_LETTER_FOLDER = "_dead_letter"  # inside OUTPUT: Parquet readers skip names starting with _
 UNKNOWN = "unknown"
 ROWS_PER_BATCH = 256
-PARTITIONS_PER_CORE = 4
+PARTITIONS_PER_CORE = 8
+BUCKET = "bucket"
 MONTH_RE = re.compile(r"^(\d{4})-(\d{2})")
 
-ARTICLE_COLUMNS = ("item_name", "input_file", "input_key", "id", "text", "title", "published", "source",
-                   "file", "error", "error_kind")
 ERROR_COLUMNS = ("item_name", "input_file", "input_key", "error", "error_kind")
+ARTICLE_COLUMNS = ERROR_COLUMNS + ("id", "text", "title", "published", "source", "file")
+DEAD_LETTER_COLUMNS = ("source", "reason", "kind", "input", DEAD_LETTER_PARTITION)
 
 
 class BatchInputError(RasidError):
@@ -58,6 +70,8 @@ class BatchResult:
     dead_letters: int
     output: str
     dead_letter: str
+    python_workers: int = 0  # the Python worker processes that ran extraction tasks
+    pipelines_built: int = 0  # the pipelines they built (lexicons and model loaded): one each when reused
 
     def as_line(self) -> str:
         return (f"{self.records} records written to {self.output}, "
@@ -82,17 +96,17 @@ def spark_session(settings: Settings, config: dict[str, str] | None = None) -> S
     return session
 
 
-def _string_schema(columns: tuple[str, ...]) -> T.StructType:
-    return T.StructType([T.StructField(name, T.StringType(), nullable=True) for name in columns])
+def _string_fields(columns: tuple[str, ...]) -> list[T.StructField]:
+    return [T.StructField(name, T.StringType(), nullable=True) for name in columns]
 
 
-ARTICLE_SCHEMA = _string_schema(ARTICLE_COLUMNS)
+ARTICLE_SCHEMA = T.StructType(_string_fields(ARTICLE_COLUMNS) + [T.StructField(BUCKET, T.IntegerType())])
+DEAD_LETTER_SCHEMA = T.StructType(_string_fields(DEAD_LETTER_COLUMNS))
 
 
 def output_schema() -> T.StructType:
-    """A processed article: the record's fields, its partition keys, and the error columns."""
-    extra = _string_schema(PARTITION_COLUMNS + ERROR_COLUMNS)
-    return T.StructType(list(record_spark_schema().fields) + list(extra.fields))
+    """A record: the record's fields and its partition keys."""
+    return T.StructType(list(record_spark_schema().fields) + _string_fields(PARTITION_COLUMNS))
 
 
 @lru_cache(maxsize=2)
@@ -116,6 +130,11 @@ def input_key(path: str) -> str:
     return hashlib.sha1(path.encode("utf-8")).hexdigest()[:16]
 
 
+def _task_partition() -> int:
+    context = TaskContext.get()
+    return context.partitionId() if context is not None else 0
+
+
 def _article_row(item: Item, path: str) -> dict[str, Any]:
     row: dict[str, Any] = {"item_name": item.source, "input_file": path, "input_key": input_key(path)}
     if item.article is None:
@@ -125,18 +144,22 @@ def _article_row(item: Item, path: str) -> dict[str, Any]:
             "file": a.file}
 
 
-def _file_articles(batches: Iterator[pa.RecordBatch]) -> Iterator[dict[str, Any]]:
+def _file_articles(batches: Iterator[pa.RecordBatch], buckets: int) -> Iterator[dict[str, Any]]:
+    keys = bucket_keys(buckets)
+    assigner = BucketAssigner(buckets, start=_task_partition())
     for batch in batches:
         paths, contents = batch.column("path"), batch.column("content")
         for row in range(batch.num_rows):  # one file's bytes in Python at a time
             name = local_name(paths[row].as_py())
             for item in items_from_file(contents[row].as_py(), name):
-                yield _article_row(item, name)
+                article_row = _article_row(item, name)
+                article_row[BUCKET] = keys[assigner.assign(len(article_row.get("text") or ""))]
+                yield article_row
 
 
-def read_articles(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-    """mapInArrow: (path, content) rows of files -> article rows (or error rows)."""
-    return _batches(_file_articles(batches), "article")
+def read_articles(batches: Iterator[pa.RecordBatch], buckets: int) -> Iterator[pa.RecordBatch]:
+    """mapInArrow: (path, content) rows of files -> article rows (or error rows), each with its bucket key."""
+    return _batches(_file_articles(batches, buckets), "article")
 
 
 def partition_keys(record: dict[str, Any]) -> dict[str, str]:
@@ -150,7 +173,8 @@ def _one_line(message: str) -> str:
 
 
 def process_row(row: dict[str, Any], settings: Settings) -> dict[str, Any]:
-    """One article row -> a record row with its partition keys, or an error row. Never raises."""
+    """One article row -> a record row with its partition keys, or an error row
+    (the ``error`` column set). Never raises."""
     from rasid.pipeline import process
 
     errors = {name: row[name] for name in ERROR_COLUMNS}
@@ -165,13 +189,58 @@ def process_row(row: dict[str, Any], settings: Settings) -> dict[str, Any]:
     except Exception as exc:  # an internal error in one article must not fail the job
         message = f"{row['item_name']}: internal error: {type(exc).__name__}: {exc}"
         return {**errors, "error": _one_line(message), "error_kind": "InternalError"}
-    return {**record, **partition_keys(record), **errors}
+    return {**record, **partition_keys(record)}
 
 
-def process_articles(batches: Iterator[pa.RecordBatch], settings: Settings) -> Iterator[pa.RecordBatch]:
-    """mapInArrow: article rows -> record rows (process() on each), in batches of ROWS_PER_BATCH."""
-    rows = (process_row(row, settings) for batch in batches for row in batch.to_pylist())
-    return _batches(rows, "output")
+def dead_letter_row(row: dict[str, Any]) -> dict[str, str]:
+    """An error row as a dead letter (DEAD_LETTER_COLUMNS)."""
+    return {"source": row["item_name"], "reason": row["error"], "kind": row["error_kind"],
+            "input": row["input_file"], DEAD_LETTER_PARTITION: row["input_key"]}
+
+
+@dataclass
+class TaskReport:
+    """What one extraction task reports to the driver: its record count, its dead letters, and which
+    Python worker ran it (host:pid) with how many pipelines that worker had built by then."""
+
+    records: int
+    dead_letters: list[dict[str, str]]
+    worker: str = ""
+    pipelines_built: int = 0
+
+
+class TaskReports(AccumulatorParam):
+    """Accumulates {task partition: TaskReport}; a re-run task's report replaces the earlier one."""
+
+    def zero(self, value: dict[int, TaskReport]) -> dict[int, TaskReport]:
+        return {}
+
+    def addInPlace(self, value1: dict[int, TaskReport], value2: dict[int, TaskReport]) -> dict[int, TaskReport]:
+        value1.update(value2)
+        return value1
+
+
+def _records(batches: Iterator[pa.RecordBatch], settings: Settings, reports: Accumulator) -> Iterator[dict]:
+    report = TaskReport(0, [])
+    for batch in batches:
+        for row in batch.to_pylist():
+            result = process_row(row, settings)
+            if result.get("error") is not None:
+                report.dead_letters.append(dead_letter_row(result))
+            else:
+                report.records += 1
+                yield result
+    from rasid.pipeline import pipeline_for
+
+    report.worker, report.pipelines_built = f"{socket.gethostname()}:{os.getpid()}", pipeline_for.cache_info().misses
+    reports.add({_task_partition(): report})
+
+
+def process_articles(batches: Iterator[pa.RecordBatch], settings: Settings,
+                     reports: Accumulator) -> Iterator[pa.RecordBatch]:
+    """mapInArrow: article rows -> record rows (process() on each), in batches of ROWS_PER_BATCH;
+    the task's dead letters and record count to ``reports``."""
+    return _batches(_records(batches, settings, reports), "output")
 
 
 def input_files(spark: SparkSession, inputs: list[str]) -> DataFrame:
@@ -184,24 +253,44 @@ def input_files(spark: SparkSession, inputs: list[str]) -> DataFrame:
     return files.where(F.col("path").rlike(ARTICLE_FILE_PATTERN))
 
 
-def processed(spark: SparkSession, inputs: list[str], settings: Settings) -> DataFrame:
-    partitions = settings.spark_partitions or PARTITIONS_PER_CORE * spark.sparkContext.defaultParallelism
-    articles = input_files(spark, inputs).mapInArrow(read_articles, ARTICLE_SCHEMA)
-    return articles.repartition(partitions).mapInArrow(partial(process_articles, settings=settings),
-                                                       output_schema())
+def extraction_partitions(spark: SparkSession, settings: Settings) -> int:
+    return settings.spark_partitions or PARTITIONS_PER_CORE * spark.sparkContext.defaultParallelism
 
 
-def write_records(records: DataFrame, output: str) -> None:
-    (records.select(*record_fields(), *PARTITION_COLUMNS)
-     .repartition(*PARTITION_COLUMNS)  # one file per partition and run, not one per task
-     .write.mode("overwrite").option("partitionOverwriteMode", "dynamic")
+def processed(spark: SparkSession, inputs: list[str], settings: Settings, reports: Accumulator) -> DataFrame:
+    """The records of the articles under ``inputs`` (their errors go to ``reports``)."""
+    partitions = extraction_partitions(spark, settings)
+    articles = input_files(spark, inputs).mapInArrow(partial(read_articles, buckets=partitions), ARTICLE_SCHEMA)
+    return (articles.repartition(partitions, BUCKET).drop(BUCKET)
+            .mapInArrow(partial(process_articles, settings=settings, reports=reports), output_schema()))
+
+
+@contextmanager
+def read_tasks(spark: SparkSession, partitions: int) -> Iterator[None]:
+    """Spark splits the input files into at least ``partitions`` read tasks (by bytes) while a job
+    is planned, instead of one per core: few large files are not read by one or two tasks."""
+    key = "spark.sql.files.minPartitionNum"
+    before = spark.conf.get(key, None)
+    spark.conf.set(key, str(partitions))
+    try:
+        yield
+    finally:
+        if before is None:
+            spark.conf.unset(key)
+        else:
+            spark.conf.set(key, before)
+
+
+def write_records(records: DataFrame, output: str, compact: bool) -> None:
+    records = records.select(*record_fields(), *PARTITION_COLUMNS)
+    if compact:  # one file per partition and run, not one per task
+        records = records.repartition(*PARTITION_COLUMNS)
+    (records.write.mode("overwrite").option("partitionOverwriteMode", "dynamic")
      .partitionBy(*PARTITION_COLUMNS).parquet(output))
 
 
-def write_dead_letters(errors: DataFrame, path: str) -> None:
-    (errors.select(F.col("item_name").alias("source"), F.col("error").alias("reason"),
-                   F.col("error_kind").alias("kind"), F.col("input_file").alias("input"), DEAD_LETTER_PARTITION)
-     .repartition(DEAD_LETTER_PARTITION)
+def write_dead_letters(letters: DataFrame, path: str) -> None:
+    (letters.repartition(DEAD_LETTER_PARTITION)
      .write.mode("overwrite").option("partitionOverwriteMode", "dynamic")
      .partitionBy(DEAD_LETTER_PARTITION).json(path))
 
@@ -211,14 +300,17 @@ def run_batch(inputs: list[str], output: str, settings: Settings, spark: SparkSe
     """Extract every article under ``inputs``; records to ``output``, bad inputs to ``dead_letter``."""
     spark = spark or spark_session(settings)
     dead_letter = dead_letter or f"{output.rstrip('/')}/{DEAD_LETTER_FOLDER}"
-    result = processed(spark, inputs, settings).persist(StorageLevel.MEMORY_AND_DISK)
-    try:
-        counts = {row["good"]: row["count"]
-                  for row in result.groupBy(F.col("error").isNull().alias("good")).count().collect()}
-        if counts.get(True):
-            write_records(result.where(F.col("error").isNull()), output)
-        if counts.get(False):
-            write_dead_letters(result.where(F.col("error").isNotNull()), dead_letter)
-    finally:
-        result.unpersist()
-    return BatchResult(counts.get(True, 0), counts.get(False, 0), output, dead_letter)
+    reports = spark.sparkContext.accumulator({}, TaskReports())
+    records = processed(spark, inputs, settings, reports)
+    with read_tasks(spark, extraction_partitions(spark, settings)):
+        write_records(records, output, settings.spark_compact_output)
+    tasks = list(reports.value.values())
+    letters = [letter for report in tasks for letter in report.dead_letters]
+    if letters:  # from Arrow: no Python worker
+        table = pa.Table.from_pylist(letters, schema=to_arrow_schema(DEAD_LETTER_SCHEMA))
+        write_dead_letters(spark.createDataFrame(table, DEAD_LETTER_SCHEMA), dead_letter)
+    built: dict[str, int] = {}  # per worker: the pipelines it had built by its last task
+    for report in tasks:
+        built[report.worker] = max(built.get(report.worker, 0), report.pipelines_built)
+    return BatchResult(sum(report.records for report in tasks), len(letters), output, dead_letter,
+                       python_workers=len(built), pipelines_built=sum(built.values()))

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from rasid.batch.job import DEAD_LETTER_FOLDER, BatchInputError, partition_keys, run_batch
+from rasid.batch.job import (DEAD_LETTER_FOLDER, BatchInputError, TaskReport, TaskReports, partition_keys,
+                             run_batch)
 from rasid.batch.parquet import read_records
 from rasid.errors import NotArabic
 from rasid.ingest.sources import warc_items
@@ -102,3 +103,28 @@ def test_rerun_replaces_partitions_never_duplicates(spark, batch_settings, corpu
 def test_missing_input_is_one_line_error(spark, batch_settings, tmp_path):
     with pytest.raises(BatchInputError, match="does not exist"):
         run_batch([str(tmp_path / "absent")], str(tmp_path / "out"), batch_settings, spark)
+
+
+def test_each_python_worker_builds_the_pipeline_once(first_run):
+    result, _ = first_run
+    assert 1 <= result.python_workers <= 2  # local[2]: Python workers are reused from task to task
+    assert 1 <= result.pipelines_built <= result.python_workers
+
+
+def test_a_rerun_tasks_report_replaces_its_first():
+    reports = TaskReports()
+    total = reports.zero({})
+    total = reports.addInPlace(total, {0: TaskReport(3, [])})
+    total = reports.addInPlace(total, {1: TaskReport(2, [{"source": "a"}])})
+    total = reports.addInPlace(total, {0: TaskReport(3, [])})  # task 0 ran again
+    assert sum(r.records for r in total.values()) == 5
+    assert [d for r in total.values() for d in r.dead_letters] == [{"source": "a"}]
+
+
+def test_compact_output_is_one_file_per_partition(spark, batch_settings, corpus, tmp_path):
+    output = tmp_path / "compact"
+    settings = batch_settings.model_copy(update={"spark_compact_output": True})
+    result = run_batch([str(corpus.root)], str(output), settings, spark)
+    folders = list(output.glob("published_month=*/source_key=*"))
+    assert folders and all(len(list(folder.glob("*.parquet"))) == 1 for folder in folders)
+    assert len(list(read_records(output))) == result.records
