@@ -18,12 +18,14 @@ import argparse
 import os
 import random
 import re
+import resource
 import shutil
 import socket
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -44,23 +46,52 @@ def store_bytes(db: str) -> int:
     return sum(os.path.getsize(p) for p in (db, db + "-wal") if os.path.exists(p))
 
 
+class LoadSampler(threading.Thread):
+    """The 1-minute load average every ``every`` seconds while a run lasts."""
+
+    def __init__(self, every: float = 10.0):
+        super().__init__(daemon=True)
+        self.every, self.samples, self.done = every, [os.getloadavg()[0]], threading.Event()
+
+    def run(self) -> None:
+        while not self.done.wait(self.every):
+            self.samples.append(os.getloadavg()[0])
+
+    def stop(self) -> str:
+        self.done.set()
+        self.samples.append(os.getloadavg()[0])
+        return f"min {min(self.samples):.1f}, max {max(self.samples):.1f}, {len(self.samples)} samples"
+
+
 def bench_ingest(args) -> None:
     settings = Settings(db=args.db, ingest_workers=args.workers)
     store = open_store(args.db)
     failures: list[str] = []
-    start = time.perf_counter()
-    summary = ingest([str(args.corpus)], store, settings, report=failures.append, progress=False)
+    sampler = LoadSampler()
+    sampler.start()
+    start, own_before = time.perf_counter(), resource.getrusage(resource.RUSAGE_SELF)
+    workers_before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    summary = ingest([str(args.corpus)], store, settings, report=failures.append, progress=args.progress)
     elapsed = time.perf_counter() - start
+    own, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    loads = sampler.stop()
+    own_cpu = own.ru_utime + own.ru_stime - own_before.ru_utime - own_before.ru_stime
+    workers_cpu = workers.ru_utime + workers.ru_stime - workers_before.ru_utime - workers_before.ru_stime
     with store.engine.begin() as connection:
         if store.dialect == "sqlite":
             connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         raw = sum(len(unpack(t).encode("utf-8")) for t in connection.execute(sa.text("SELECT text FROM articles")).scalars())
         stored = connection.execute(sa.text("SELECT count(*) FROM articles")).scalar()
     size = store_bytes(args.db)
+    handled = summary.added + summary.present + summary.failed
     print(f"components: {', '.join(settings.components)}")
     print(f"ingest: {summary.as_line()}")
     print(f"stored articles: {stored}, wall time {elapsed:.0f} s ({elapsed / 60:.1f} min), "
-          f"{summary.added / elapsed:.1f} articles/s, workers {args.workers}")
+          f"{summary.added / elapsed:.1f} articles/s, workers {args.workers}, {os.cpu_count()} cores")
+    print(f"CPU: reader + writer process {own_cpu:.0f} s ({1000 * own_cpu / max(handled, 1):.1f} ms per input), "
+          f"extraction workers {workers_cpu:.0f} s ({1000 * workers_cpu / max(handled, 1):.1f} ms per input); "
+          f"cores busy {(own_cpu + workers_cpu) / elapsed:.2f} of {os.cpu_count()}")
+    print(f"load average during the run: {loads}")
     print(f"raw text {raw / 1e6:.1f} MB, store {size / 1e6:.1f} MB: {size / raw:.2f}x")
 
 
@@ -203,6 +234,7 @@ def main() -> None:
     p.add_argument("--db", required=True)
     p.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     p.add_argument("--workers", type=int, default=2)
+    p.add_argument("--progress", action="store_true", help="show the progress bar")
     p = sub.add_parser("search")
     p.add_argument("--db", required=True)
     p.add_argument("-n", type=int, default=300)

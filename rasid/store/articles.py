@@ -6,6 +6,7 @@ import zlib
 from datetime import datetime, timezone
 from typing import Any, Iterator
 
+import orjson
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
@@ -41,8 +42,8 @@ def unpack(data: bytes) -> str:
 
 
 def record_without_text(record: dict[str, Any]) -> bytes:
-    return pack(json.dumps({k: v for k, v in record.items() if k != "text"}, ensure_ascii=False,
-                           separators=(",", ":")))
+    """The record's JSON without its text (compact UTF-8, by orjson), compressed."""
+    return zlib.compress(orjson.dumps({k: v for k, v in record.items() if k != "text"}), ZLIB_LEVEL)
 
 
 def record_with_text(stored: bytes, text: str) -> dict[str, Any]:

@@ -53,12 +53,25 @@ def variants(word: str) -> set[str]:
     return forms
 
 
+_variants_of: dict[str, tuple[str, ...]] = {}  # word -> variants(word): words recur across articles
+VARIANTS_KEPT = 500_000
+
+
+def _cached_variants(word: str) -> tuple[str, ...]:
+    found = _variants_of.get(word)
+    if found is None:
+        if len(_variants_of) >= VARIANTS_KEPT:
+            _variants_of.clear()
+        found = _variants_of[word] = tuple(variants(word))
+    return found
+
+
 def indexed_form(text: str) -> str:
     """What the index holds: the normalized text, then the other forms of its distinct words."""
     body = normalize_str(text).lower()
-    extra = set()
+    extra: set[str] = set()
     for word in set(WORD_RE.findall(body)):
-        extra |= variants(word)
+        extra.update(_cached_variants(word))
     return body + "\n" + " ".join(sorted(extra))
 
 
