@@ -4,7 +4,8 @@ Titles before a name belong to it ("وزير الخارجية سامح شكري"
 after a name belong to it too ("عمرو طلعت وزير الاتصالات"), unless the name
 already has its titles before it and the titles lead to the next name
 ("الرئيس X رئيس الوزراء Y"). A title that opens with و starts a new item of a
-list and never belongs to the name before it.
+list and never belongs to the name before it; one that opens with a preposition
+("ونقل شكري لخادم الحرمين الشريفين") names someone else.
 """
 from __future__ import annotations
 
@@ -79,7 +80,7 @@ def _take_after(ctx: PersonContext, segments: list[Segment], owned: list[bool], 
     left = segments[index]
     k = index + 1
     while k < len(segments) and segments[k].kind == "title" and _adjacent(ctx, left, segments[k]) \
-            and not _opens_item(ctx, segments[k]):
+            and not _opens_item(ctx, segments[k]) and ctx.preposition(segments[k].first) not in ("ل", "ب"):
         chain.append(k)
         left, k = segments[k], k + 1
     if not chain:

@@ -100,6 +100,8 @@ def _step(ctx: PersonContext, j: int, open_: bool, head_only: bool) -> tuple[int
             return head.last - j, head.payload.kind != "complete" and not ctx.definite(head.last - 1)
         return None  # a new title of the same person
     if ctx.conjunction(j):
+        if ctx.country_at[j - 1] and not ctx.place_at[j]:
+            return None  # "وزير الخارجية المصري [والوفد المرافق]": a state closes the title
         return _conjoined(ctx, j)
     if ctx.preposition(j) in ("ل", "ب"):
         if ctx.in_title_vocabulary(j) or ctx.place_at[j] or ctx.org_at[j] is not None \

@@ -231,6 +231,16 @@ def test_an_adjective_that_closes_a_title_is_not_the_next_names_country(settings
     assert by_name(found, "جون كيري").country is None
 
 
+def test_a_state_closes_the_title_before_a_conjoined_noun(settings):
+    text = "استقبل الملك أمس سامح شكري وزير الخارجية المصري والوفد المرافق له."
+    assert titles(by_name(persons(text, settings), "سامح شكري")) == ["وزير الخارجية المصري"]
+
+
+def test_a_title_after_a_preposition_names_someone_else(settings):
+    text = "ونقل سامح شكري لخادم الحرمين الشريفين تحيات الرئيس المصري."
+    assert titles(by_name(persons(text, settings), "سامح شكري")) == []
+
+
 def test_given_name_that_is_a_common_word_needs_a_name_after_it(settings):
     assert persons("وتبادل الجانبان رؤى طموحة للتنمية في المنطقة.", settings) == []
 
