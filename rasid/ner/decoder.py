@@ -248,42 +248,44 @@ class Decoder:
     def viterbi_batch(self, scores: np.ndarray, lengths: list[int]) -> list[list[int]]:
         """Best label paths of consecutive sequences (their rows of ``scores``), decoded side by side.
 
-        The sequences are laid out longest first, so the ones still running at step t are the
-        first ``active[t]`` rows. Ties go to the lowest label index at every step, as in crfsuite.
+        The words are laid out step-major with no padding: step t holds one row per sequence
+        longer than t, longest sequence first, so the sequences running at step t are the first
+        ``active[t]`` rows of step t - 1 too. Ties go to the lowest label index, as in crfsuite.
         """
         count, size = len(lengths), self.size
-        order = sorted(range(count), key=lambda b: -lengths[b])
+        sizes = np.array(lengths)
+        starts = np.cumsum(sizes) - sizes
+        order = np.argsort(-sizes, kind="stable")
         rank = np.empty(count, dtype=np.intp)
         rank[order] = np.arange(count)
-        sizes = np.array(lengths)
-        longest = int(sizes.max())
-        position = np.arange(len(scores)) - np.repeat(np.cumsum(sizes) - sizes, sizes)
-        batch = np.zeros((count, longest, size))
-        batch[np.repeat(rank, sizes), position] = scores
         sorted_sizes = sizes[order]
-        active = (sorted_sizes[None, :] > np.arange(longest)[:, None]).sum(axis=1).tolist()
-        forward = np.empty_like(batch)  # best score of a path ending in each label at each step
-        forward[:, 0] = batch[:, 0]
-        # candidates[b, t, i, j]: best path to label i at step t - 1, then label j at step t
-        candidates = np.zeros((count, longest, size, size))
-        transitions = self.transitions
+        longest = int(sorted_sizes[0])
+        active = np.searchsorted(-sorted_sizes, -np.arange(longest), side="left")  # sequences longer than t
+        offsets = np.concatenate(([0], np.cumsum(active)))  # first row of each step
+        position = np.arange(len(scores)) - np.repeat(starts, sizes)
+        slot = offsets[position] + np.repeat(rank, sizes)  # each word's row in the step-major layout
+        emission = np.empty_like(scores)
+        emission[slot] = scores
+        forward = emission.copy()  # best score of a path ending in each label at each row
+        candidates = np.empty((len(scores), size, size))  # [row, j, i]: best path to i, then label j
+        through = np.ascontiguousarray(self.transitions.T)
         add, maximum = np.add, np.maximum.reduce
+        active_at, offset_of = active.tolist(), offsets.tolist()
         for t in range(1, longest):
-            k = active[t]
-            step = candidates[:k, t]
-            add(forward[:k, t - 1, :, None], transitions, out=step)
-            maximum(step, axis=1, out=forward[:k, t])
-            forward[:k, t] += batch[:k, t]
-        back = candidates.argmax(axis=2)  # (sequences, steps, labels): the best previous label
-        rows = np.arange(count)
-        last = forward[rows, sorted_sizes - 1].argmax(axis=1)
-        path = np.zeros((count, longest), dtype=np.intp)
-        path[rows, sorted_sizes - 1] = last
+            k, here, before = active_at[t], offset_of[t], offset_of[t - 1]
+            step = candidates[here:here + k]
+            add(forward[before:before + k, None, :], through, out=step)
+            maximum(step, axis=2, out=forward[here:here + k])
+            forward[here:here + k] += emission[here:here + k]
+        back = candidates.argmax(axis=2)  # [row, j]: the best label before j
+        labels = np.empty(len(scores), dtype=np.intp)
+        ends = offsets[sorted_sizes - 1] + np.arange(count)
+        labels[ends] = forward[ends].argmax(axis=1)
         for t in range(longest - 2, -1, -1):
-            k = active[t + 1]  # sequences with a step after t: follow the pointer back from it
-            path[:k, t] = back[rows[:k], t + 1, path[:k, t + 1]]
-        paths = path.tolist()
-        return [paths[r][:n] for r, n in zip(rank.tolist(), lengths)]
+            k, here, after = active_at[t + 1], offset_of[t], offset_of[t + 1]
+            labels[here:here + k] = back[np.arange(after, after + k), labels[after:after + k]]
+        flat = labels[slot].tolist()
+        return [flat[start:start + n] for start, n in zip(starts.tolist(), lengths)]
 
     def tag_many(self, sequences: Sequence[Sequence[str]]) -> list[list[str]]:
         """IOB2 tags for each sequence of normalized words."""

@@ -26,6 +26,11 @@ def chunks(tags: Sequence[str]) -> list[Chunk]:
     label: str | None = None
     first = 0
     for i, tag in enumerate(tags):
+        if tag == OUTSIDE:  # most tags: close the open chunk, if any
+            if label is not None:
+                found.append(Chunk(label, first, i))
+                label = None
+            continue
         prefix, _, kind = tag.partition("-")
         continues = prefix == "I" and kind == label
         if label is not None and not continues:
@@ -33,7 +38,7 @@ def chunks(tags: Sequence[str]) -> list[Chunk]:
             label = None
         if prefix in ("B", "I") and not continues:
             label, first = kind, i
-        elif prefix not in ("B", "I") and tag != OUTSIDE:
+        elif prefix not in ("B", "I"):
             raise ValueError(f"bad IOB tag {tag!r} at position {i}")
     if label is not None:
         found.append(Chunk(label, first, len(tags)))
