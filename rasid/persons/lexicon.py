@@ -73,6 +73,13 @@ def title_head_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def role_head_words() -> frozenset[str]:
+    """Bare forms of the first words of offices and occupations (وزير، رئيس، لاعب، مدرب ...)."""
+    return frozenset(bare_word(phrase.split()[0]) for phrase, kind, _c in load_table("title_heads.tsv", 3)
+                     if kind in ("office", "occupation"))
+
+
+@lru_cache(maxsize=1)
 def title_modifiers() -> frozenset[str]:
     return frozenset(bare_word(w) for line in load_list("title_modifiers.txt") for w in line.split())
 

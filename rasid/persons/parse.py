@@ -6,11 +6,14 @@ from typing import Any
 
 from rasid.persons.context import PersonContext
 from rasid.lang.vocabulary import is_known_word
-from rasid.persons.lexicon import ambiguous_first_names, given_names_also_words, named_after_heads, tagger_name_words
+from rasid.persons.lexicon import (
+    ambiguous_first_names, bare_word, given_names_also_words, named_after_heads, role_head_words, tagger_name_words,
+)
 from rasid.persons.names import NameSpan, looks_like_verb, read_name, read_name_backward
 from rasid.persons.titles import TitleSpan, read_title
 
 PLURAL_PRONOUNS = ("هم", "هما", "كم", "هن")
+RANK = "rank"  # honorifics.tsv kind of military and police ranks
 SEPARATORS = frozenset({",", "،", "-", "–", "—"})  # may stand between a name and its title
 
 
@@ -31,7 +34,16 @@ def _honorific_segment(ctx: PersonContext, i: int) -> Segment | None:
         return None
     if match.payload.kind == "style_title" and ctx.title(match.last) is None:
         return None  # "دولة الإمارات": a state, not "His Excellency"
+    if match.payload.kind == RANK and _after_role_noun(ctx, i):
+        return None  # "لاعب الفريق"، "قائد اللواء": the team, the brigade, not a rank
     return Segment("honorific", i, match.last, ctx.tokens[i].stem_start, ctx.tokens[match.last - 1].end, match.payload)
+
+
+def _after_role_noun(ctx: PersonContext, i: int) -> bool:
+    """Token ``i`` is the genitive of an indefinite office or occupation noun before it."""
+    k = i - 1
+    return k >= 0 and ctx.is_word(k) and ctx.same_sentence(i, k) and not ctx.definite(k) \
+        and not ctx.proclitic(k) and bare_word(ctx.tokens[k].stem) in role_head_words()
 
 
 def _title_segment(title: TitleSpan) -> Segment:

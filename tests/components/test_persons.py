@@ -241,6 +241,13 @@ def test_a_title_after_a_preposition_names_someone_else(settings):
     assert titles(by_name(persons(text, settings), "سامح شكري")) == []
 
 
+def test_a_rank_word_after_an_office_noun_is_its_genitive(settings):
+    text = "وغاب لاعب الفريق محمد كنو عن البعثة. وكان في الاستقبال اللواء خالد الزهراني."
+    found = persons(text, settings)
+    assert by_name(found, "محمد كنو").honorific is None
+    assert by_name(found, "خالد الزهراني").honorific == "اللواء"
+
+
 def test_given_name_that_is_a_common_word_needs_a_name_after_it(settings):
     assert persons("وتبادل الجانبان رؤى طموحة للتنمية في المنطقة.", settings) == []
 
