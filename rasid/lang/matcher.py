@@ -53,6 +53,10 @@ class PhraseMatcher(Generic[T]):
             self.size += 1
         node[_END] = payload
 
+    def first_stems(self) -> frozenset[str]:
+        """The stems phrases begin with: a token whose stem is not one starts no match."""
+        return frozenset(self._root)
+
     def can_start(self, token: Token) -> bool:
         """Whether some phrase begins with this token (a cheap test before ``match_at``)."""
         return token.stem in self._root

@@ -21,17 +21,23 @@ from rasid.text.tokenize import Token
 UNSPLIT_CLITICS = "ولبف"
 
 
+@lru_cache(maxsize=1)
+def opening_stems() -> frozenset[str]:
+    """Stems a well-known body, a part-of phrase or an organization head begins with."""
+    return known_org_matcher().first_stems() | part_of_matcher().first_stems() | head_matcher().first_stems()
+
+
 def find_spans(tokens: list[Token], hits: list[CountryHit]) -> list[OrgSpan]:
     reader = Reader(tokens, hits)
     known = known_org_matcher()
     heads = head_matcher()
     part_of = part_of_matcher()
+    openings = opening_stems()
     spans: list[OrgSpan] = []
     i = 0
     while i < len(tokens):
         token = tokens[i]
-        if not is_word(token) or not (known.can_start(token) or part_of.can_start(token)
-                                       or heads.can_start(token) or may_hide_clitic(token)):
+        if not is_word(token) or not (token.stem in openings or may_hide_clitic(token)):
             i += 1
             continue
         state_name = reader.hit_at.get(i)
