@@ -34,6 +34,8 @@ WORD_PAIR, CLUSTER_PAIR_BEFORE, CLUSTER_PAIR_AFTER = "ww=", "kk=", "kn="
 OFFSETS = (-2, -1, 0, 1, 2)  # window offsets; index offset + 2
 ATTRIBUTE_RE = re.compile(r"(-?\d+)?([^=\d-][^=]*)=(.*)", re.DOTALL)  # [offset]name=value
 TYPE_TABLE_SIZE = 1 << 17  # word types kept scored; the table is emptied when a document would overflow it
+PAD_TYPE = 0  # the type id of the padding around each sequence
+WINDOW = np.array(OFFSETS)
 SELF_CHECK_WORDS = 400
 SELF_CHECK_TOLERANCE = 1e-9
 
@@ -76,9 +78,13 @@ class Decoder:
         self.pad = {offset: self._sum_strings(PAD[offset]) for offset in PAD}
         self._split_pair_features()
         self._index_attributes()
+        # Row 0 of the type table is the padding beyond a sequence's ends: the pad features at each
+        # offset, the pad cluster; word types follow from row 1.
         self.type_ids: dict[str, int] = {}
-        self.type_scores = np.zeros((0, len(OFFSETS), size))
-        self.type_clusters = np.zeros(0, dtype=np.intp)
+        self.type_scores = np.zeros((1, len(OFFSETS), size))
+        for offset, vector in self.pad.items():
+            self.type_scores[PAD_TYPE, offset + 2] = vector
+        self.type_clusters = np.array([self.cluster_ids[PAIR_PAD[1]]], dtype=np.intp)
         self.fast = self._fast_scores_match(self._sample_words())
         if not self.fast:
             warnings.warn("NER decoder: indexed attribute weights differ from the sums over type_features "
@@ -179,7 +185,7 @@ class Decoder:
         ids = list(map(self.type_ids.get, norms))
         if None in ids:
             new = list(dict.fromkeys(norm for norm, i in zip(norms, ids) if i is None))
-            if len(self.type_ids) + len(new) > TYPE_TABLE_SIZE:
+            if len(self.type_ids) + len(new) >= TYPE_TABLE_SIZE:
                 self.clear_types()
                 new = list(dict.fromkeys(norms))
             self._add_types(new)
@@ -187,7 +193,7 @@ class Decoder:
         return np.array(ids, dtype=np.intp)
 
     def _add_types(self, norms: list[str]) -> None:
-        first = len(self.type_ids)
+        first = len(self.type_ids) + 1  # after the padding
         needed = first + len(norms)
         if needed > len(self.type_scores):
             capacity = max(needed, min(max(2 * len(self.type_scores), 1024), TYPE_TABLE_SIZE))
@@ -203,7 +209,7 @@ class Decoder:
             self.type_ids[norm] = i
 
     def clear_types(self) -> None:
-        """Forget the scored word types (they are scored again when met)."""
+        """Forget the scored word types (they are scored again when met); the padding stays."""
         self.type_ids.clear()
 
     def emissions(self, sequences: Sequence[Sequence[str]]) -> np.ndarray:
@@ -213,22 +219,16 @@ class Decoder:
         """
         norms = [norm for sequence in sequences for norm in sequence]
         lengths = np.array([len(s) for s in sequences])
-        ends = np.cumsum(lengths)
-        starts = ends - lengths
-        position = np.arange(len(norms)) - np.repeat(starts, lengths)  # index within its sequence
-        remaining = np.repeat(lengths, lengths) - position - 1  # words after it in its sequence
-        ids = self.type_indices(norms)
-        table = self.type_scores[ids]  # (words, 5, labels)
-        scores = table[:, 2].copy()
-        for offset, column in ((-1, 1), (-2, 0), (1, 3), (2, 4)):
-            shifted = np.roll(table[:, column], -offset, axis=0)  # row i: word i + offset's contribution
-            inside = (position >= -offset) if offset < 0 else (remaining >= offset)
-            scores += np.where(inside[:, None], shifted, self.pad[offset])
-        pad = self.cluster_ids[PAIR_PAD[1]]
-        clusters = self.type_clusters[ids]
-        before = np.where(position >= 1, np.roll(clusters, 1), pad)
-        after = np.where(remaining >= 1, np.roll(clusters, -1), pad)
-        scores += self.before[before, clusters] + self.after[clusters, after]
+        # The type ids laid out with two padding slots before each sequence and after the last one:
+        # a word's window is then five consecutive slots, padding beyond its sequence's ends.
+        slots = np.arange(len(norms)) + 2 * np.repeat(np.arange(1, len(lengths) + 1), lengths)
+        laid = np.full(len(norms) + 2 * len(lengths) + 2, PAD_TYPE, dtype=np.intp)
+        laid[slots] = self.type_indices(norms)
+        windows = laid[slots[:, None] + WINDOW]  # (words, 5): the types at offsets -2..2
+        scores = self.type_scores[windows, np.arange(len(OFFSETS))].sum(axis=1)
+        clusters = self.type_clusters[laid]
+        here = clusters[slots]
+        scores += self.before[clusters[slots - 1], here] + self.after[here, clusters[slots + 1]]
         self._add_word_pairs(scores, sequences)
         return scores
 
