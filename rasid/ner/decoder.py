@@ -204,7 +204,8 @@ class Decoder:
             self.type_scores, self.type_clusters = scores, clusters
         self.type_scores[first:needed] = self._score_types(norms)
         get_cluster, unseen = self.cluster_ids.get, self.unseen_cluster
-        self.type_clusters[first:needed] = [get_cluster(pair_keys(norm)[1], unseen) for norm in norms]
+        keys = getattr(pair_keys, "__wrapped__", pair_keys)  # uncached: the type table is the cache
+        self.type_clusters[first:needed] = [get_cluster(keys(norm)[1], unseen) for norm in norms]
         for i, norm in enumerate(norms, first):
             self.type_ids[norm] = i
 
