@@ -248,6 +248,12 @@ def test_a_rank_word_after_an_office_noun_is_its_genitive(settings):
     assert by_name(found, "خالد الزهراني").honorific == "اللواء"
 
 
+def test_a_given_name_that_starts_with_waw_keeps_it(settings):
+    text = "وبينت وجدان بوقس أن الأمن مستتب، وقالت وصال الغامدي إن الجميع شركاء."
+    names = {p.name for p in persons(text, settings)}
+    assert names == {"وجدان بوقس", "وصال الغامدي"}
+
+
 def test_given_name_that_is_a_common_word_needs_a_name_after_it(settings):
     assert persons("وتبادل الجانبان رؤى طموحة للتنمية في المنطقة.", settings) == []
 
