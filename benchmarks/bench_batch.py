@@ -125,7 +125,7 @@ def run_single(inputs: Path, output: Path) -> dict:
 
 
 def run_spark(inputs: Path, output: Path, master: str) -> dict:
-    from rasid.batch.job import run_batch, spark_session
+    from rasid.batch.job import extraction_partitions, run_batch, spark_session
     from rasid.settings import Settings
 
     settings = Settings(spark_master=master, spark_log_level="ERROR")
@@ -136,22 +136,36 @@ def run_spark(inputs: Path, output: Path, master: str) -> dict:
         result = run_batch([str(inputs)], str(output), settings, spark)
         done = time.perf_counter()
         cores = spark.sparkContext.defaultParallelism
+        partitions = extraction_partitions(spark, settings)
         spark.stop()
     return {"records": result.records, "failed": result.dead_letters, "seconds": done - started,
             "session_seconds": started - start, "cores": cores, "peak_bytes": memory.peak,
-            "cpu_seconds": memory.cpu_seconds}
+            "cpu_seconds": memory.cpu_seconds, "partitions": partitions,
+            "python_workers": result.python_workers, "pipelines_built": result.pipelines_built,
+            "parquet_files": sum(1 for _ in output.rglob("*.parquet"))}
 
 
 def child(mode: str, inputs: Path, output: Path, master: str) -> dict:
     """Run one mode in a fresh interpreter, so that each has its own peak memory and cold caches."""
     command = [sys.executable, __file__, "--child", mode, "--inputs", str(inputs), "--output", str(output),
                "--master", master]
+    load_before = os.getloadavg()[0]
     done = subprocess.run(command, check=True, stdout=subprocess.PIPE, text=True)
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return {**json.loads(done.stdout.strip().splitlines()[-1]), "load_before": load_before,
+            "load_after": os.getloadavg()[0]}
+
+
+def commit() -> str:
+    done = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=Path(__file__).parent, text=True,
+                          stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    return done.stdout.strip() or "unknown"
 
 
 def report(n: int, single: dict, spark: dict) -> None:
     mb = 1024 * 1024
+    print(f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, commit {commit()}, {os.cpu_count()} CPUs; "
+          f"1-min load average before/after: one process {single['load_before']:.2f}/{single['load_after']:.2f}, "
+          f"Spark {spark['load_before']:.2f}/{spark['load_after']:.2f}")
     cores = spark["cores"]
     single_ms = 1000 * single["seconds"] / n
     spark_core_ms = 1000 * spark["seconds"] * cores / n
@@ -162,6 +176,8 @@ def report(n: int, single: dict, spark: dict) -> None:
     print(f"spark {spark['master']} ({cores} cores): {spark['seconds']:.1f} s (+ {spark['session_seconds']:.1f} s "
           f"session start), {n / spark['seconds']:.1f} articles/s, peak memory {spark['peak_bytes'] / mb:.0f} MB "
           f"(JVM + Python workers)")
+    print(f"spark: {spark['partitions']} extraction tasks, {spark['python_workers']} Python workers built "
+          f"{spark['pipelines_built']} pipelines, {spark['parquet_files']} Parquet files")
     print(f"speed-up: {single['seconds'] / spark['seconds']:.2f}x on {cores} cores "
           f"({single['seconds'] / (spark['seconds'] + spark['session_seconds']):.2f}x with the session start)")
     print(f"per article: {single_ms:.1f} ms in one process, {spark_core_ms:.1f} core-ms on Spark: "
