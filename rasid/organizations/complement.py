@@ -103,9 +103,10 @@ class Reader:
                 or proclitics(tokens[head_end]):
             return head_end
         j = head_end + 1
+        sentence = tokens[head_end].sentence
         while j < len(tokens) and j - head_end <= MAX_EPONYM_NAME and is_word(tokens[j]) \
-                and not proclitics(tokens[j]) and not is_definite(tokens[j]) and j not in self.hit_at \
-                and tokens[j].stem not in self.stop:
+                and tokens[j].sentence == sentence and not proclitics(tokens[j]) and not is_definite(tokens[j]) \
+                and j not in self.hit_at and tokens[j].stem not in self.stop:
             j += 1
         return j if j > head_end + 1 else head_end
 

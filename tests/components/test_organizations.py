@@ -208,6 +208,11 @@ def test_the_bare_reference_names_home_even_as_a_destination():
     assert orgs(doc)["وزارة الداخلية"] == "SA"
 
 
+def test_a_name_after_an_eponym_head_ends_with_its_sentence():
+    doc = run("وظائف نسائية بجامعة الملك سعود\n\nأعلنت جامعة الملك سعود عن توافر وظائف.")
+    assert set(orgs(doc)) == {"جامعة الملك سعود"}
+
+
 def test_indefinite_descriptions_are_no_names():
     assert orgs(run("واقترح إنشاء مجمع للحوار الإقليمي ومركز إقليمي للأبحاث.")) == {}
 
