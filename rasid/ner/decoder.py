@@ -278,13 +278,15 @@ class Decoder:
             add(forward[before:before + k, None, :], through, out=step)
             maximum(step, axis=2, out=forward[here:here + k])
             forward[here:here + k] += emission[here:here + k]
-        back = candidates.argmax(axis=2)  # [row, j]: the best label before j
+        back = candidates.argmax(axis=2).ravel()  # [row * labels + j]: the best label before j
+        row_start = np.arange(0, len(scores) * size, size)
         labels = np.empty(len(scores), dtype=np.intp)
         ends = offsets[sorted_sizes - 1] + np.arange(count)
         labels[ends] = forward[ends].argmax(axis=1)
+        pointer = back.take
         for t in range(longest - 2, -1, -1):
             k, here, after = active_at[t + 1], offset_of[t], offset_of[t + 1]
-            labels[here:here + k] = back[np.arange(after, after + k), labels[after:after + k]]
+            labels[here:here + k] = pointer(row_start[after:after + k] + labels[after:after + k])
         flat = labels[slot].tolist()
         return [flat[start:start + n] for start, n in zip(starts.tolist(), lengths)]
 
