@@ -128,3 +128,9 @@ def test_an_agency_that_relays_after_according_to_is_no_speaker():
     found = _said(text, [("PERSON", "باراك أوباما", "أوباما", "US"),
                          ("ORG", "وكالة الصحافة الفرنسية", "وكالة الصحافة الفرنسية", "FR")])
     assert [name for name, _cue, _ in found] == ["باراك أوباما"]
+
+
+def test_a_social_network_a_statement_is_posted_on_is_no_speaker():
+    text = "وأوضح الدفاع المدني عبر حسابه بموقع “تويتر” أن الحملة مستمرة، مضيفا أنه تم رصد المخالفات."
+    found = _said(text, [("ORG", "تويتر", "تويتر", None)])
+    assert [name for name, _cue, _ in found] == []
