@@ -71,3 +71,12 @@ def test_decoder_falls_back_to_feature_strings_when_the_index_disagrees(monkeypa
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert decoder.tag_many(sequences) == _crfsuite_tags(sequences)
+
+
+def test_decoder_tags_as_crfsuite_on_anercorp_test_sentences(shared_dir):
+    from rasid.ner.corpus import anercorp_split
+
+    test = anercorp_split(shared_dir / "corpora" / "ner").test[:300]
+    sequences = [[normalize_str(word) or word for word, _tag in sentence] for sentence in test]
+    decoder = Decoder(load_tagger())  # a fresh type table: every type scored from the index
+    assert decoder.tag_many(sequences) == _crfsuite_tags(sequences)
