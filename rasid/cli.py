@@ -157,7 +157,8 @@ def evaluate_command(gold_dir: str, article_dirs: tuple[str, ...], as_json: bool
 @click.option("--c2", type=float, default=None, help="L2 regularization (default: the recipe's).")
 @click.option("--max-iterations", type=int, default=None, help="L-BFGS iterations (default: the recipe's).")
 @click.option("--derive-lexicons", is_flag=True,
-              help="First rebuild the gazetteer lists (rasid/lang/data/ner_*_names.txt) and the word "
+              help="First rebuild the gazetteer lists (rasid/lang/data/ner_*_names.txt, and the tagger's "
+                   "table rasid/models/ner-gazetteer.tsv) and the word "
                    "clusters (rasid/models/ner-clusters.tsv, from ../shared/corpora/news/saudinewsnet), "
                    "and the cue table as --derive-cues does.")
 @click.option("--derive-cues", is_flag=True,

@@ -21,10 +21,10 @@ from pathlib import Path
 
 from rasid.lang import load_list, load_table
 from rasid.lang.geo import country_adjectives, country_names
+from rasid.ner.tables import read_word_labels, write_word_labels
 from rasid.text.normalize import normalize_str
 
 CUES_FILE = "ner-cues.tsv"
-LABEL_SEPARATOR = ","
 # cue label -> (data file, columns); the first column holds "|"-separated phrases.
 HEAD_TABLES = {
     "title": ("title_heads.tsv", 3),
@@ -43,10 +43,6 @@ HEADER = ("# Lexicon cue words of the NER tagger (normalized word, tab, its cue 
           "# (title_heads, honorifics, reporting_cues, org_heads, name_particles, person_first_names_common,\n"
           "# ner_person_role_nouns, person_context_verbs, country names/adjectives + CLDR).\n"
           "# Do not edit by hand: the bundled model was trained with this table.\n")
-
-
-class CueTableError(ValueError):
-    """The frozen cue table is malformed."""
 
 
 def _first_words(phrases: str) -> set[str]:
@@ -80,27 +76,10 @@ def bundled_cues_path() -> Path:
     return Path(str(resources.files("rasid.models").joinpath(CUES_FILE)))
 
 
-def write_cue_table(table: dict[str, tuple[str, ...]], path: Path) -> None:
-    lines = [f"{word}\t{LABEL_SEPARATOR.join(labels)}" for word, labels in sorted(table.items())]
-    path.write_text(HEADER + "\n".join(lines) + "\n", encoding="utf-8")
-
-
-def read_cue_table(path: Path) -> dict[str, tuple[str, ...]]:
-    table: dict[str, tuple[str, ...]] = {}
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line or line.startswith("#"):
-            continue
-        word, tab, labels = line.partition("\t")
-        if not tab or not word or not labels:
-            raise CueTableError(f"{path}:{number}: expected 'word<TAB>label{LABEL_SEPARATOR}label...'")
-        table[word] = tuple(labels.split(LABEL_SEPARATOR))
-    return table
-
-
 def derive(path: Path | None = None) -> int:
     """Freeze the live lexicons' cue words into the table (default: the bundled one); the number of words."""
     table = lexicon_cue_words()
-    write_cue_table(table, path or bundled_cues_path())
+    write_word_labels(table, HEADER, path or bundled_cues_path())
     cue_words.cache_clear()
     return len(table)
 
@@ -108,7 +87,7 @@ def derive(path: Path | None = None) -> int:
 @lru_cache(maxsize=1)
 def cue_words() -> dict[str, tuple[str, ...]]:
     """normalized word -> its cue labels, from the frozen table beside the model."""
-    return read_cue_table(bundled_cues_path())
+    return read_word_labels(bundled_cues_path())
 
 
 def cues(forms) -> list[str]:

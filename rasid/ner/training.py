@@ -69,7 +69,6 @@ def derive_lexicons(corpora: Path) -> str:
         raise CorpusError(f"news corpus not found: {news} (needed to derive the word clusters)")
     sizes = gazetteer.derive(corpora, Path(str(resources.files("rasid.lang.data"))))
     words = clusters.derive(news, Path(str(resources.files("rasid.models").joinpath(clusters.CLUSTERS_FILE))))
-    gazetteer.names.cache_clear()
     clusters.word_clusters.cache_clear()
     return f"derived gazetteers {sizes} and clusters for {words:,} words; {derive_cues()}"
 

@@ -3,7 +3,8 @@ from pathlib import Path
 import pytest
 
 from rasid.ner import cues as cues_module
-from rasid.ner.cues import CueTableError, cue_words, cues, lexicon_cue_words, read_cue_table, write_cue_table
+from rasid.ner.cues import HEADER, cue_words, cues, lexicon_cue_words
+from rasid.ner.tables import LabelTableError, read_word_labels, write_word_labels
 from rasid.ner.features import type_features, word_attributes
 from rasid.text.normalize import normalize_str
 
@@ -61,7 +62,7 @@ def clear_caches():
 
 
 def test_features_read_the_frozen_table_not_the_lexicons(frozen_table: Path):
-    write_cue_table({"الطقس": ("org",), "الوزير": ("name", "role")}, frozen_table)
+    write_word_labels({"الطقس": ("org",), "الوزير": ("name", "role")}, HEADER, frozen_table)
     assert _cues_of("الطقس") == ["org"]
     assert _cues_of("الوزير") == ["name", "role"]
     assert _cues_of("معالي") == []  # an honorific in the lexicon, absent from this table
@@ -70,15 +71,15 @@ def test_features_read_the_frozen_table_not_the_lexicons(frozen_table: Path):
 def test_table_round_trip(tmp_path: Path):
     table = {"قال": ("say", "verb"), "مصر": ("ctry",)}
     path = tmp_path / "cues.tsv"
-    write_cue_table(table, path)
-    assert read_cue_table(path) == table
+    write_word_labels(table, HEADER, path)
+    assert read_word_labels(path) == table
 
 
 def test_a_malformed_line_names_its_place(tmp_path: Path):
     path = tmp_path / "cues.tsv"
     path.write_text("# header\nقال\tsay\nمصر\n", encoding="utf-8")
-    with pytest.raises(CueTableError, match="cues.tsv:3"):
-        read_cue_table(path)
+    with pytest.raises(LabelTableError, match="cues.tsv:3"):
+        read_word_labels(path)
 
 
 def test_train_derive_cues_freezes_the_lexicons(frozen_table: Path, tmp_path: Path):
@@ -88,5 +89,5 @@ def test_train_derive_cues_freezes_the_lexicons(frozen_table: Path, tmp_path: Pa
 
     result = CliRunner().invoke(main, ["train", "--derive-cues", "--corpora", str(tmp_path / "none")])
     assert f"lexicon cue words into {frozen_table}" in result.output
-    assert read_cue_table(frozen_table) == lexicon_cue_words()
+    assert read_word_labels(frozen_table) == lexicon_cue_words()
     assert "hon" in _cues_of("معالي")
