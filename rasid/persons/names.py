@@ -18,6 +18,7 @@ PRESENT_PREFIXES = ("ي", "ت", "س")
 FUTURE_PREFIXES = ("سي", "ست", "سن")
 GOD = "الله"
 FEMININE_NISBA = "يه"  # normalized ية
+PARTICIPLE_PREFIX, ACCUSATIVE_ENDING, MIN_PARTICIPLE = "م", "ا", 5  # مخاطبا، مستعرضا
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ def ends_name(ctx: PersonContext, j: int, second: bool = False) -> bool:
 def read_name(ctx: PersonContext, i: int, cued: bool) -> NameSpan | None:
     """The name that starts at ``i``. ``cued``: right after an honorific or a title, so the
     first word is a name even when it is also a common word (الدكتور مساعد ...)."""
-    if not ctx.is_word(i) or ctx.is_stop(i) or ctx.is_verb(i):
+    if not ctx.is_word(i) or ctx.is_stop(i) or ctx.is_verb(i) or _adverbial_participle(ctx, i):
         return None
     if not cued and ends_name(ctx, i) and ctx.particle(i) != "prefix":
         return None
@@ -170,6 +171,13 @@ def _family_name_follows(ctx: PersonContext, k: int) -> bool:
     """"الباجي قايد [السبسي]": a definite family name closes the name after a common middle word."""
     return ctx.is_word(k) and ctx.definite(k) and not ctx.proclitic(k) and not ctx.is_common(k) \
         and not ctx.in_title_vocabulary(k) and not ctx.place_at[k]
+
+
+def _adverbial_participle(ctx: PersonContext, i: int) -> bool:
+    """"الفنان [مخاطبا] الجمهور": an indefinite accusative participle (مـ...ـا) tells how, it names no one."""
+    stem = ctx.tokens[i].stem
+    return len(stem) >= MIN_PARTICIPLE and stem[0] == PARTICIPLE_PREFIX and stem[-1] == ACCUSATIVE_ENDING \
+        and not ctx.is_first_name(i) and not ctx.ner_person[i]
 
 
 def _past_tagger_end(ctx: PersonContext, i: int, j: int) -> bool:

@@ -254,6 +254,11 @@ def test_a_given_name_that_starts_with_waw_keeps_it(settings):
     assert names == {"وجدان بوقس", "وصال الغامدي"}
 
 
+def test_an_adverbial_participle_after_a_title_is_no_name(settings):
+    text = "وقال الفنان مخاطبا الجمهور إن الحب أهم شيء، وقالت الممثلة ماريا كاري إن الفيلم ناجح."
+    assert [p.name for p in persons(text, settings)] == ["ماريا كاري"]
+
+
 def test_given_name_that_is_a_common_word_needs_a_name_after_it(settings):
     assert persons("وتبادل الجانبان رؤى طموحة للتنمية في المنطقة.", settings) == []
 
