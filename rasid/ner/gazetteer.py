@@ -35,7 +35,7 @@ ANERGAZET_FILES = {
 SEPARATOR_RE = re.compile(r"^[=*]+$")
 ARABIC_WORD_RE = re.compile(r"^[\u0621-\u064A]{3,}$")
 MIN_WIKIFANE_COUNT = 2
-TAGGER_MIN_WIKIFANE_COUNT = 2
+TAGGER_MIN_WIKIFANE_COUNT = 1
 MIN_WIKIFANE_SHARE = 0.5  # share of a word's occurrences that fall inside names of the type
 TAGGER_TABLE = "ner-gazetteer.tsv"
 
