@@ -45,11 +45,12 @@ def test_an_unknown_label_names_its_line(table_path: Path):
 
 
 
-def test_the_table_holds_the_rule_lists_words():
-    """Derived with the same WikiFANE threshold as the rule lists, the table holds exactly their words."""
+def test_the_table_holds_every_word_of_the_rule_lists():
+    """The tagger's threshold is the looser one: its table holds the rule lists' words and more."""
     from rasid.lang import load_list
 
-    if gazetteer.TAGGER_MIN_WIKIFANE_COUNT != gazetteer.MIN_WIKIFANE_COUNT:
-        pytest.skip("the tagger's table uses another threshold than the rule lists")
+    assert gazetteer.TAGGER_MIN_WIKIFANE_COUNT <= gazetteer.MIN_WIKIFANE_COUNT
     for label, filename in gazetteer.LISTS.items():
-        assert gazetteer.names(label) == frozenset(load_list(filename))
+        rule_words = frozenset(load_list(filename))
+        assert rule_words <= gazetteer.names(label)
+        assert len(gazetteer.names(label)) > len(rule_words)
