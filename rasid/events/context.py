@@ -14,6 +14,7 @@ from rasid.doc import Doc, Entity, Mention
 from rasid.text.normalize import normalize_str
 
 PARTY_TYPES = ("PERSON", "ORG")
+TITLE_GAP = 3  # characters between a name and the title that follows it
 TITLE_SLACK = 2  # a sentence this many times longer than the normalized title is not the title
 
 
@@ -23,6 +24,15 @@ class EntityMention:
     mention: Mention
     first: int  # token indices, last exclusive
     last: int
+
+
+def after_title(m: EntityMention) -> int:
+    """The character offset after a name and the titles right after it (أكد عمرو طلعت وزير الاتصالات ...)."""
+    end = m.mention.end
+    for role in sorted(m.entity.roles, key=lambda r: r.start):
+        if end <= role.start <= end + TITLE_GAP:
+            end = max(end, role.end)
+    return end
 
 
 @dataclass

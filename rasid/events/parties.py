@@ -5,7 +5,8 @@ left out: after a topic marker, a run of country mentions is topical. So are
 venues (في روما) and an envoy's post (سفير ... لدى إيطاليا): they give the
 event's location, not a party.
 The actor of a verb trigger is the first person or organization after it
-(Arabic verb-subject order) or, failing that, before it; the actor of a noun
+(Arabic verb-subject order) or, failing that, before it; the parties named after it
+are looked for from the end of that actor's titles (its object comes after them); the actor of a noun
 trigger is the subject of its sentence: the first person (or organization)
 before it, or else the possessor named right after it (استعداد الهيئة ...).
 """
@@ -14,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rasid.doc import Entity
-from rasid.events.context import PARTY_TYPES, DocIndex, EntityMention
+from rasid.events.context import PARTY_TYPES, DocIndex, EntityMention, after_title
 from rasid.events.lexicon import is_topic_marker, object_prepositions, venue_markers
 
 TOPIC_REACH = 6  # tokens after a topic marker whose country mentions are topical
@@ -76,6 +77,20 @@ def _governed(index: DocIndex, m: EntityMention) -> bool:
     return m.first > 0 and tokens[m.first - 1].norm in words
 
 
+def _described_end(index: DocIndex, mentions: list[EntityMention], actor: Entity | None, last: int) -> int:
+    """Where the actor named after a verb ends with its titles ("استقبل الأمير X ولي العهد ... وزير
+    الداخلية"), so that the reach for the other parties starts there; ``last`` when it is not there."""
+    m = next((m for m in mentions if m.entity is actor and last <= m.first <= last + VERB_SUBJECT_REACH), None)
+    if m is None:
+        return last
+    end = after_title(m)
+    tokens = index.doc.tokens
+    k = m.last
+    while k < len(tokens) and tokens[k].end <= end:
+        k += 1
+    return k
+
+
 def _actor(index: DocIndex, mentions: list[EntityMention], first: int, last: int, is_verb: bool) -> Entity | None:
     parties = [m for m in mentions if m.entity.type in PARTY_TYPES]
     if is_verb:
@@ -116,7 +131,8 @@ def find_parties(index: DocIndex, sentence: int, first: int, last: int, is_verb:
         parties.participants.append(parties.actor)
         if parties.actor.country:
             parties.countries.append(parties.actor.country)
-    lo, hi = first - PARTY_REACH_BEFORE, last + PARTY_REACH_AFTER
+    lo = first - PARTY_REACH_BEFORE
+    hi = (_described_end(index, mentions, parties.actor, last) if is_verb else last) + PARTY_REACH_AFTER
     for number, m in enumerate(mentions):
         entity = m.entity
         if number in topical or m.last < lo or m.first > hi:

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 from rasid.doc import Doc, Entity, Statement
-from rasid.events.context import PARTY_TYPES, DocIndex
+from rasid.events.context import PARTY_TYPES, DocIndex, after_title
 from rasid.lang.matcher import Match
 from rasid.statements.lexicon import is_outlet
 from rasid.statements.subjects import (
-    SPEAKER_REACH, after_title, country_subject, governed, refers_back, relay_source,
+    SPEAKER_REACH, country_subject, governed, refers_back, relay_source,
     speaker_after, subjunctive, unnamed_subject, unrecognized_subject,
 )
 

@@ -15,7 +15,6 @@ RELAY_REACH = 10  # tokens after a relay cue where its عن is looked for
 ADDRESSEE_PREFIX = PURPOSE_PREFIX = "ل"  # قال لوكالة ...: the outlet is spoken to, not speaking
 FROM = "عن"
 OUTLET_WORDS = 4  # the longest outlet name beginning looked for after a cue
-TITLE_GAP = 3  # characters between a speaker's name and the title that follows it
 SUBJUNCTIVE = frozenset({"ان"})  # أن, normalized
 QUOTES = "\"'«»“”"
 
@@ -29,16 +28,6 @@ def _is_addressee(doc: Doc, m: EntityMention) -> bool:
         return True
     before = doc.tokens[m.first - 1] if m.first > 0 else None
     return before is not None and before.norm.rstrip("ـ") == ADDRESSEE_PREFIX
-
-
-def after_title(m: EntityMention) -> int:
-    """Where what was said starts: after the speaker's name and the title right after it
-    (أكد عمرو طلعت وزير الاتصالات ... على ...)."""
-    end = m.mention.end
-    for role in m.entity.roles:
-        if end <= role.start <= end + TITLE_GAP:
-            end = max(end, role.end)
-    return end
 
 
 def governed(doc: Doc, m: EntityMention) -> bool:

@@ -1,6 +1,6 @@
 from rasid.components.dates import dates
 from rasid.components.events import events
-from tests.events.docs import make_doc
+from tests.events.docs import add_role, make_doc
 
 EG_IQ = [
     ("COUNTRY", "مصر", "مصر", "EG"), ("COUNTRY", "العراق", "العراق", "IQ"),
@@ -228,3 +228,15 @@ def test_a_ministers_visit_abroad_stays_an_event():
     entities = [("COUNTRY", "السعودي", "السعودي", "SA"), ("COUNTRY", "تركيا", "تركيا", "TR"),
                 ("COUNTRY", "التركي", "التركي", "TR")]
     assert {e.type for e in _events(text, entities)} == {"CONSULT"}
+
+
+def test_the_guest_received_after_the_hosts_long_titles_takes_part():
+    text = ("استقبل صاحب السمو الملكي الأمير محمد بن نايف بن عبدالعزيز ولي العهد نائب رئيس مجلس الوزراء "
+            "وزير الداخلية - حفظه الله - في قصر سموه بجدة مساء أمس وزير الخارجية المصري سامح شكري.")
+    doc = make_doc(text, [("PERSON", "محمد بن نايف بن عبدالعزيز", "محمد بن نايف بن عبدالعزيز", "SA"),
+                          ("PERSON", "سامح شكري", "سامح شكري", "EG"), ("COUNTRY", "المصري", "المصري", "EG")])
+    add_role(doc, "محمد بن نايف بن عبدالعزيز", "ولي العهد نائب رئيس مجلس الوزراء وزير الداخلية")
+    found = events(dates(doc, None), None).events
+    consult = next(e for e in found if e.type == "CONSULT")
+    assert sorted(consult.countries) == ["EG", "SA"]
+    assert {p.entity.name for p in consult.participants} == {"محمد بن نايف بن عبدالعزيز", "سامح شكري"}
