@@ -11,6 +11,7 @@ target.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import time
@@ -106,6 +107,7 @@ def main() -> int:
     with app.state.backend.reader.engine.connect() as connection:
         count = connection.execute(sa.select(sa.func.count()).select_from(articles)).scalar_one()
         chosen = pages(connection, args.articles)
+    load_before = os.getloadavg()[0]
     started = time.perf_counter()
     first = client.get("/")  # compiles the templates and counts the whole store's facets (then kept)
     print(f"first request of the process (/): {(time.perf_counter() - started) * 1000:.0f} ms wall, "
@@ -126,7 +128,8 @@ def main() -> int:
                 if app_ms >= slowest.get(kind, (-1.0, ""))[0]:
                     slowest[kind] = (app_ms, url)
     print(f"{count} articles in {args.db}; {args.repeat} runs per page; server time in ms "
-          f"(elapsed; CPU of the request's thread)\n")
+          f"(elapsed; CPU of the request's thread); load average at the start {load_before:.1f}, "
+          f"at the end {os.getloadavg()[0]:.1f}\n")
     print("| page | pages | median | p95 | max | CPU median | CPU max | slowest page |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
     over = False
