@@ -102,3 +102,15 @@ def test_paging_limits():
         Paging.make(101, 0)
     with pytest.raises(BadQuery):
         Paging.make(10, -1)
+
+
+def test_an_entity_s_events_in_plain_sql_are_the_filtered_listing_s(store):
+    with store.engine.connect() as connection:
+        talaat = connection.execute(sa.text("SELECT entity FROM entity_mentions WHERE article_id = :a AND "
+                                            "local_id = 'e1'"), {"a": EG_IQ["id"]}).scalar_one()
+        fast = list_events(connection, Filters(), Paging(1, 1), talaat)  # the entity page's plain SQL
+        filtered = list_events(connection, Filters.make(since="1900-01-01"), Paging(1, 1), talaat)
+        every = list_events(connection, Filters(), Paging(), talaat)
+    assert fast == filtered and fast["total"] == 2 and len(fast["items"]) == 1
+    assert [e["type"] for e in every["items"]] == ["AGREE", "CONSULT"]  # one day: the later event first
+    assert every["items"][1] == fast["items"][0]
