@@ -221,6 +221,8 @@ class TaskReports(AccumulatorParam):
 
 
 def _records(batches: Iterator[pa.RecordBatch], settings: Settings, reports: Accumulator) -> Iterator[dict]:
+    from rasid.pipeline import pipeline_for
+
     report = TaskReport(0, [])
     for batch in batches:
         for row in batch.to_pylist():
@@ -230,8 +232,6 @@ def _records(batches: Iterator[pa.RecordBatch], settings: Settings, reports: Acc
             else:
                 report.records += 1
                 yield result
-    from rasid.pipeline import pipeline_for
-
     report.worker, report.pipelines_built = f"{socket.gethostname()}:{os.getpid()}", pipeline_for.cache_info().misses
     reports.add({_task_partition(): report})
 
