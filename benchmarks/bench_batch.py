@@ -125,7 +125,7 @@ def run_single(inputs: Path, output: Path) -> dict:
 
 
 def run_spark(inputs: Path, output: Path, master: str) -> dict:
-    from rasid.batch.job import extraction_partitions, run_batch, spark_session
+    from rasid.batch.job import run_batch, spark_session
     from rasid.settings import Settings
 
     settings = Settings(spark_master=master, spark_log_level="ERROR")
@@ -136,11 +136,10 @@ def run_spark(inputs: Path, output: Path, master: str) -> dict:
         result = run_batch([str(inputs)], str(output), settings, spark)
         done = time.perf_counter()
         cores = spark.sparkContext.defaultParallelism
-        partitions = extraction_partitions(spark, settings)
         spark.stop()
     return {"records": result.records, "failed": result.dead_letters, "seconds": done - started,
             "session_seconds": started - start, "cores": cores, "peak_bytes": memory.peak,
-            "cpu_seconds": memory.cpu_seconds, "partitions": partitions,
+            "cpu_seconds": memory.cpu_seconds, "partitions": result.tasks,
             "python_workers": result.python_workers, "pipelines_built": result.pipelines_built,
             "parquet_files": sum(1 for _ in output.rglob("*.parquet"))}
 

@@ -12,7 +12,7 @@ import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO, Iterator
+from typing import Any, BinaryIO, Iterable, Iterator
 
 from rasid.doc import Article
 from rasid.errors import InputError
@@ -82,7 +82,12 @@ def json_objects(text: str, source: str, lines: bool) -> Iterator[tuple[str, Any
 
 
 def _json_items(text: str, source: str, lines: bool) -> Iterator[Item]:
-    for name, obj in json_objects(text, source, lines):
+    return items_from_objects(json_objects(text, source, lines))
+
+
+def items_from_objects(objects: Iterable[tuple[str, Any]]) -> Iterator[Item]:
+    """An Item per (name, object or InputError) of ``json_objects``."""
+    for name, obj in objects:
         if isinstance(obj, InputError):
             yield Item(name, error=obj)
             continue

@@ -1,61 +1,77 @@
-"""Spreading the articles over the extraction tasks evenly, by text length, with neither a sort nor a sample.
+"""Spreading the articles over the extraction tasks evenly, with neither a driver-side read nor a shuffle.
 
-The task that reads a file gives each of its articles a bucket (0..n-1): the bucket that has
-received the least text so far in that task (greedy), ties broken from a starting bucket that
-depends on the task, so that the tasks do not all fill bucket 0 first. The assignment depends only
-on the task's own input, so a re-run task assigns the same buckets (Spark may re-run one).
-
-Spark's hash partitioning sends a row to partition pmod(murmur3(key, seed 42), n). ``bucket_keys(n)``
-are n integers whose hashes land on partitions 0..n-1 in that order, so repartitioning on the key
-of bucket b puts the bucket on partition b: one bucket, one extraction task, none empty or doubled.
+The driver knows only the input files and their sizes. ``plan_tasks`` cuts every JSON or JSON Lines
+file (gzipped or not) into about as many parts as its share of the bytes calls for (``UNITS_PER_TASK``
+parts per task on average), never a part smaller than ``MIN_PART_BYTES``; a text file or a WARC
+archive is one part. It then packs the parts into the tasks, largest first, each into the task with
+the fewest bytes so far (greedy), and orders the tasks largest first, so that the engine starts the
+longest ones first. The task that runs a part reads its file and keeps only that part's articles:
+``slice_bounds`` cuts the file's objects into contiguous slices of about equal text, the same cut in
+every task, so every article is in exactly one part.
 """
 from __future__ import annotations
 
 import heapq
-from functools import lru_cache
+from dataclasses import dataclass
 
-SPARK_HASH_SEED = 42  # the seed of Spark's HashPartitioning (Murmur3Hash)
-MASK = 0xFFFFFFFF
-
-
-def _rotate_left(value: int, bits: int) -> int:
-    return ((value << bits) | (value >> (32 - bits))) & MASK
+UNITS_PER_TASK = 2
+MIN_PART_BYTES = 256 * 1024
 
 
-def spark_hash_int(value: int, seed: int = SPARK_HASH_SEED) -> int:
-    """Spark's hash() of a 32-bit integer (Murmur3_x86_32.hashInt), as a signed integer."""
-    k1 = (value & MASK) * 0xCC9E2D51 & MASK
-    k1 = _rotate_left(k1, 15) * 0x1B873593 & MASK
-    h1 = _rotate_left(seed ^ k1, 13)
-    h1 = (h1 * 5 + 0xE6546B64) & MASK
-    h1 ^= 4  # the length in bytes
-    h1 ^= h1 >> 16
-    h1 = h1 * 0x85EBCA6B & MASK
-    h1 ^= h1 >> 13
-    h1 = h1 * 0xC2B2AE35 & MASK
-    h1 ^= h1 >> 16
-    return h1 - (1 << 32) if h1 & 0x80000000 else h1
+@dataclass(frozen=True)
+class InputFile:
+    name: str  # what its articles are named after, and what the task opens
+    size: int  # bytes (compressed, for a .gz file)
+    splittable: bool  # whether its articles can be cut into parts (JSON, JSON Lines)
 
 
-@lru_cache(maxsize=8)
-def bucket_keys(buckets: int) -> tuple[int, ...]:
-    """The smallest non-negative key hashed to each partition 0..buckets-1 (Spark's pmod of the hash)."""
-    keys: dict[int, int] = {}
-    key = 0
-    while len(keys) < buckets:
-        keys.setdefault(spark_hash_int(key) % buckets, key)  # Python's % of a negative is Spark's pmod
-        key += 1
-    return tuple(keys[partition] for partition in range(buckets))
+@dataclass(frozen=True)
+class WorkUnit:
+    """Part ``part`` of ``parts`` of one input file."""
+
+    name: str
+    size: int
+    part: int = 0
+    parts: int = 1
+
+    @property
+    def weight(self) -> float:
+        return self.size / self.parts
 
 
-class BucketAssigner:
-    """Each new article to the bucket with the least text so far (ties: from ``start`` on)."""
+def file_parts(file: InputFile, target_bytes: float) -> int:
+    if not file.splittable or target_bytes <= 0:
+        return 1
+    return max(1, min(round(file.size / target_bytes), file.size // MIN_PART_BYTES))
 
-    def __init__(self, buckets: int, start: int = 0):
-        self._heap = [(0, (bucket - start) % buckets, bucket) for bucket in range(buckets)]
-        heapq.heapify(self._heap)
 
-    def assign(self, weight: int) -> int:
-        load, order, bucket = self._heap[0]
-        heapq.heapreplace(self._heap, (load + weight, order, bucket))
-        return bucket
+def plan_tasks(files: list[InputFile], tasks: int) -> list[list[WorkUnit]]:
+    """The work units of each task (no task empty; fewer tasks than asked when there are fewer units)."""
+    target = sum(f.size for f in files) / (tasks * UNITS_PER_TASK)
+    units = [WorkUnit(f.name, f.size, part, parts)
+             for f in files for parts in (file_parts(f, target),) for part in range(parts)]
+    units.sort(key=lambda u: (-u.weight, u.name, u.part))
+    heap = [(0.0, task) for task in range(min(tasks, len(units)))]
+    groups: list[list[WorkUnit]] = [[] for _ in heap]
+    for unit in units:
+        load, task = heapq.heappop(heap)
+        groups[task].append(unit)
+        heapq.heappush(heap, (load + unit.weight, task))
+    return sorted(groups, key=lambda group: -sum(u.weight for u in group))
+
+
+def slice_bounds(weights: list[int], parts: int) -> list[int]:
+    """``parts + 1`` indices cutting ``weights`` into contiguous slices of about equal total weight:
+    slice k is ``[bounds[k], bounds[k+1])``; an item goes to the slice its weight's midpoint falls in."""
+    total = sum(weights)
+    bounds = [0]
+    cumulative = 0
+    index = 0
+    for k in range(1, parts):
+        cut = total * k / parts
+        while index < len(weights) and cumulative + weights[index] / 2 < cut:
+            cumulative += weights[index]
+            index += 1
+        bounds.append(index)
+    bounds.append(len(weights))
+    return bounds

@@ -3,21 +3,24 @@
 Text, .json and .jsonl files go through rasid.readers (as in ``rasid extract``),
 WARC archives through rasid.ingest.sources (as in ``rasid ingest``); a .gz file
 is opened and read by its inner name. Each item is an article or the one-line
-error of the input that could not become one.
+error of the input that could not become one. A JSON or JSON Lines file can be read
+in parts (``part`` of ``parts``): each part parses the file but builds only its own
+slice of the articles (``balance.slice_bounds``); an error of the whole file is part 0's.
 """
 from __future__ import annotations
 
 import gzip
 import io
 import re
-from typing import Iterator
+from pathlib import PurePosixPath
+from typing import Any, Iterator
 
+from rasid.batch.balance import slice_bounds
 from rasid.errors import InputError
 from rasid.ingest.sources import WARC_SUFFIXES, warc_items
-from rasid.readers import ARTICLE_SUFFIXES, Item, items_from_bytes
-
-LOCAL_SCHEMES = ("file://", "file:")
-
+from rasid.readers import (ARTICLE_SUFFIXES, JSON_SUFFIXES, Item, items_from_bytes, items_from_objects,
+                           json_objects)
+from rasid.text.decode import decode_bytes
 
 def _article_file_pattern() -> str:
     """The names of article files (rasid.readers' suffixes, gzipped or not; WARC archives), as a regex
@@ -31,38 +34,61 @@ ARTICLE_FILE_PATTERN = _article_file_pattern()
 ARTICLE_FILE_RE = re.compile(ARTICLE_FILE_PATTERN)
 
 
-def local_name(path: str) -> str:
-    """A path as ``rasid extract`` names it: a local file without its file: scheme."""
-    for scheme in LOCAL_SCHEMES:
-        if path.startswith(scheme):
-            rest = path[len(scheme):]
-            return rest if rest.startswith("/") else f"/{rest}"
-    return path
-
-
 def is_article_file(name: str) -> bool:
     """Whether a file of an input folder holds articles, by its name."""
     return ARTICLE_FILE_RE.search(name) is not None
 
 
-def items_from_file(data: bytes, name: str) -> Iterator[Item]:
-    """Every article of one file's bytes, in order; one bad item never stops the rest."""
+def is_splittable(name: str) -> bool:
+    """Whether a file's articles can be read in parts: JSON and JSON Lines, gzipped or not."""
+    lower = name.lower()
+    return PurePosixPath(lower[:-3] if lower.endswith(".gz") else lower).suffix in JSON_SUFFIXES
+
+
+def items_from_file(data: bytes, name: str, part: int = 0, parts: int = 1) -> Iterator[Item]:
+    """Every article of one file's bytes (or of its part ``part`` of ``parts``), in order;
+    one bad item never stops the rest."""
     lower = name.lower()
     if lower.endswith(WARC_SUFFIXES):
-        for item in warc_items(io.BytesIO(data), name):
-            yield Item(item.name, item.article, item.error)
+        if part == 0:  # never cut in parts
+            for item in warc_items(io.BytesIO(data), name):
+                yield Item(item.name, item.article, item.error)
         return
     if lower.endswith(".gz"):
         try:
             data = gzip.decompress(data)
         except (OSError, EOFError) as exc:
-            yield Item(name, error=InputError(name, f"bad gzip data: {exc}"))
+            if part == 0:
+                yield Item(name, error=InputError(name, f"bad gzip data: {exc}"))
             return
         inner = name[:-3]
-        for item in items_from_bytes(data, inner):
+        for item in _items_of_part(data, inner, part, parts):
             yield _renamed(item, inner, name)
         return
-    yield from items_from_bytes(data, name)
+    yield from _items_of_part(data, name, part, parts)
+
+
+def _items_of_part(data: bytes, name: str, part: int, parts: int) -> Iterator[Item]:
+    if parts == 1 or not is_splittable(name):
+        if part == 0:
+            yield from items_from_bytes(data, name)
+        return
+    try:
+        text = decode_bytes(data, name)
+    except InputError as exc:
+        if part == 0:
+            yield Item(name, error=exc)
+        return
+    objects = list(json_objects(text, name, lines=PurePosixPath(name.lower()).suffix != ".json"))
+    bounds = slice_bounds([_text_size(obj) for _, obj in objects], parts)
+    yield from items_from_objects(objects[bounds[part]:bounds[part + 1]])
+
+
+def _text_size(obj: Any) -> int:
+    """An object's weight for slicing: the length of its string fields (at least 1)."""
+    if not isinstance(obj, dict):
+        return 1
+    return 1 + sum(len(value) for value in obj.values() if isinstance(value, str))
 
 
 def _renamed(item: Item, inner: str, outer: str) -> Item:

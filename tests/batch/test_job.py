@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from rasid.batch.job import (DEAD_LETTER_FOLDER, BatchInputError, TaskReport, TaskReports, partition_keys,
-                             run_batch)
+from rasid.batch.job import DEAD_LETTER_FOLDER, STAGING_PREFIX, BatchInputError, partition_keys, run_batch
 from rasid.batch.parquet import read_records
 from rasid.errors import NotArabic
 from rasid.ingest.sources import warc_items
@@ -111,14 +110,12 @@ def test_each_python_worker_builds_the_pipeline_once(first_run):
     assert 1 <= result.pipelines_built <= result.python_workers
 
 
-def test_a_rerun_tasks_report_replaces_its_first():
-    reports = TaskReports()
-    total = reports.zero({})
-    total = reports.addInPlace(total, {0: TaskReport(3, [])})
-    total = reports.addInPlace(total, {1: TaskReport(2, [{"source": "a"}])})
-    total = reports.addInPlace(total, {0: TaskReport(3, [])})  # task 0 ran again
-    assert sum(r.records for r in total.values()) == 5
-    assert [d for r in total.values() for d in r.dead_letters] == [{"source": "a"}]
+def test_records_are_written_by_the_python_tasks_no_staging_left(first_run):
+    result, output = first_run
+    assert result.tasks == 2
+    names = [p.name for p in output.rglob("*.parquet")]
+    assert names and all(name.startswith("part-") for name in names)
+    assert not list(output.glob(f"{STAGING_PREFIX}*"))
 
 
 def test_compact_output_is_one_file_per_partition(spark, batch_settings, corpus, tmp_path):

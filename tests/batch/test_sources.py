@@ -8,16 +8,37 @@ import json
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from rasid.batch.sources import is_article_file, items_from_file, local_name
+from rasid.batch.sources import is_article_file, is_splittable, items_from_file
 from rasid.readers import items_from_bytes
 
 STORY = "استقبل وزير الخارجية الأردني في عمان اليوم سفير اليابان وبحث معه التعاون في مجال المياه."
 
 
-def test_local_paths_lose_their_scheme_others_keep_it():
-    assert local_name("file:/data/a.txt") == "/data/a.txt"
-    assert local_name("file:///data/a.txt") == "/data/a.txt"
-    assert local_name("hdfs://nn/data/a.txt") == "hdfs://nn/data/a.txt"
+def test_json_files_split_text_and_warc_do_not():
+    for name in ("/c/a.json", "/c/a.JSONL", "/c/day.json.gz", "/c/a.ndjson.gz"):
+        assert is_splittable(name), name
+    for name in ("/c/a.txt", "/c/crawl.warc.gz", "/c/noext", "/c/a.txt.gz"):
+        assert not is_splittable(name), name
+
+
+def _named(items) -> list[tuple[str, str]]:
+    return [(i.source, i.article.id if i.article else str(i.error)) for i in items]
+
+
+def test_parts_of_a_file_hold_each_item_once_in_order():
+    objects = [{"text": STORY + " " * n, "source": "spa"} for n in range(7)] + [["not", "an", "object"]]
+    data = gzip.compress(json.dumps(objects, ensure_ascii=False).encode())
+    whole = _named(items_from_file(data, "/c/day.json.gz"))
+    assert len(whole) == 8
+    for parts in (2, 3, 8, 11):
+        assert [x for part in range(parts)
+                for x in _named(items_from_file(data, "/c/day.json.gz", part, parts))] == whole, parts
+
+
+def test_a_bad_file_is_one_dead_letter_whatever_the_parts():
+    for data in (b"\x1f\x8bnot gzip", gzip.compress(b"[{broken")):
+        errors = [i for part in range(3) for i in items_from_file(data, "/c/day.json.gz", part, 3)]
+        assert len(errors) == 1 and errors[0].article is None
 
 
 def test_article_files_by_name():

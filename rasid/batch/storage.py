@@ -1,0 +1,157 @@
+"""The files of ``rasid batch`` on any filesystem pyarrow opens (local paths, file://, hdfs://, s3://, gs://).
+
+Listing the inputs (on the driver, without reading them), reading one input's bytes (in a task),
+writing a task's records as Parquet into hive partition folders of a staging folder (in a task), and
+committing a run (on the driver): each partition folder the run wrote replaces the output's folder of
+the same partition, so that re-running replaces a partition, never duplicates it; the partitions the
+run did not write are left as they are.
+"""
+from __future__ import annotations
+
+import os
+import posixpath
+from functools import lru_cache
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.fs as pafs
+import pyarrow.parquet as pq
+
+from rasid.batch.balance import InputFile
+from rasid.batch.sources import is_article_file, is_splittable
+from rasid.errors import RasidError
+
+HIVE_ESCAPED = set('"#%\'*/:=?\\\x7f{[]^') | {chr(c) for c in range(1, 32)}  # Spark's escapePathName
+
+
+class BatchInputError(RasidError):
+    """An input path the engine cannot list or read (the job does not start)."""
+
+
+def _has_scheme(location: str) -> bool:
+    return "://" in location
+
+
+@lru_cache(maxsize=16)
+def filesystem(location: str) -> tuple[pafs.FileSystem, str, str]:
+    """The filesystem of a location, the location's path in it, and the prefix that turns such a path
+    back into a location (empty for a local path)."""
+    if not _has_scheme(location):
+        return pafs.LocalFileSystem(), os.path.abspath(location), ""
+    fs, path = pafs.FileSystem.from_uri(location)
+    if isinstance(fs, pafs.LocalFileSystem):
+        return fs, path, ""
+    scheme, rest = location.split("://", 1)
+    authority = rest.split("/", 1)[0] if path.startswith("/") else ""
+    return fs, path, f"{scheme}://{authority}"
+
+
+def _is_hidden(path: str, root: str) -> bool:
+    """Spark's rule: names starting with _ or . under an input folder are not data."""
+    return any(part.startswith(("_", ".")) for part in posixpath.relpath(path, root).split("/") if part != ".")
+
+
+def list_inputs(inputs: list[str]) -> list[InputFile]:
+    """The article files under the inputs (folders recursively), by name, with their sizes."""
+    files: dict[str, InputFile] = {}
+    for location in inputs:
+        fs, root, prefix = filesystem(location)
+        info = fs.get_file_info(root)
+        if info.type == pafs.FileType.NotFound:
+            raise BatchInputError(f"Path does not exist: {location}")
+        found = ([info] if info.type == pafs.FileType.File else
+                 [i for i in fs.get_file_info(pafs.FileSelector(root, recursive=True))
+                  if i.type == pafs.FileType.File and not _is_hidden(i.path, root)])
+        for file in found:
+            if is_article_file(file.path):
+                name = prefix + file.path
+                files[name] = InputFile(name, file.size or 0, is_splittable(name))
+    return sorted(files.values(), key=lambda f: f.name)
+
+
+def read_input(name: str) -> bytes:
+    """One input file's bytes, as stored (a .gz file is not opened here)."""
+    fs, path, _ = filesystem(name)
+    with fs.open_input_stream(path, compression=None) as stream:
+        return stream.read()
+
+
+def hive_value(value: str) -> str:
+    """A partition value as a folder name (Spark's escaping; pyarrow's hive partitioning decodes it)."""
+    return "".join(f"%{ord(c):02X}" if c in HIVE_ESCAPED else c for c in value)
+
+
+def partition_folder(keys: dict[str, str]) -> str:
+    return "/".join(f"{column}={hive_value(value)}" for column, value in keys.items())
+
+
+class PartitionedWriter:
+    """A task's records as Parquet: one file per partition it meets, named ``file_name``, in
+    ``folder`` (a path of ``fs``), written in row groups of ``rows_per_group``."""
+
+    def __init__(self, fs: pafs.FileSystem, folder: str, file_name: str, schema: pa.Schema, rows_per_group: int):
+        self.fs, self.folder, self.file_name = fs, folder, file_name
+        self.schema, self.rows_per_group = schema, rows_per_group
+        self._writers: dict[str, pq.ParquetWriter] = {}
+        self._pending: dict[str, list[dict[str, Any]]] = {}
+
+    def add(self, record: dict[str, Any], keys: dict[str, str]) -> None:
+        partition = partition_folder(keys)
+        pending = self._pending.setdefault(partition, [])
+        pending.append(record)
+        if len(pending) >= self.rows_per_group:
+            self._flush(partition)
+
+    def _flush(self, partition: str) -> None:
+        rows = self._pending.pop(partition, [])
+        if not rows:
+            return
+        writer = self._writers.get(partition)
+        if writer is None:
+            folder = f"{self.folder}/{partition}"
+            self.fs.create_dir(folder, recursive=True)
+            writer = self._writers[partition] = pq.ParquetWriter(
+                f"{folder}/{self.file_name}", self.schema, filesystem=self.fs)
+        writer.write_batch(pa.RecordBatch.from_pylist(rows, schema=self.schema))
+
+    def close(self) -> None:
+        for partition in list(self._pending):
+            self._flush(partition)
+        for writer in self._writers.values():
+            writer.close()
+
+
+def _files_under(fs: pafs.FileSystem, folder: str) -> list[str]:
+    infos = fs.get_file_info(pafs.FileSelector(folder, recursive=True, allow_not_found=True))
+    return sorted(i.path for i in infos if i.type == pafs.FileType.File)
+
+
+def _compact(fs: pafs.FileSystem, folder: str, files: list[str]) -> None:
+    """One Parquet file in place of a partition folder's files."""
+    table = pa.concat_tables(pq.read_table(path, filesystem=fs) for path in files)
+    pq.write_table(table, f"{folder}/part-compact.parquet", filesystem=fs)
+    for path in files:
+        fs.delete_file(path)
+
+
+def commit_partitions(fs: pafs.FileSystem, staging: str, output: str, compact: bool) -> int:
+    """Each partition folder under ``staging`` replaces the one under ``output``; the staging folder
+    is removed. Returns the number of partitions replaced."""
+    by_folder: dict[str, list[str]] = {}
+    for path in _files_under(fs, staging):
+        by_folder.setdefault(posixpath.dirname(path), []).append(path)
+    for folder, files in sorted(by_folder.items()):
+        if compact and len(files) > 1:
+            _compact(fs, folder, files)
+        target = f"{output}/{posixpath.relpath(folder, staging)}"
+        if fs.get_file_info(target).type != pafs.FileType.NotFound:
+            fs.delete_dir(target)
+        fs.create_dir(posixpath.dirname(target), recursive=True)
+        fs.move(folder, target)
+    remove_folder(fs, staging)
+    return len(by_folder)
+
+
+def remove_folder(fs: pafs.FileSystem, folder: str) -> None:
+    if fs.get_file_info(folder).type != pafs.FileType.NotFound:
+        fs.delete_dir(folder)
