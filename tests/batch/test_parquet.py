@@ -40,3 +40,12 @@ def test_batch_output_is_recognized(tmp_path):
     assert is_batch_output(tmp_path)
     assert is_batch_output(next(tmp_path.rglob("*.parquet")))
     assert not is_batch_output(tmp_path / "nothing.txt")
+
+
+def test_records_table_is_the_table_from_python_objects():
+    from rasid.batch.storage import records_table
+
+    schema = to_arrow_schema(record_spark_schema())
+    records = example_records()
+    records.append({**records[0], "title": "سطر\nثان \u2028 \"مقتبس\" 1e-05", "sectors": [], "metadata": None})
+    assert records_table(records, schema).equals(pa.Table.from_pylist(records, schema=schema))
