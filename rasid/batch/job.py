@@ -13,7 +13,7 @@ One Spark stage, no shuffle, and the JVM touches no article:
    refused) as its result. The driver then commits the run: each partition folder the run wrote
    replaces OUTPUT's folder of that partition (``spark_compact_output``: its files joined into one
    first), and writes the dead letters as JSON Lines under the dead-letter folder, partitioned by
-   input, overwriting only those partitions. Re-running replaces, never duplicates.
+   input, replacing only those partitions (no Spark job). Re-running replaces, never duplicates.
 """
 from __future__ import annotations
 
@@ -28,15 +28,14 @@ from functools import lru_cache, partial
 from typing import Any, Iterator
 
 import pyarrow as pa
-from pyspark.sql import DataFrame, SparkSession
-from pyspark.sql import types as T
+from pyspark.sql import SparkSession
 from pyspark.sql.pandas.types import to_arrow_schema
 
 from rasid.batch.balance import WorkUnit, plan_tasks
 from rasid.batch.schema import record_spark_schema
 from rasid.batch.sources import items_from_file
-from rasid.batch.storage import (BatchInputError, PartitionedWriter, commit_partitions, filesystem, list_inputs,
-                                 read_input, remove_folder)
+from rasid.batch.storage import (PartitionedWriter, commit_partitions, filesystem, list_inputs,
+                                 read_input, remove_folder, write_json_partitions)
 from rasid.errors import RasidError
 from rasid.readers import Item
 from rasid.settings import Settings
@@ -49,8 +48,6 @@ UNKNOWN = "unknown"
 ROWS_PER_BATCH = 256
 PARTITIONS_PER_CORE = 8
 MONTH_RE = re.compile(r"^(\d{4})-(\d{2})")
-
-DEAD_LETTER_COLUMNS = ("source", "reason", "kind", "input", DEAD_LETTER_PARTITION)
 
 
 @dataclass
@@ -86,10 +83,6 @@ def spark_session(settings: Settings, config: dict[str, str] | None = None) -> S
     return session
 
 
-DEAD_LETTER_SCHEMA = T.StructType([T.StructField(name, T.StringType(), nullable=True)
-                                   for name in DEAD_LETTER_COLUMNS])
-
-
 @lru_cache(maxsize=1)
 def record_arrow_schema() -> pa.Schema:
     """The Parquet schema of a record file (the partition keys are folder names, not columns)."""
@@ -112,7 +105,7 @@ def _one_line(message: str) -> str:
 
 
 def dead_letter(source: str, reason: str, kind: str, input_file: str) -> dict[str, str]:
-    """One dead letter (DEAD_LETTER_COLUMNS)."""
+    """One dead letter: its source, reason, kind, input file and partition key."""
     return {"source": source, "reason": reason, "kind": kind, "input": input_file,
             DEAD_LETTER_PARTITION: input_key(input_file)}
 
@@ -172,12 +165,6 @@ def extraction_partitions(spark: SparkSession, settings: Settings) -> int:
     return settings.spark_partitions or PARTITIONS_PER_CORE * spark.sparkContext.defaultParallelism
 
 
-def write_dead_letters(letters: DataFrame, path: str) -> None:
-    (letters.repartition(DEAD_LETTER_PARTITION)
-     .write.mode("overwrite").option("partitionOverwriteMode", "dynamic")
-     .partitionBy(DEAD_LETTER_PARTITION).json(path))
-
-
 def _run_tasks(spark: SparkSession, groups: list[list[WorkUnit]], settings: Settings, staging: str,
                run_id: str) -> list[TaskReport]:
     if not groups:
@@ -205,9 +192,8 @@ def run_batch(inputs: list[str], output: str, settings: Settings, spark: SparkSe
     finally:
         remove_folder(fs, staging_path)
     letters = [letter for report in reports for letter in report.dead_letters]
-    if letters:  # from Arrow: no Python worker
-        table = pa.Table.from_pylist(letters, schema=to_arrow_schema(DEAD_LETTER_SCHEMA))
-        write_dead_letters(spark.createDataFrame(table, DEAD_LETTER_SCHEMA), dead_letter)
+    letters_fs, letters_path, _ = filesystem(dead_letter)
+    write_json_partitions(letters_fs, letters_path, letters, DEAD_LETTER_PARTITION, f"part-{run_id}.json")
     built: dict[str, int] = {}  # per worker: the pipelines it had built by its last task
     for report in reports:
         built[report.worker] = max(built.get(report.worker, 0), report.pipelines_built)

@@ -170,3 +170,19 @@ def commit_partitions(fs: pafs.FileSystem, staging: str, output: str, compact: b
 def remove_folder(fs: pafs.FileSystem, folder: str) -> None:
     if fs.get_file_info(folder).type != pafs.FileType.NotFound:
         fs.delete_dir(folder)
+
+
+def write_json_partitions(fs: pafs.FileSystem, folder: str, rows: list[dict[str, Any]], column: str,
+                          file_name: str) -> None:
+    """Rows as JSON Lines in hive partition folders of ``folder`` by ``column`` (not kept in the lines;
+    null fields left out, as Spark's JSON writer does): each folder written replaces the old one."""
+    by_value: dict[str, list[str]] = {}
+    for row in rows:
+        line = json.dumps({k: v for k, v in row.items() if k != column and v is not None}, ensure_ascii=False)
+        by_value.setdefault(row[column], []).append(line)
+    for value, lines in sorted(by_value.items()):
+        partition = f"{folder}/{partition_folder({column: value})}"
+        remove_folder(fs, partition)
+        fs.create_dir(partition, recursive=True)
+        with fs.open_output_stream(f"{partition}/{file_name}") as stream:
+            stream.write(("\n".join(lines) + "\n").encode("utf-8"))

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from rasid.batch.job import DEAD_LETTER_FOLDER, STAGING_PREFIX, BatchInputError, partition_keys, run_batch
+from rasid.batch.job import DEAD_LETTER_FOLDER, STAGING_PREFIX, partition_keys, run_batch
+from rasid.batch.storage import BatchInputError
 from rasid.batch.parquet import read_records
 from rasid.errors import NotArabic
 from rasid.ingest.sources import warc_items
