@@ -141,6 +141,8 @@ def run_spark(inputs: Path, output: Path, master: str) -> dict:
             "session_seconds": started - start, "cores": cores, "peak_bytes": memory.peak,
             "cpu_seconds": memory.cpu_seconds, "partitions": result.tasks,
             "python_workers": result.python_workers, "pipelines_built": result.pipelines_built,
+            "task_seconds": result.task_seconds, "task_cpu_seconds": result.task_cpu_seconds,
+            "largest_task_seconds": result.largest_task_seconds,
             "parquet_files": sum(1 for _ in output.rglob("*.parquet"))}
 
 
@@ -177,6 +179,10 @@ def report(n: int, single: dict, spark: dict) -> None:
           f"(JVM + Python workers)")
     print(f"spark: {spark['partitions']} extraction tasks, {spark['python_workers']} Python workers built "
           f"{spark['pipelines_built']} pipelines, {spark['parquet_files']} Parquet files")
+    print(f"spark tasks (in the Python workers): {spark['task_seconds']:.1f} s summed wall time, "
+          f"{spark['task_cpu_seconds']:.1f} CPU-s ({1000 * spark['task_cpu_seconds'] / n:.1f} ms per article), "
+          f"largest task {spark['largest_task_seconds']:.1f} s; job wall time x cores minus task time: "
+          f"{spark['seconds'] * cores - spark['task_seconds']:.1f} core-s")
     print(f"speed-up: {single['seconds'] / spark['seconds']:.2f}x on {cores} cores "
           f"({single['seconds'] / (spark['seconds'] + spark['session_seconds']):.2f}x with the session start)")
     print(f"per article: {single_ms:.1f} ms in one process, {spark_core_ms:.1f} core-ms on Spark: "

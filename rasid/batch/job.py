@@ -22,6 +22,7 @@ import os
 import re
 import socket
 import sys
+import time
 import uuid
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
@@ -59,6 +60,9 @@ class BatchResult:
     python_workers: int = 0  # the Python worker processes that ran extraction tasks
     pipelines_built: int = 0  # the pipelines they built (lexicons and model loaded): one each when reused
     tasks: int = 0  # the extraction tasks run
+    task_seconds: float = 0.0  # their summed wall time in the Python workers
+    task_cpu_seconds: float = 0.0  # their summed CPU time
+    largest_task_seconds: float = 0.0
 
     def as_line(self) -> str:
         return (f"{self.records} records written to {self.output}, "
@@ -134,6 +138,8 @@ class TaskReport:
     dead_letters: list[dict[str, str]] = field(default_factory=list)
     worker: str = ""
     pipelines_built: int = 0
+    seconds: float = 0.0  # wall time of the task in its Python worker
+    cpu_seconds: float = 0.0  # CPU time of the Python worker during the task
 
 
 def run_task(task: int, groups: Iterator[list[WorkUnit]], settings: Settings, staging: str,
@@ -141,6 +147,7 @@ def run_task(task: int, groups: Iterator[list[WorkUnit]], settings: Settings, st
     """One extraction task (mapPartitionsWithIndex over the planned groups): read, process, write."""
     from rasid.pipeline import pipeline_for
 
+    started, cpu_started = time.perf_counter(), time.process_time()
     fs, folder, _ = filesystem(staging)
     report = TaskReport(0)
     writer = PartitionedWriter(fs, folder, f"part-{task:05d}-{run_id}.parquet", record_arrow_schema(),
@@ -158,6 +165,7 @@ def run_task(task: int, groups: Iterator[list[WorkUnit]], settings: Settings, st
     finally:
         writer.close()
     report.worker, report.pipelines_built = f"{socket.gethostname()}:{os.getpid()}", pipeline_for.cache_info().misses
+    report.seconds, report.cpu_seconds = time.perf_counter() - started, time.process_time() - cpu_started
     yield report
 
 
@@ -198,4 +206,6 @@ def run_batch(inputs: list[str], output: str, settings: Settings, spark: SparkSe
     for report in reports:
         built[report.worker] = max(built.get(report.worker, 0), report.pipelines_built)
     return BatchResult(sum(report.records for report in reports), len(letters), output, dead_letter,
-                       python_workers=len(built), pipelines_built=sum(built.values()), tasks=len(groups))
+                       python_workers=len(built), pipelines_built=sum(built.values()), tasks=len(groups),
+                       task_seconds=sum(r.seconds for r in reports), task_cpu_seconds=sum(r.cpu_seconds for r in reports),
+                       largest_task_seconds=max((r.seconds for r in reports), default=0.0))
