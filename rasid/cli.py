@@ -422,8 +422,8 @@ def serve_command(db, host, port, workers, token):
               help="Extraction tasks the articles are spread over, evenly by text length (default: "
                    "RASID_SPARK_PARTITIONS or 8 per core).")
 def batch_command(inputs, output, dead_letter, master, partitions):
-    """Extract records from the articles under INPUTS (files or folders, recursive; local paths or any
-    filesystem Spark reads) on Apache Spark, into Parquet at OUTPUT partitioned by publication month and
+    """Extract records from the articles under INPUTS (files or folders, recursive; local paths or
+    hdfs://, s3://, gs:// URIs) on Apache Spark, into Parquet at OUTPUT partitioned by publication month and
     source. Text, .json, .jsonl (.gz too) and WARC inputs.
 
     Bad inputs never fail the job: each goes to the dead-letter folder (JSON Lines: source, reason).
