@@ -7,7 +7,7 @@ from functools import lru_cache
 from rasid.doc import Entity
 from rasid.lang import LanguageDataError, load_list, load_table
 from rasid.lang.matcher import PhraseMatcher, phrase_key
-from rasid.persons.lexicon import common_words, first_names
+from rasid.persons.lexicon import common_words, first_names, tagger_name_words
 from rasid.text.normalize import normalize_str
 
 CUE_KINDS = ("verb", "participle", "source", "relay")
@@ -89,8 +89,7 @@ def title_heads() -> frozenset[str]:
 def name_words() -> frozenset[str]:
     """Words of persons' names: first names and the NER gazetteer's person words (ner_person_names.txt),
     less the common words."""
-    words = first_names() | frozenset(normalize_str(w) for w in load_list("ner_person_names.txt"))
-    return words - common_words()
+    return (first_names() | tagger_name_words()) - common_words()
 
 
 def names_someone(token) -> bool:

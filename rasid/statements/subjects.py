@@ -12,7 +12,7 @@ from rasid.statements.lexicon import (
 
 SPEAKER_REACH = 8  # tokens after a cue where its speaker is looked for
 RELAY_REACH = 10  # tokens after a relay cue where its عن is looked for
-ADDRESSEE_PREFIX = PURPOSE_PREFIX = "ل"  # قال لوكالة ...: the outlet is spoken to, not speaking
+ADDRESSEE_PREFIX = "ل"  # قال لوكالة ...: the outlet is spoken to, not speaking
 FROM = "عن"
 OUTLET_WORDS = 4  # the longest outlet name beginning looked for after a cue
 SUBJUNCTIVE = frozenset({"ان"})  # أن, normalized
