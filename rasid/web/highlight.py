@@ -15,6 +15,7 @@ from typing import Any, Iterator
 
 from markupsafe import Markup, escape
 
+from rasid.store.fulltext import ARTICLE, CONJUNCTIONS, PREPOSITIONS
 from rasid.text.normalize import normalize
 
 # Outer before inner when two spans start at the same place and have the same length.
@@ -141,9 +142,8 @@ def highlighted_paragraphs(record: dict[str, Any]) -> list[Markup]:
     return fragments
 
 
-CONJUNCTION_PREFIX = "[وف]?"
-PREPOSITION_PREFIX = "[بلك]?"
-ARTICLE = "ال"
+CONJUNCTION_PREFIX = f"[{CONJUNCTIONS}]?"  # the proclitics the full-text index strips (rasid.store.fulltext)
+PREPOSITION_PREFIX = f"[{PREPOSITIONS}]?"
 
 
 def _word_pattern(words: list[str]) -> re.Pattern | None:
