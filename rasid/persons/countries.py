@@ -18,7 +18,7 @@ from rasid.lang import load_list, load_table
 from rasid.lang.geo import country_adjectives
 from rasid.lang.matcher import PhraseMatcher
 from rasid.persons.context import PersonContext
-from rasid.persons.lexicon import bare_word
+from rasid.persons.lexicon import bare_word, occupation_words
 from rasid.persons.titles import TitleSpan, title_prepositions
 from rasid.text.normalize import normalize_str
 
@@ -40,13 +40,6 @@ def home_references() -> frozenset[str]:
     """One-word names a report gives its own state ("المملكة"، "السلطنة"), see country_references.tsv."""
     return frozenset(normalize_str(phrase) for phrase, _codes, mode in load_table("country_references.tsv", 3)
                      if mode == "one" and " " not in phrase)
-
-
-@lru_cache(maxsize=1)
-def occupation_words() -> frozenset[str]:
-    """First words of occupation titles (اللاعب، الفنان، الخبير): a role, but no office of a state."""
-    return frozenset(bare_word(phrase.split()[0]) for phrase, kind, _country in load_table("title_heads.tsv", 3)
-                     if kind == "occupation")
 
 
 def holds_office(person: Entity) -> bool:

@@ -64,19 +64,27 @@ def segment_start_words() -> frozenset[str]:
     return frozenset(words)
 
 
+def _first_words(kind: str) -> frozenset[str]:
+    """Bare forms of the first words of the title_heads.tsv phrases of one kind."""
+    return frozenset(bare_word(phrase.split()[0]) for phrase, k, _c in load_table("title_heads.tsv", 3) if k == kind)
+
+
 @lru_cache(maxsize=1)
 def title_head_words() -> frozenset[str]:
     """Bare forms of every word that can open a title (وزير، رئيس، مدير ...)."""
-    return frozenset(
-        bare_word(phrase.split()[0]) for phrase, kind, _c in load_table("title_heads.tsv", 3) if kind == "office"
-    )
+    return _first_words("office")
+
+
+@lru_cache(maxsize=1)
+def occupation_words() -> frozenset[str]:
+    """First words of occupation titles (اللاعب، الفنان، الخبير): a role, but no office of a state."""
+    return _first_words("occupation")
 
 
 @lru_cache(maxsize=1)
 def role_head_words() -> frozenset[str]:
     """Bare forms of the first words of offices and occupations (وزير، رئيس، لاعب، مدرب ...)."""
-    return frozenset(bare_word(phrase.split()[0]) for phrase, kind, _c in load_table("title_heads.tsv", 3)
-                     if kind in ("office", "occupation"))
+    return title_head_words() | occupation_words()
 
 
 @lru_cache(maxsize=1)
