@@ -12,12 +12,11 @@ from __future__ import annotations
 from collections import Counter
 from typing import Sequence
 
+from rasid.ner.features import clitic_stripped
 from rasid.ner.scoring import chunks
 
 PROPAGATED_LABELS = frozenset({"PERS", "LOC", "ORG"})
 MAX_NAME_WORDS = 4
-CLITIC_LETTERS = frozenset("وفبلك")
-MIN_CLITIC_WORD = 4  # a word of at least this many letters may carry a clitic letter
 
 
 def document_names(sequences: Sequence[Sequence[str]], tags: Sequence[Sequence[str]]) -> dict[tuple[str, ...], str]:
@@ -34,9 +33,8 @@ def document_names(sequences: Sequence[Sequence[str]], tags: Sequence[Sequence[s
 
 
 def _forms(word: str) -> tuple[str, ...]:
-    if len(word) >= MIN_CLITIC_WORD and word[0] in CLITIC_LETTERS:
-        return word, word[1:]
-    return (word,)
+    stripped = clitic_stripped(word)
+    return (word,) if stripped is None else (word, stripped)
 
 
 def _match(words: Sequence[str], labels: Sequence[str], i: int,

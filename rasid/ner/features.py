@@ -20,9 +20,9 @@ GAZETTEER_LABELS = ("PERS", "LOC", "ORG")
 AFFIX_LENGTHS = (1, 2, 3, 4)
 # Which features a neighbour at distance 1 or 2 contributes.
 NEIGHBOUR_FEATURES = {1: ("w", "s", "c", "g", "al", "sh", "k", "kf", "kx", "q"), 2: ("w", "c", "g", "k", "q")}
+CLUSTER_FEATURES = ("k", "kf", "kx")  # coarse to fine
 # A bare conjunction or preposition letter the lexicon-free segmentation keeps:
 # the word without it is the "c" feature (ومتعب -> متعب, بايهود -> ايهود).
-CLUSTER_FEATURES = ("k", "kf", "kx")  # coarse to fine
 CLITIC_LETTERS = frozenset("وفبلك")
 MIN_CLITIC_STRIPPED = 3
 BIAS = ("b",)
@@ -44,6 +44,14 @@ def shape(norm: str) -> str:
     return f"{kind}{size if size < 4 else '4-5' if size < 6 else '6+'}"
 
 
+def clitic_stripped(norm: str) -> str | None:
+    """The word without a leading conjunction or preposition letter it may carry (ومتعب -> متعب); None
+    when it starts with none or is too short to carry one."""
+    if len(norm) > MIN_CLITIC_STRIPPED and norm[0] in CLITIC_LETTERS:
+        return norm[1:]
+    return None
+
+
 def _gazetteer_labels(forms: Sequence[str]) -> list[str]:
     return [label for label in GAZETTEER_LABELS if any(f in names(label) for f in forms)]
 
@@ -63,11 +71,11 @@ def word_attributes(norm: str) -> list[tuple[str, str]]:
     if proclitics:
         attributes.append(("pc", proclitics))
     attributes += [("g", label) for label in _gazetteer_labels((norm, stem, bare))]
-    if not proclitics and not has_article and norm[0] in CLITIC_LETTERS and len(norm) > MIN_CLITIC_STRIPPED:
-        stripped = norm[1:]
+    stripped = clitic_stripped(norm)
+    if stripped is not None and not proclitics and not has_article:
         attributes.append(("c", stripped))
         attributes += [("gc", label) for label in _gazetteer_labels((stripped,))]
-    stripped_forms = (norm[1:],) if norm[0] in CLITIC_LETTERS and len(norm) > MIN_CLITIC_STRIPPED else ()
+    stripped_forms = () if stripped is None else (stripped,)
     attributes += [("q", label) for label in cues((norm, stem, bare) + stripped_forms)]
     attributes += _cluster_attributes(norm, stem)
     return attributes
