@@ -64,11 +64,10 @@ def snippet(text: str, words: list[str]) -> str:
     return ("…" if begin else "") + text[begin:begin + SNIPPET_CHARS].strip() + "…"
 
 
-def search_articles(connection: Connection, query: str | None, filters: Filters, paging: Paging) -> dict[str, Any]:
-    words = query_words(query or "")
-    columns = [articles.c.num, articles.c.id, articles.c.title, articles.c.published, articles.c.source,
-               articles.c.url, articles.c.story_id]
-    where = conditions(connection, filters)
+def ranked(connection: Connection, words: list[str], where: list[sa.ColumnElement],
+           columns: list[sa.ColumnElement]) -> tuple[sa.Select, list[sa.ColumnElement], sa.Select]:
+    """(SELECT of ``columns`` and a score for the articles the search finds, best-first order,
+    SELECT of their number): the search's rules, for its pages, facets and exports."""
     if words:
         # the matches first, once (MATERIALIZED): the planner must not run the full-text query per article
         matched, _ = matching(connection.dialect.name, words)
@@ -79,11 +78,19 @@ def search_articles(connection: Connection, query: str | None, filters: Filters,
             counted = counted.join(articles, hits.c.num == articles.c.num)
         order = [hits.c.score, articles.c.num]
     else:
-        base = sa.select(*columns, sa.literal(None).label("score"))
+        base = sa.select(*columns, sa.literal(None).label("score")).select_from(articles)
         counted = sa.select(sa.func.count()).select_from(articles)
         order = [articles.c.day.desc(), articles.c.num.desc()]
-    total = connection.execute(counted.where(*where)).scalar_one()
-    rows = connection.execute(base.where(*where).order_by(*order).limit(paging.limit).offset(paging.offset)).all()
+    return base.where(*where), order, counted.where(*where)
+
+
+def search_articles(connection: Connection, query: str | None, filters: Filters, paging: Paging) -> dict[str, Any]:
+    words = query_words(query or "")
+    columns = [articles.c.num, articles.c.id, articles.c.title, articles.c.published, articles.c.source,
+               articles.c.url, articles.c.story_id]
+    base, order, counted = ranked(connection, words, conditions(connection, filters), columns)
+    total = connection.execute(counted).scalar_one()
+    rows = connection.execute(base.order_by(*order).limit(paging.limit).offset(paging.offset)).all()
     texts = dict(connection.execute(
         sa.select(articles.c.num, articles.c.text).where(articles.c.num.in_([r.num for r in rows]))).all())
     items = [{"id": r.id, "title": r.title, "published": r.published, "source": r.source, "url": r.url,

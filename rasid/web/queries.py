@@ -12,10 +12,11 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from rasid.search.articles import conditions as article_conditions
+from rasid.search.articles import ranked
 from rasid.search.events import conditions as event_conditions
 from rasid.search.events import describe
 from rasid.search.filters import Filters
-from rasid.store.fulltext import matching, query_words
+from rasid.store.fulltext import query_words
 from rasid.store.schema import (article_sectors, articles, corrections, entities, entity_counts, entity_mentions,
                                 entity_titles, event_articles, event_countries, event_participants, event_sectors,
                                 events)
@@ -49,14 +50,9 @@ def story_copies(connection: Connection, article_id: str, story_id: str) -> list
 def _searched(connection: Connection, query: str | None, filters: Filters) -> tuple[sa.Select, list]:
     """(SELECT of the articles the search finds with their score, best-first order): the rules
     of rasid.search.articles.search_articles."""
-    words = query_words(query or "")
-    where = article_conditions(connection, filters)
-    if words:
-        hits = matching(connection.dialect.name, words)[0].subquery("hits")
-        statement = sa.select(articles.c.id, hits.c.score).join_from(articles, hits, hits.c.num == articles.c.num)
-        return statement.where(*where), [hits.c.score, articles.c.num]
-    statement = sa.select(articles.c.id, sa.literal(None).label("score")).select_from(articles)
-    return statement.where(*where), [articles.c.day.desc(), articles.c.num.desc()]
+    statement, order, _ = ranked(connection, query_words(query or ""), article_conditions(connection, filters),
+                                 [articles.c.id])
+    return statement, order
 
 
 def _facet_scope(connection: Connection, query: str | None, filters: Filters,
