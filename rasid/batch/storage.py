@@ -159,8 +159,7 @@ def commit_partitions(fs: pafs.FileSystem, staging: str, output: str, compact: b
         if compact and len(files) > 1:
             _compact(fs, folder, files)
         target = f"{output}/{posixpath.relpath(folder, staging)}"
-        if fs.get_file_info(target).type != pafs.FileType.NotFound:
-            fs.delete_dir(target)
+        remove_folder(fs, target)
         fs.create_dir(posixpath.dirname(target), recursive=True)
         fs.move(folder, target)
     remove_folder(fs, staging)
