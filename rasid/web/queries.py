@@ -6,6 +6,7 @@ on SQLite and PostgreSQL; every value is a bound parameter.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import replace
 from typing import Any
 
 import sqlalchemy as sa
@@ -277,8 +278,7 @@ def organization_people(connection: Connection, num: int, limit: int = 50) -> li
 # --- countries and country pairs
 
 def pair_filters(a: str, b: str, filters: Filters | None = None) -> Filters:
-    base = filters or Filters()
-    return Filters(base.persons, base.organizations, (a, b), base.types, base.sectors, base.since, base.until)
+    return replace(filters or Filters(), countries=(a, b))
 
 
 def _pair_events(connection: Connection, a: str, b: str, filters: Filters | None = None) -> sa.Select:
