@@ -16,7 +16,7 @@ from typing import Callable, Iterable, Iterator
 import sqlalchemy as sa
 from tqdm import tqdm
 
-from rasid.batch.parquet import is_batch_output
+from rasid.batch.parquet import is_batch_output, read_records
 from rasid.doc import Article
 from rasid.errors import RasidError
 from rasid.ingest.provenance import model_version, rasid_version
@@ -119,9 +119,7 @@ def ingest(sources: list[str], store: Store, settings: Settings, fields: FieldMa
 def batch_records(outputs: list[str]) -> Iterator[Extracted]:
     """The records of `rasid batch` outputs (read by rasid.batch.parquet), ready to store."""
     for output in outputs:
-        from rasid.batch.parquet import read_records  # pyarrow: the batch extra
-
-        for record in read_records(output):
+        for record in read_records(output):  # pyarrow (the batch extra) is imported there, when needed
             yield Extracted(record.get("file") or record["id"], record["id"], record=record,
                             signature=signature(record["text"]))
 
