@@ -128,8 +128,7 @@ def _top_kept(connection: Connection, entity_type: str, size: int) -> Counter:
 
 def _top_entities(connection: Connection, counts: dict[str, Counter], size: int) -> dict[str, list[dict[str, Any]]]:
     nums = [k for t in ("PERSON", "ORG") for k, _ in _ranked(counts[t], size)]
-    described = {num: (name, country) for num, name, country in connection.execute(
-        sa.select(entities.c.num, entities.c.name, entities.c.country).where(entities.c.num.in_(nums)))}
+    described = _names_of(connection, nums)
 
     def top(entity_type: str) -> list[dict[str, Any]]:
         return [{"id": k, "name": described[k][0], "country": described[k][1], "count": c}
@@ -365,7 +364,8 @@ def _person_ties(connection: Connection, selected: sa.Select | None) -> Counter:
     return _ties(links)
 
 
-def _person_names(connection: Connection, nums: set) -> dict[int, tuple[str, str | None]]:
+def _names_of(connection: Connection, nums) -> dict[int, tuple[str, str | None]]:
+    """Registry entity -> (name, country) for the entities ``nums``."""
     rows = connection.execute(sa.select(entities.c.num, entities.c.name, entities.c.country)
                               .where(entities.c.num.in_(nums)))
     return {num: (name, country) for num, name, country in rows}
@@ -394,7 +394,7 @@ def network(connection: Connection, kind: str, filters: Filters, max_nodes: int 
     if kind == "countries":
         described = {code: (None, code) for code in kept}
     else:
-        described = _person_names(connection, kept) if kept else {}
+        described = _names_of(connection, kept) if kept else {}
     nodes = [{"id": node, "name": described[node][0], "country": described[node][1], "strength": strength[node]}
              for node in ranked]
     edges = [{"a": a, "b": b, "weight": w} for a, b, w in ties if a in kept and b in kept][:max_edges]
