@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import socket
 import tempfile
 import threading
 import time
@@ -15,7 +14,7 @@ import pytest
 
 from rasid.settings import Settings
 from rasid.store import open_store
-from tests.kb_fixtures import add_records
+from tests.kb_fixtures import _free_port, add_records
 from tests.web.corpus import INGESTED, RECORDS
 
 CHROMIUM = "/usr/bin/chromium"
@@ -59,12 +58,6 @@ def client(web_app):
 
     with TestClient(web_app) as test_client:
         yield test_client
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="session")
