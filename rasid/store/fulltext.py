@@ -11,6 +11,7 @@ quoted as an FTS5 string (or a tsquery lexeme) and passed as a bound parameter.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -53,17 +54,12 @@ def variants(word: str) -> set[str]:
     return forms
 
 
-_variants_of: dict[str, tuple[str, ...]] = {}  # word -> variants(word): words recur across articles
 VARIANTS_KEPT = 500_000
 
 
+@lru_cache(maxsize=VARIANTS_KEPT)  # words recur across articles
 def _cached_variants(word: str) -> tuple[str, ...]:
-    found = _variants_of.get(word)
-    if found is None:
-        if len(_variants_of) >= VARIANTS_KEPT:
-            _variants_of.clear()
-        found = _variants_of[word] = tuple(variants(word))
-    return found
+    return tuple(variants(word))
 
 
 def indexed_form(text: str) -> str:
