@@ -1,7 +1,6 @@
 """Article search: full text (Arabic-normalized) and filters, paginated."""
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import sqlalchemy as sa
@@ -9,12 +8,11 @@ from sqlalchemy.engine import Connection
 
 from rasid.search.filters import Filters, Paging, entity_ids
 from rasid.store.articles import unpack
-from rasid.store.fulltext import matching, query_words
+from rasid.store.fulltext import WORD_RE, matching, query_words
 from rasid.store.schema import article_sectors, articles, entities, entity_mentions, event_articles, events
 from rasid.text.normalize import normalize_str
 
 SNIPPET_CHARS = 160
-TEXT_WORD_RE = re.compile(r"\w+")
 
 
 def _mentions_any(nums: list[int]) -> sa.ColumnElement:
@@ -48,7 +46,7 @@ def conditions(connection: Connection, filters: Filters) -> list[sa.ColumnElemen
 
 def first_hit(text: str, words: list[str]) -> int | None:
     """Offset of the first word of ``text`` that is a query word (or ends with one, after proclitics)."""
-    for match in TEXT_WORD_RE.finditer(text):
+    for match in WORD_RE.finditer(text):
         folded = normalize_str(match.group()).lower()
         if any(folded == w or (folded.endswith(w) and len(folded) - len(w) <= 2) for w in words):
             return match.start()
