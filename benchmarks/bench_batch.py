@@ -142,7 +142,7 @@ def run_spark(inputs: Path, output: Path, master: str) -> dict:
             "cpu_seconds": memory.cpu_seconds, "partitions": result.tasks,
             "python_workers": result.python_workers, "pipelines_built": result.pipelines_built,
             "task_seconds": result.task_seconds, "task_cpu_seconds": result.task_cpu_seconds,
-            "largest_task_seconds": result.largest_task_seconds,
+            "largest_task_seconds": result.largest_task_seconds, "phases": result.phases,
             "parquet_files": sum(1 for _ in output.rglob("*.parquet"))}
 
 
@@ -183,6 +183,7 @@ def report(n: int, single: dict, spark: dict) -> None:
           f"{spark['task_cpu_seconds']:.1f} CPU-s ({1000 * spark['task_cpu_seconds'] / n:.1f} ms per article), "
           f"largest task {spark['largest_task_seconds']:.1f} s; job wall time x cores minus task time: "
           f"{spark['seconds'] * cores - spark['task_seconds']:.1f} core-s")
+    print("spark timeline (s): " + ", ".join(f"{name} {seconds:.1f}" for name, seconds in spark["phases"].items()))
     print(f"speed-up: {single['seconds'] / spark['seconds']:.2f}x on {cores} cores "
           f"({single['seconds'] / (spark['seconds'] + spark['session_seconds']):.2f}x with the session start)")
     print(f"per article: {single_ms:.1f} ms in one process, {spark_core_ms:.1f} core-ms on Spark: "
@@ -211,6 +212,8 @@ def main() -> int:
     parser.add_argument("-n", type=int, default=None, help="number of articles (default: all)")
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--master", default="local[2]")
+    parser.add_argument("--spark-only", action="store_true",
+                        help="run only the Spark side and print its figures (no speed-up)")
     parser.add_argument("--child", choices=["single", "spark"], help=argparse.SUPPRESS)
     parser.add_argument("--inputs", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--output", type=Path, help=argparse.SUPPRESS)
@@ -229,6 +232,13 @@ def main() -> int:
         inputs = work_dir / "inputs"
         inputs.mkdir()
         n = write_subset(args.corpus, args.n or 10**9, inputs)
+        if args.spark_only:
+            spark = child("spark", inputs, work_dir / "parquet", args.master)
+            print(f"spark {args.master}: {n} articles in {spark['seconds']:.1f} s (+ {spark['session_seconds']:.1f} s "
+                  f"session start); timeline (s): "
+                  + ", ".join(f"{name} {seconds:.1f}" for name, seconds in spark["phases"].items()))
+            print(json.dumps({"n": n, "spark": spark}))
+            return 0
         single = child("single", inputs, work_dir / "single.jsonl", args.master)
         spark = child("spark", inputs, work_dir / "parquet", args.master)
         report(n, single, spark)

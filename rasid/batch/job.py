@@ -63,6 +63,7 @@ class BatchResult:
     task_seconds: float = 0.0  # their summed wall time in the Python workers
     task_cpu_seconds: float = 0.0  # their summed CPU time
     largest_task_seconds: float = 0.0
+    phases: dict[str, float] = field(default_factory=dict)  # seconds of each step of the run (timeline)
 
     def as_line(self) -> str:
         return (f"{self.records} records written to {self.output}, "
@@ -140,6 +141,8 @@ class TaskReport:
     pipelines_built: int = 0
     seconds: float = 0.0  # wall time of the task in its Python worker
     cpu_seconds: float = 0.0  # CPU time of the Python worker during the task
+    started_at: float = 0.0  # wall clock (time.time()) when the task started and finished in its worker
+    finished_at: float = 0.0
 
 
 def run_task(task: int, groups: Iterator[list[WorkUnit]], settings: Settings, staging: str,
@@ -149,7 +152,7 @@ def run_task(task: int, groups: Iterator[list[WorkUnit]], settings: Settings, st
 
     started, cpu_started = time.perf_counter(), time.process_time()
     fs, folder, _ = filesystem(staging)
-    report = TaskReport(0)
+    report = TaskReport(0, started_at=time.time())
     writer = PartitionedWriter(fs, folder, f"part-{task:05d}-{run_id}.parquet", record_arrow_schema(),
                                ROWS_PER_BATCH)
     try:
@@ -166,6 +169,7 @@ def run_task(task: int, groups: Iterator[list[WorkUnit]], settings: Settings, st
         writer.close()
     report.worker, report.pipelines_built = f"{socket.gethostname()}:{os.getpid()}", pipeline_for.cache_info().misses
     report.seconds, report.cpu_seconds = time.perf_counter() - started, time.process_time() - cpu_started
+    report.finished_at = time.time()
     yield report
 
 
@@ -185,6 +189,7 @@ def _run_tasks(spark: SparkSession, groups: list[list[WorkUnit]], settings: Sett
 def run_batch(inputs: list[str], output: str, settings: Settings, spark: SparkSession | None = None,
               dead_letter: str | None = None) -> BatchResult:
     """Extract every article under ``inputs``; records to ``output``, bad inputs to ``dead_letter``."""
+    began = time.time()
     files = list_inputs(inputs)
     spark = spark or spark_session(settings)
     output = output.rstrip("/")
@@ -193,19 +198,39 @@ def run_batch(inputs: list[str], output: str, settings: Settings, spark: SparkSe
     fs, output_path, prefix = filesystem(output)
     staging_path = f"{output_path}/{STAGING_PREFIX}{run_id}"
     groups = plan_tasks(files, extraction_partitions(spark, settings))
+    planned = time.time()
     try:
         reports = _run_tasks(spark, groups, settings, prefix + staging_path, run_id)
+        extracted = time.time()
         fs.create_dir(output_path, recursive=True)
         commit_partitions(fs, staging_path, output_path, settings.spark_compact_output)
     finally:
         remove_folder(fs, staging_path)
+    committed = time.time()
     letters = [letter for report in reports for letter in report.dead_letters]
     letters_fs, letters_path, _ = filesystem(dead_letter)
     write_json_partitions(letters_fs, letters_path, letters, DEAD_LETTER_PARTITION, f"part-{run_id}.json")
+    phases = {"plan": planned - began, **task_timeline(reports, planned, extracted),
+              "commit": committed - extracted, "dead_letters": time.time() - committed}
     built: dict[str, int] = {}  # per worker: the pipelines it had built by its last task
     for report in reports:
         built[report.worker] = max(built.get(report.worker, 0), report.pipelines_built)
     return BatchResult(sum(report.records for report in reports), len(letters), output, dead_letter,
                        python_workers=len(built), pipelines_built=sum(built.values()), tasks=len(groups),
                        task_seconds=sum(r.seconds for r in reports), task_cpu_seconds=sum(r.cpu_seconds for r in reports),
-                       largest_task_seconds=max((r.seconds for r in reports), default=0.0))
+                       largest_task_seconds=max((r.seconds for r in reports), default=0.0), phases=phases)
+
+
+def task_timeline(reports: list[TaskReport], submitted: float, collected: float) -> dict[str, float]:
+    """Where the extraction stage's wall time went: from submitting the tasks to the first task
+    starting in a Python worker (worker start), the tasks themselves, the tail in which some worker had
+    finished its last task while another still ran, and from the last task's end to the driver
+    having all results."""
+    if not reports:
+        return {"extract": collected - submitted}
+    first = min(r.started_at for r in reports)
+    ends: dict[str, float] = {}
+    for report in reports:
+        ends[report.worker] = max(ends.get(report.worker, 0.0), report.finished_at)
+    return {"extract": collected - submitted, "worker_start": first - submitted,
+            "tail": max(ends.values()) - min(ends.values()), "collect": collected - max(ends.values())}
