@@ -45,7 +45,8 @@ class Settings(BaseSettings):
         default="local[*]", description="`rasid batch`: the Spark master (local[*], local[2], spark://host:7077, yarn)"
     )
     spark_partitions: int | None = Field(
-        default=None, ge=1, description="`rasid batch`: partitions the articles are spread over (None: 8 per core)"
+        default=None, ge=1, description="`rasid batch`: extraction tasks of equal size the articles are spread over "
+                                  "(None: tasks that shrink as the work runs out, about 10 per core)"
     )
     spark_compact_output: bool = Field(
         default=False,

@@ -1,21 +1,29 @@
-"""Spreading the articles over the extraction tasks evenly, with neither a driver-side read nor a shuffle.
+"""Spreading the articles over the extraction tasks, with neither a driver-side read nor a shuffle.
 
-The driver knows only the input files and their sizes. ``plan_tasks`` cuts every JSON or JSON Lines
-file (gzipped or not) into about as many parts as its share of the bytes calls for (``UNITS_PER_TASK``
-parts per task on average), never a part smaller than ``MIN_PART_BYTES``; a text file or a WARC
-archive is one part. It then packs the parts into the tasks, largest first, each into the task with
-the fewest bytes so far (greedy), and orders the tasks largest first, so that the engine starts the
-longest ones first. The task that runs a part reads its file and keeps only that part's articles:
-``slice_bounds`` cuts the file's objects into contiguous slices of about equal text, the same cut in
-every task, so every article is in exactly one part.
+The driver knows only the input files and their sizes. ``plan_tasks`` first decides how many bytes
+each task gets, then walks the files in name order and fills the tasks one after the other, cutting
+a JSON or JSON Lines file (gzipped or not) where a task is full: a task's work units are contiguous
+slices of files, given as fractions of a file's text (``WorkUnit.start`` .. ``end``). A text file or a
+WARC archive is never cut, and no slice is smaller than ``MIN_PART_BYTES``.
+
+Task sizes, by default, shrink as the work runs out ("guided" scheduling): each task takes
+``1 / (GUIDED_SHARE * cores)`` of what is left, down to a smallest task of ``1 / SMALLEST_TASK_SHARE``
+of the input. The engine starts the tasks in order, largest first; the last tasks are short, so the
+cores finish close together instead of one core idling while another ends a task as long as the
+others. With a task count set by the user the tasks are of equal size.
+
+The task that runs a unit reads its file and keeps only that slice's articles: ``slice_range``
+gives each article to the slice its text's midpoint falls in, the same rule in every task, so that
+every article is in exactly one unit.
 """
 from __future__ import annotations
 
-import heapq
 from dataclasses import dataclass
+from typing import Iterator
 
-UNITS_PER_TASK = 2
-MIN_PART_BYTES = 256 * 1024
+MIN_PART_BYTES = 128 * 1024
+GUIDED_SHARE = 2  # a task takes 1 / (GUIDED_SHARE * cores) of the remaining bytes
+SMALLEST_TASK_SHARE = 256  # ... but at least 1 / SMALLEST_TASK_SHARE of all bytes (and MIN_PART_BYTES)
 
 
 @dataclass(frozen=True)
@@ -27,51 +35,95 @@ class InputFile:
 
 @dataclass(frozen=True)
 class WorkUnit:
-    """Part ``part`` of ``parts`` of one input file."""
+    """The slice ``start`` .. ``end`` (fractions of its text, 0 .. 1) of one input file."""
 
     name: str
     size: int
-    part: int = 0
-    parts: int = 1
+    start: float = 0.0
+    end: float = 1.0
 
     @property
     def weight(self) -> float:
-        return self.size / self.parts
+        return self.size * (self.end - self.start)
+
+    @property
+    def whole(self) -> bool:
+        return self.start == 0.0 and self.end == 1.0
 
 
-def file_parts(file: InputFile, target_bytes: float) -> int:
-    if not file.splittable or target_bytes <= 0:
-        return 1
-    return max(1, min(round(file.size / target_bytes), file.size // MIN_PART_BYTES))
+def guided_sizes(total: float, cores: int) -> Iterator[float]:
+    """Bytes per task, shrinking with what is left (see the module's docstring); they add up to ``total``."""
+    smallest = max(total / SMALLEST_TASK_SHARE, MIN_PART_BYTES)
+    left = total
+    while left > 0:
+        size = min(left, max(left / (GUIDED_SHARE * cores), smallest))
+        yield size
+        left -= size
 
 
-def plan_tasks(files: list[InputFile], tasks: int) -> list[list[WorkUnit]]:
-    """The work units of each task (no task empty; fewer tasks than asked when there are fewer units)."""
-    target = sum(f.size for f in files) / (tasks * UNITS_PER_TASK)
-    units = [WorkUnit(f.name, f.size, part, parts)
-             for f in files for parts in (file_parts(f, target),) for part in range(parts)]
-    units.sort(key=lambda u: (-u.weight, u.name, u.part))
-    heap = [(0.0, task) for task in range(min(tasks, len(units)))]
-    groups: list[list[WorkUnit]] = [[] for _ in heap]
-    for unit in units:
-        load, task = heapq.heappop(heap)
-        groups[task].append(unit)
-        heapq.heappush(heap, (load + unit.weight, task))
-    return sorted(groups, key=lambda group: -sum(u.weight for u in group))
+def equal_sizes(total: float, tasks: int) -> Iterator[float]:
+    for _ in range(tasks):
+        yield total / tasks
 
 
-def slice_bounds(weights: list[int], parts: int) -> list[int]:
-    """``parts + 1`` indices cutting ``weights`` into contiguous slices of about equal total weight:
-    slice k is ``[bounds[k], bounds[k+1])``; an item goes to the slice its weight's midpoint falls in."""
-    total = sum(weights)
-    bounds = [0]
-    cumulative = 0
-    index = 0
-    for k in range(1, parts):
-        cut = total * k / parts
-        while index < len(weights) and cumulative + weights[index] / 2 < cut:
-            cumulative += weights[index]
-            index += 1
-        bounds.append(index)
-    bounds.append(len(weights))
-    return bounds
+class _Packer:
+    """Fills tasks one after the other with slices of files, each task up to its planned bytes."""
+
+    def __init__(self, sizes: Iterator[float]):
+        self.sizes = sizes
+        self.groups: list[list[WorkUnit]] = []
+        self.group: list[WorkUnit] = []
+        self.room = next(self.sizes, float("inf"))
+
+    def close(self) -> None:
+        if self.group:
+            self.groups.append(self.group)
+        self.group = []
+        self.room = next(self.sizes, float("inf"))  # the last task takes what rounding left over
+
+    def add(self, unit: WorkUnit) -> None:
+        self.group.append(unit)
+        self.room -= unit.weight
+        if self.room <= 0:
+            self.close()
+
+    def add_file(self, file: InputFile) -> None:
+        if not file.splittable or file.size == 0:
+            self.add(WorkUnit(file.name, file.size))
+            return
+        start = 0.0
+        while True:
+            left = file.size * (1.0 - start)
+            take = max(self.room, MIN_PART_BYTES)
+            if left - take < MIN_PART_BYTES:  # the rest fits (or would leave a sliver): take it all
+                self.add(WorkUnit(file.name, file.size, start, 1.0))
+                return
+            end = start + take / file.size
+            self.add(WorkUnit(file.name, file.size, start, end))
+            start = end
+
+
+def plan_tasks(files: list[InputFile], cores: int, tasks: int | None = None) -> list[list[WorkUnit]]:
+    """The work units of each task, in the order the engine should start them; no task is empty.
+    ``tasks``: that many tasks of equal size (fewer when the input is small); by default guided sizes
+    for ``cores`` task slots."""
+    total = float(sum(f.size for f in files))
+    packer = _Packer(equal_sizes(total, tasks) if tasks else guided_sizes(total, max(cores, 1)))
+    for file in files:
+        packer.add_file(file)
+    packer.close()
+    return sorted(packer.groups, key=lambda group: -sum(unit.weight for unit in group))
+
+
+def slice_range(weights: list[int], start: float, end: float) -> tuple[int, int]:
+    """The items ``[first, last)`` of slice ``start`` .. ``end`` (fractions of the total weight): an
+    item belongs to the slice its weight's midpoint falls in. Slices that tile 0 .. 1 share out
+    every item exactly once."""
+    total = sum(weights) or 1
+    midpoints, cumulative = [], 0
+    for weight in weights:
+        midpoints.append((cumulative + weight / 2) / total)
+        cumulative += weight
+    first = next((i for i, m in enumerate(midpoints) if m >= start), len(weights))
+    last = next((i for i, m in enumerate(midpoints) if m >= end), len(weights))
+    return first, max(first, last)

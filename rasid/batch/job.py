@@ -3,7 +3,7 @@
 One Spark stage, no shuffle, and the JVM touches no article:
 1. The driver lists the input files and their sizes (``storage.list_inputs``, any filesystem pyarrow
    opens) and plans the extraction tasks (``balance.plan_tasks``): each task gets work units (a whole
-   file, or one part of a JSON / JSON Lines file) of about the same total size, largest tasks first.
+   file, or a slice of a JSON / JSON Lines file); tasks shrink as the work runs out, largest first.
 2. Each task, in a Python worker, reads its units' files itself (``sources.items_from_file``),
    maps ``rasid.pipeline.process(article, settings)`` over its articles, and writes its records with
    pyarrow as Parquet (the explicit record schema) into hive partition folders (publication month,
@@ -47,7 +47,6 @@ DEAD_LETTER_FOLDER = "_dead_letter"  # inside OUTPUT: Parquet readers skip names
 STAGING_PREFIX = "_staging-"  # inside OUTPUT while a run is written
 UNKNOWN = "unknown"
 ROWS_PER_BATCH = 256
-PARTITIONS_PER_CORE = 8
 MONTH_RE = re.compile(r"^(\d{4})-(\d{2})")
 
 
@@ -158,7 +157,7 @@ def run_task(task: int, groups: Iterator[list[WorkUnit]], settings: Settings, st
     try:
         for group in groups:
             for unit in group:
-                for item in items_from_file(read_input(unit.name), unit.name, unit.part, unit.parts):
+                for item in items_from_file(read_input(unit.name), unit.name, unit.start, unit.end):
                     result = process_item(item, unit.name, settings)
                     if "dead_letter" in result:
                         report.dead_letters.append(result["dead_letter"])
@@ -171,10 +170,6 @@ def run_task(task: int, groups: Iterator[list[WorkUnit]], settings: Settings, st
     report.seconds, report.cpu_seconds = time.perf_counter() - started, time.process_time() - cpu_started
     report.finished_at = time.time()
     yield report
-
-
-def extraction_partitions(spark: SparkSession, settings: Settings) -> int:
-    return settings.spark_partitions or PARTITIONS_PER_CORE * spark.sparkContext.defaultParallelism
 
 
 def _run_tasks(spark: SparkSession, groups: list[list[WorkUnit]], settings: Settings, staging: str,
@@ -197,7 +192,7 @@ def run_batch(inputs: list[str], output: str, settings: Settings, spark: SparkSe
     run_id = uuid.uuid4().hex[:12]
     fs, output_path, prefix = filesystem(output)
     staging_path = f"{output_path}/{STAGING_PREFIX}{run_id}"
-    groups = plan_tasks(files, extraction_partitions(spark, settings))
+    groups = plan_tasks(files, spark.sparkContext.defaultParallelism, settings.spark_partitions)
     planned = time.time()
     try:
         reports = _run_tasks(spark, groups, settings, prefix + staging_path, run_id)

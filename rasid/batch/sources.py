@@ -4,8 +4,8 @@ Text, .json and .jsonl files go through rasid.readers (as in ``rasid extract``),
 WARC archives through rasid.ingest.sources (as in ``rasid ingest``); a .gz file
 is opened and read by its inner name. Each item is an article or the one-line
 error of the input that could not become one. A JSON or JSON Lines file can be read
-in parts (``part`` of ``parts``): each part parses the file but builds only its own
-slice of the articles (``balance.slice_bounds``); an error of the whole file is part 0's.
+in slices (``start`` .. ``end``, fractions of its text): each slice parses the file but builds
+only its own articles (``balance.slice_range``); an error of the whole file is the first slice's.
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import re
 from pathlib import PurePosixPath
 from typing import Any, Iterator
 
-from rasid.batch.balance import slice_bounds
+from rasid.batch.balance import slice_range
 from rasid.errors import InputError
 from rasid.ingest.sources import WARC_SUFFIXES, warc_items
 from rasid.readers import (ARTICLE_SUFFIXES, JSON_SUFFIXES, Item, items_from_bytes, items_from_objects,
@@ -45,12 +45,12 @@ def is_splittable(name: str) -> bool:
     return PurePosixPath(lower[:-3] if lower.endswith(".gz") else lower).suffix in JSON_SUFFIXES
 
 
-def items_from_file(data: bytes, name: str, part: int = 0, parts: int = 1) -> Iterator[Item]:
-    """Every article of one file's bytes (or of its part ``part`` of ``parts``), in order;
+def items_from_file(data: bytes, name: str, start: float = 0.0, end: float = 1.0) -> Iterator[Item]:
+    """Every article of one file's bytes (or of its slice ``start`` .. ``end``), in order;
     one bad item never stops the rest."""
     lower = name.lower()
     if lower.endswith(WARC_SUFFIXES):
-        if part == 0:  # never cut in parts
+        if start == 0.0:  # never cut
             for item in warc_items(io.BytesIO(data), name):
                 yield Item(item.name, item.article, item.error)
         return
@@ -58,30 +58,30 @@ def items_from_file(data: bytes, name: str, part: int = 0, parts: int = 1) -> It
         try:
             data = gzip.decompress(data)
         except (OSError, EOFError) as exc:
-            if part == 0:
+            if start == 0.0:
                 yield Item(name, error=InputError(name, f"bad gzip data: {exc}"))
             return
         inner = name[:-3]
-        for item in _items_of_part(data, inner, part, parts):
+        for item in _items_of_slice(data, inner, start, end):
             yield _renamed(item, inner, name)
         return
-    yield from _items_of_part(data, name, part, parts)
+    yield from _items_of_slice(data, name, start, end)
 
 
-def _items_of_part(data: bytes, name: str, part: int, parts: int) -> Iterator[Item]:
-    if parts == 1 or not is_splittable(name):
-        if part == 0:
+def _items_of_slice(data: bytes, name: str, start: float, end: float) -> Iterator[Item]:
+    if (start == 0.0 and end == 1.0) or not is_splittable(name):
+        if start == 0.0:
             yield from items_from_bytes(data, name)
         return
     try:
         text = decode_bytes(data, name)
     except InputError as exc:
-        if part == 0:
+        if start == 0.0:
             yield Item(name, error=exc)
         return
     objects = list(json_objects(text, name, lines=PurePosixPath(name.lower()).suffix != ".json"))
-    bounds = slice_bounds([_text_size(obj) for _, obj in objects], parts)
-    yield from items_from_objects(objects[bounds[part]:bounds[part + 1]])
+    first, last = slice_range([_text_size(obj) for _, obj in objects], start, end)
+    yield from items_from_objects(objects[first:last])
 
 
 def _text_size(obj: Any) -> int:

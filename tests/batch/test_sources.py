@@ -25,19 +25,24 @@ def _named(items) -> list[tuple[str, str]]:
     return [(i.source, i.article.id if i.article else str(i.error)) for i in items]
 
 
-def test_parts_of_a_file_hold_each_item_once_in_order():
+def _cuts(parts: int) -> list[tuple[float, float]]:
+    bounds = [k / parts for k in range(parts)] + [1.0]
+    return list(zip(bounds, bounds[1:]))
+
+
+def test_slices_of_a_file_hold_each_item_once_in_order():
     objects = [{"text": STORY + " " * n, "source": "spa"} for n in range(7)] + [["not", "an", "object"]]
     data = gzip.compress(json.dumps(objects, ensure_ascii=False).encode())
     whole = _named(items_from_file(data, "/c/day.json.gz"))
     assert len(whole) == 8
     for parts in (2, 3, 8, 11):
-        assert [x for part in range(parts)
-                for x in _named(items_from_file(data, "/c/day.json.gz", part, parts))] == whole, parts
+        assert [x for start, end in _cuts(parts)
+                for x in _named(items_from_file(data, "/c/day.json.gz", start, end))] == whole, parts
 
 
-def test_a_bad_file_is_one_dead_letter_whatever_the_parts():
+def test_a_bad_file_is_one_dead_letter_whatever_the_slices():
     for data in (b"\x1f\x8bnot gzip", gzip.compress(b"[{broken")):
-        errors = [i for part in range(3) for i in items_from_file(data, "/c/day.json.gz", part, 3)]
+        errors = [i for start, end in _cuts(3) for i in items_from_file(data, "/c/day.json.gz", start, end)]
         assert len(errors) == 1 and errors[0].article is None
 
 
