@@ -46,7 +46,7 @@ class Settings(BaseSettings):
     )
     spark_partitions: int | None = Field(
         default=None, ge=1, description="`rasid batch`: extraction tasks of equal size the articles are spread over "
-                                  "(None: tasks that shrink as the work runs out, about 10 per core)"
+                                  "(None: tasks that shrink as the work runs out, about 7 per core)"
     )
     spark_compact_output: bool = Field(
         default=False,
