@@ -419,8 +419,8 @@ def serve_command(db, host, port, workers, token):
 @click.option("--master", default=None, help="Spark master: local[*], local[2], spark://host:7077, yarn "
                                               "(default: RASID_SPARK_MASTER or local[*]).")
 @click.option("--partitions", type=click.IntRange(1), default=None,
-              help="Extraction tasks the articles are spread over, evenly by text length (default: "
-                   "RASID_SPARK_PARTITIONS or 8 per core).")
+              help="That many extraction tasks of equal size (by input bytes) (default: "
+                   "RASID_SPARK_PARTITIONS, or tasks that shrink as the work runs out).")
 def batch_command(inputs, output, dead_letter, master, partitions):
     """Extract records from the articles under INPUTS (files or folders, recursive; local paths or
     hdfs://, s3://, gs:// URIs) on Apache Spark, into Parquet at OUTPUT partitioned by publication month and
