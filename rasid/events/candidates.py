@@ -100,9 +100,9 @@ class CandidateFinder:
             candidate = Candidate(match.payload, match.first, match.last, match.start, match.end, sentence)
             candidate.proclitic = self.doc.tokens[match.first].proclitic
             candidate.definite = self.doc.tokens[match.first].has_article
-            candidate.unnamed_subject = has_unnamed_subject(self.doc, candidate)
             candidate.parties = find_parties(self.index, candidate.sentence, candidate.first, candidate.last,
                                              candidate.is_verb, candidate.type in JOINT_TYPES)
+            candidate.unnamed_subject = has_unnamed_subject(self.doc, candidate)
             if candidate.entry.weak and candidate.actor is None:
                 continue
             if candidate.entry.offer and not names_an_offer(self.doc, candidate):

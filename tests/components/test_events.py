@@ -202,6 +202,16 @@ def test_praise_by_a_subject_named_only_by_title_is_its_own_act():
     assert len(support) == 2
 
 
+def test_praise_again_by_the_same_named_actor_is_the_same_act():
+    """A named actor right after the verb (وثمن الجهيناوي ...) is no unnamed subject."""
+    text = ("التقى الجهيناوي نظيره البلجيكي في تونس. وثمن الجهيناوي قرار الحكومة البلجيكية. "
+            "وأشار إلى الوضع في ليبيا. كما ثمن الجهيناوي المسار الديمقراطي في تونس.")
+    entities = [("PERSON", "خميس الجهيناوي", "الجهيناوي", "TN"), ("COUNTRY", "البلجيكي", "البلجيكي", "BE"),
+                ("COUNTRY", "البلجيكية", "البلجيكية", "BE"), ("COUNTRY", "تونس", "تونس", "TN")]
+    support = [e for e in _events(text, entities) if e.type == "SUPPORT"]
+    assert len(support) == 1
+
+
 def test_a_sum_of_money_sent_is_aid_given():
     text = "وأرسلت الحكومة السعودية 100 مليون دولار إلى واشنطن. وأرسل الوزير وفدا إلى واشنطن."
     entities = [("COUNTRY", "السعودية", "السعودية", "SA"), ("COUNTRY", "واشنطن", "واشنطن", "US")]
