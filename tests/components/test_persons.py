@@ -180,6 +180,14 @@ def test_honorific_inside_a_title_belongs_to_the_title(settings):
     assert person.honorific == "الفريق أول ركن"
 
 
+def test_service_branch_after_a_rank_is_part_of_the_honorific():
+    text = "وقال العميد بحري أحمد الحربي إن التدريبات ناجحة. وحضر اللواء طيار ركن محمد العتيبي."
+    found = persons(text, Settings())  # the whole pipeline: the tagger finds الحربي
+    assert by_name(found, "أحمد الحربي").honorific == "العميد بحري"
+    assert by_name(found, "محمد العتيبي").honorific == "اللواء طيار ركن"
+    assert all("بحري" not in p.name for p in found)
+
+
 def test_agreeing_modifier_is_not_a_new_title(settings):
     text = "وحضر الوزير المفوض مستشار الرئيس بابا عبدو سيسي الجلسة."
     person = by_name(persons(text, settings), "بابا عبدو سيسي")
