@@ -164,7 +164,10 @@ def evaluate_command(gold_dir: str, article_dirs: tuple[str, ...], as_json: bool
 @click.option("--derive-cues", is_flag=True,
               help="First freeze the rule lexicons' cue words (titles, honorifics...) into "
                    "rasid/models/ner-cues.tsv, the table the tagger's features read.")
-def train(corpora, output, c1, c2, max_iterations, derive_lexicons, derive_cues) -> None:
+@click.option("--other-domain", is_flag=True,
+              help="Also train on WikiFANE Gold, AQMAR train+dev and the Wojood sample's train+val as a "
+                   "second domain (domain-augmented features). An experiment, not the shipped recipe.")
+def train(corpora, output, c1, c2, max_iterations, derive_lexicons, derive_cues, other_domain) -> None:
     """Train the NER model (CRF) from the corpora; deterministic."""
     from dataclasses import replace
 
@@ -180,11 +183,13 @@ def train(corpora, output, c1, c2, max_iterations, derive_lexicons, derive_cues)
             click.echo(derive(corpora or default_corpora()))
         elif derive_cues:
             click.echo(freeze_cues())
-        result = train_model(corpora or default_corpora(), output or bundled_model_path(), params)
+        result = train_model(corpora or default_corpora(), output or bundled_model_path(), params, other_domain)
     except CorpusError as exc:
         report(str(exc))
         sys.exit(1)
-    click.echo(f"trained on {result.sentences:,} sentences, {result.tokens:,} tokens; {params.as_dict()}")
+    other = (f" and {result.other_sentences:,} sentences, {result.other_tokens:,} tokens (other domain)"
+             if other_domain else "")
+    click.echo(f"trained on {result.sentences:,} sentences, {result.tokens:,} tokens{other}; {params.as_dict()}")
     click.echo(f"wrote {result.path} ({result.size:,} bytes, sha256 {result.sha256})")
 
 

@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from rasid.text.tokenize import ARTICLE, CONJUNCTIONS, ENCLITICS, PREPOSITIONS, TA_MARBUTA
+
 Sentence = list[tuple[str, str]]
 
 # AQMAR spells two labels differently.
@@ -39,6 +41,26 @@ WIKIFANE_CLASSES = {
     "ORG": frozenset({"Government", "Non-Governmental", "Commercial", "Educational", "Media", "Sports",
                       "Religious_ORG"}),
 }
+
+
+# WikiFANE as training data: fine class -> ANERcorp label. ANERcorp (checked on its train part against
+# WikiFANE's names) tags countries, cities, regions, continents and seas as LOC, and international,
+# government, sports, media and commercial bodies as ORG; it leaves peoples and nationalities (FANE's
+# Group), buildings, roads and airports (Facility), heavenly bodies, weapons, food and drugs untagged;
+# books, films, software and vehicles are MISC. Every class not listed is O.
+WIKIFANE_TRAINING_LABELS = {
+    **{fine: label for label, classes in WIKIFANE_CLASSES.items() for fine in classes},
+    "Entertainment": "ORG", "Medical-Science": "ORG",
+    **{fine: "MISC" for fine in ("Book", "Movie", "Software", "Hardware", "Sound", "Air", "Land", "Water")},
+}
+WIKIFANE_MARK = "\u200e"  # most WikiFANE tokens are prefixed with a left-to-right mark
+PROCLITICS = frozenset(CONJUNCTIONS + PREPOSITIONS)
+ENCLITIC_TOKENS = frozenset(ENCLITICS)
+LAM = "ل"
+ALEF_MAQSURA, YA, TA = "ى", "ي", "ت"
+# Wojood (nested; a token carries several tags, outermost first): types kept, as ANERcorp labels.
+WOJOOD_LABELS = {"PERS": "PERS", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC"}
+WOJOOD_SEPARATOR = "$#$"
 
 
 class CorpusError(ValueError):
@@ -131,3 +153,114 @@ def aqmar(corpora: Path, part: str) -> list[Sentence]:
 def token_count(sentences: list[Sentence]) -> int:
     return sum(len(s) for s in sentences)
 
+
+def _is_word(token: str) -> bool:
+    return token[:1].isalpha()
+
+
+def _glue_proclitics(proclitics: list[tuple[str, str]], word: str, tag: str) -> tuple[str, str]:
+    """و ل الدولة -> وللدولة: a ل before the article absorbs its alef. The word keeps its tag
+    unless a clitic opens a name (B-)."""
+    letters = "".join(p for p, _ in proclitics)
+    if letters.endswith(LAM) and word.startswith(ARTICLE):
+        word = word[1:]
+    opening = [t for _, t in proclitics if t.startswith("B-")]
+    return letters + word, opening[0] if opening else tag
+
+
+def _glue_enclitic(word: str, enclitic: str) -> str:
+    """عاصمة ها -> عاصمتها, الى ه -> اليه."""
+    if word.endswith(TA_MARBUTA):
+        word = word[:-1] + TA
+    elif word.endswith(ALEF_MAQSURA):
+        word = word[:-1] + YA
+    return word + enclitic
+
+
+def reattach_clitics(sentence: Sentence) -> Sentence:
+    """WikiFANE splits clitics off their word (و المانيا، عاصمة ها); ANERcorp and the pipeline's tagger
+    see whole words (والمانيا، عاصمتها): a conjunction or preposition token joins the next word, a
+    pronoun suffix token the word before it."""
+    out: Sentence = []
+    pending: list[tuple[str, str]] = []
+    for word, tag in sentence:
+        if word in PROCLITICS:
+            pending.append((word, tag))
+            continue
+        if pending and _is_word(word):
+            out.append(_glue_proclitics(pending, word, tag))
+        else:
+            out.extend(pending)
+            if word in ENCLITIC_TOKENS and out and _is_word(out[-1][0]) and not pending:
+                out[-1] = (_glue_enclitic(out[-1][0], word), out[-1][1])
+                continue
+            out.append((word, tag))
+        pending = []
+    out.extend(pending)
+    return out
+
+
+def _coarse_tag(fine_tag: str, labels: dict[str, str]) -> str:
+    if fine_tag == "O":
+        return fine_tag
+    prefix, _, fine = fine_tag.partition("-")
+    label = labels.get(fine)
+    return f"{prefix}-{label}" if label else "O"
+
+
+def repair_iob(tags: list[str]) -> list[str]:
+    """An I- tag that does not continue a name of its label opens one (B-)."""
+    out = []
+    for tag in tags:
+        if tag.startswith("I-") and (not out or out[-1] == "O" or out[-1][2:] != tag[2:]):
+            tag = "B-" + tag[2:]
+        out.append(tag)
+    return out
+
+
+def _with_tags(sentence: Sentence, tags: list[str]) -> Sentence:
+    return [(word, tag) for (word, _), tag in zip(sentence, tags)]
+
+
+def wikifane(corpora: Path) -> list[Sentence]:
+    """WikiFANE Gold 2014 with ANERcorp's labels (WIKIFANE_TRAINING_LABELS) and whole words."""
+    path = corpora / "fane_gold" / "WikiFANE_Gold_2014_500K.txt"
+    sentences: list[Sentence] = []
+    current: Sentence = []
+    for number, line in enumerate(_read_lines(path), start=1):
+        word, tab, tag = line.rstrip("\r").partition("\t")
+        word = word.strip().lstrip(WIKIFANE_MARK)
+        if not word:
+            if current:
+                sentences.append(current)
+            current = []
+            continue
+        if not tab or not (tag == "O" or tag[:2] in ("B-", "I-")):
+            raise CorpusError(f"{path}:{number}: expected 'word<TAB>tag', got {line!r}")
+        current.append((word, _coarse_tag(tag, WIKIFANE_TRAINING_LABELS)))
+    if current:
+        sentences.append(current)
+    glued = [reattach_clitics(s) for s in sentences]
+    return [_with_tags(s, repair_iob([t for _, t in s])) for s in glued]
+
+
+def wojood(corpora: Path, part: str) -> list[Sentence]:
+    """The Wojood sample: per token its outermost tag of a kept type (WOJOOD_LABELS); "$#$" lines cut
+    sentences as blank lines do."""
+    path = corpora / "wojood_sample" / f"{part}.txt"
+    sentences: list[Sentence] = []
+    current: Sentence = []
+    for number, line in enumerate(_read_lines(path), start=1):
+        fields = line.split()
+        if not fields or fields[0] == WOJOOD_SEPARATOR:
+            if current:
+                sentences.append(current)
+            current = []
+            continue
+        if len(fields) < 2:
+            raise CorpusError(f"{path}:{number}: expected 'word TAG [TAG...]', got {line!r}")
+        kept = [_coarse_tag(t, WOJOOD_LABELS) for t in fields[1:]]
+        current.append((fields[0], next((t for t in kept if t != "O"), "O")))
+    if current:
+        sentences.append(current)
+    return [_with_tags(s, repair_iob([t for _, t in s])) for s in sentences]

@@ -18,6 +18,11 @@ scores of sample words are checked against the sums over ``type_features``
 strings (the feature definition). Should they differ (a template the indexing
 does not follow), the decoder falls back to summing those strings, with a
 warning: slower, never different.
+
+A model trained with domain-augmented features (``features.DOMAIN_PREFIXES``: every feature
+also copied with the prefix of its corpus's domain) is read as the news domain sees it: the
+weight of a news copy is added to its plain feature's and the other domains' copies are
+dropped, so a word costs the same as in a plain model.
 """
 from __future__ import annotations
 
@@ -28,7 +33,9 @@ from typing import Iterable, Sequence
 import numpy as np
 import pycrfsuite
 
-from rasid.ner.features import BIAS, NEIGHBOUR_FEATURES, PAD, PAIR_PAD, pair_keys, type_features, word_attributes
+from rasid.ner.features import (
+    BIAS, DOMAIN_PREFIXES, NEIGHBOUR_FEATURES, NEWS_DOMAIN, PAD, PAIR_PAD, pair_keys, type_features, word_attributes,
+)
 
 WORD_PAIR, CLUSTER_PAIR_BEFORE, CLUSTER_PAIR_AFTER = "ww=", "kk=", "kn="
 OFFSETS = (-2, -1, 0, 1, 2)  # window offsets; index offset + 2
@@ -60,6 +67,22 @@ def parse_attribute(attribute: str) -> tuple[int, str, str] | None:
     return (offset, found.group(2), found.group(3)) if offset in OFFSETS else None
 
 
+def news_domain_weights(weights: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """Attribute weights as the news domain sees them: a news copy (``n:w=...``) folded into its plain
+    attribute, other domains' copies dropped; a model without copies is returned as it is."""
+    domain = {p: {} for p in DOMAIN_PREFIXES}
+    plain: dict[str, np.ndarray] = {}
+    for attribute, vector in weights.items():
+        prefix = attribute[:len(NEWS_DOMAIN)]
+        (domain[prefix] if prefix in domain else plain)[attribute] = vector
+    if not any(domain.values()):
+        return weights
+    for attribute, vector in domain[NEWS_DOMAIN].items():
+        base = attribute[len(NEWS_DOMAIN):]
+        plain[base] = plain[base] + vector if base in plain else vector
+    return plain
+
+
 class Decoder:
     def __init__(self, tagger: pycrfsuite.Tagger):
         info = tagger.info()
@@ -72,6 +95,7 @@ class Decoder:
             if vector is None:
                 vector = self.weights[attribute] = np.zeros(size)
             vector[index[label]] = weight
+        self.weights = news_domain_weights(self.weights)
         self.transitions = np.zeros((size, size))
         for (first, second), weight in info.transitions.items():
             self.transitions[index[first], index[second]] = weight

@@ -26,6 +26,10 @@ CLUSTER_FEATURES = ("k", "kf", "kx")  # coarse to fine
 CLITIC_LETTERS = frozenset("وفبلك")
 MIN_CLITIC_STRIPPED = 3
 BIAS = ("b",)
+# Domain adaptation (Daume 2007): a training sequence's features are also emitted with the
+# prefix of its corpus's domain; news (ANERcorp) is the domain the model tags.
+NEWS_DOMAIN, OTHER_DOMAIN = "n:", "x:"
+DOMAIN_PREFIXES = (NEWS_DOMAIN, OTHER_DOMAIN)
 PAD = {offset: (f"{offset}w=_pad_",) for offset in (-2, -1, 1, 2)}
 PAIR_PAD = ("_pad_", "_pad_")
 
@@ -142,6 +146,11 @@ def sequence_features(norms: Sequence[str]) -> list[tuple[str, ...]]:
             + (table[i + 2][4] if i + 2 < n else PAD[2])
         )
     return out
+
+
+def domain_features(items: Sequence[tuple[str, ...]], prefix: str) -> list[tuple[str, ...]]:
+    """Each word's features, plain and again with the domain prefix."""
+    return [item + tuple(prefix + feature for feature in item) for item in items]
 
 
 def words_features(words: Sequence[str]) -> list[tuple[str, ...]]:

@@ -11,7 +11,7 @@ import pycrfsuite
 
 from rasid.ner.corpus import Sentence
 from rasid.ner.decoder import Decoder
-from rasid.ner.features import words_features
+from rasid.ner.features import NEWS_DOMAIN, OTHER_DOMAIN, domain_features, words_features
 from rasid.text.normalize import normalize_str
 
 BUNDLED_MODEL = "ner-crf.crfsuite"
@@ -39,12 +39,22 @@ class TrainingParams:
         return asdict(self)
 
 
-def train(sentences: Iterable[Sentence], path: Path, params: TrainingParams) -> None:
-    """Train L-BFGS on the sentences, in their order, and write the model to ``path``."""
+def _append(trainer: pycrfsuite.Trainer, sentence: Sentence, domain: str | None) -> None:
+    items = words_features([w for w, _ in sentence])
+    trainer.append(domain_features(items, domain) if domain else items, [t for _, t in sentence])
+
+
+def train(sentences: Iterable[Sentence], path: Path, params: TrainingParams,
+          other_domain: Sequence[Sentence] = ()) -> None:
+    """Train L-BFGS on the (news) sentences, then those of ``other_domain``, in their order, and write
+    the model to ``path``. With other-domain sentences the features are domain-augmented (Daume 2007):
+    each also copied with the prefix of its sentence's domain (``features.NEWS_DOMAIN`` /
+    ``OTHER_DOMAIN``); the decoder folds the news copies into the plain weights."""
     trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
     for sentence in sentences:
-        words = [w for w, _ in sentence]
-        trainer.append(words_features(words), [t for _, t in sentence])
+        _append(trainer, sentence, NEWS_DOMAIN if other_domain else None)
+    for sentence in other_domain:
+        _append(trainer, sentence, OTHER_DOMAIN)
     trainer.set_params(params.crfsuite())
     path.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(path))

@@ -3,6 +3,11 @@
 The scored and shipped model are the same: trained on the ANERcorp train part
 only (never its test part, never NewsFANE, which is the ANERcorp text again),
 so the committed model can be re-scored honestly on the ANERcorp test split.
+``rasid train --other-domain`` also trains on WikiFANE Gold, AQMAR train + dev
+and the Wojood sample's train + val as a second domain (``other_domain_sentences``,
+domain-augmented features): an experiment, not the shipped recipe (it gained less
+than a point by cross-validation; see the model card). It never reads AQMAR test
+or the Wojood test part either.
 Training is deterministic: the same corpora, lists and parameters give the
 same model file.
 """
@@ -13,7 +18,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from rasid.ner.corpus import CorpusError, Sentence, anercorp_split, aqmar, token_count
+from rasid.ner.corpus import CorpusError, Sentence, anercorp_split, aqmar, token_count, wikifane, wojood
 from rasid.ner.document import propagate
 from rasid.ner.model import TrainingParams, load_decoder, train
 from rasid.ner.scoring import Score, score
@@ -78,10 +83,19 @@ def training_sentences(corpora: Path) -> list[Sentence]:
     return anercorp_split(corpora).train
 
 
+def other_domain_sentences(corpora: Path) -> list[Sentence]:
+    """The second-domain training data, in this order: WikiFANE Gold (ANERcorp's labels, whole words),
+    AQMAR train and dev, the Wojood sample's train and val."""
+    return (wikifane(corpora) + aqmar(corpora, "train") + aqmar(corpora, "dev")
+            + wojood(corpora, "train") + wojood(corpora, "val"))
+
+
 @dataclass(frozen=True)
 class TrainingReport:
     sentences: int
     tokens: int
+    other_sentences: int
+    other_tokens: int
     path: Path
     sha256: str
     size: int
@@ -91,11 +105,12 @@ def file_sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def train_model(corpora: Path, output: Path, params: TrainingParams) -> TrainingReport:
+def train_model(corpora: Path, output: Path, params: TrainingParams, other_domain: bool = False) -> TrainingReport:
     sentences = training_sentences(corpora)
-    train(sentences, output, params)
-    return TrainingReport(len(sentences), token_count(sentences), output, file_sha256(output),
-                          output.stat().st_size)
+    other = other_domain_sentences(corpora) if other_domain else []
+    train(sentences, output, params, other_domain=other)
+    return TrainingReport(len(sentences), token_count(sentences), len(other), token_count(other), output,
+                          file_sha256(output), output.stat().st_size)
 
 
 def tag_sentences(model: str | None, sentences: list[Sentence]) -> list[list[str]]:

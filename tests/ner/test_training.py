@@ -17,10 +17,32 @@ TRAIN_SENTENCES = [
 TEST_SENTENCE = "المفرق/B-LOC -/O غيث/B-PERS الطراونة/I-PERS زار/O الأردن/B-LOC ./O"
 
 
+FANE_SENTENCE = "\u200eو/O \u200eزار/O \u200eجوبا/B-Population-Center \u200eعاصمة/O \u200eها/O ./O"
+AQMAR_SENTENCE = "درس/O جابر/B-PER بن/I-PER حيان/I-PER في/O الكوفة/B-LOC ./O"
+WOJOOD_SENTENCE = "قال/O وزير/B-OCC خارجية/I-OCC+B-ORG مصر/I-OCC+I-ORG+B-GPE ./O"
+
+
+def _lines(sentence: str, separator: str) -> str:
+    return "\n".join(item.replace("/", separator).replace("+", " ") for item in sentence.split()) + "\n"
+
+
+def _write_other_domains(root: Path) -> None:
+    for folder, name, text in (
+        ("fane_gold", "WikiFANE_Gold_2014_500K.txt", (_lines(FANE_SENTENCE, "\t") + "\t\n") * 2),
+        ("aqmar", "train.txt", _lines(AQMAR_SENTENCE, " ")),
+        ("aqmar", "dev.txt", _lines(AQMAR_SENTENCE, " ")),
+        ("wojood_sample", "train.txt", _lines(WOJOOD_SENTENCE, " ")),
+        ("wojood_sample", "val.txt", _lines(WOJOOD_SENTENCE, " ")),
+    ):
+        (root / folder).mkdir(parents=True, exist_ok=True)
+        (root / folder / name).write_text(text, encoding="utf-8")
+
+
 def _write_corpus(root: Path) -> int:
     lines = [item.replace("/", " ") for s in TRAIN_SENTENCES * 3 + [TEST_SENTENCE] for item in s.split()]
     (root / "anercorp").mkdir(parents=True)
     (root / "anercorp" / "ANERCorp.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    _write_other_domains(root)
     return len(lines) - len(TEST_SENTENCE.split())
 
 
@@ -41,7 +63,7 @@ def test_train_writes_a_deterministic_model_that_tags(tiny_corpora: Path, tmp_pa
         result = runner.invoke(main, ["train", "--corpora", str(tiny_corpora), "--output", str(output),
                                       "--max-iterations", "50"])
         assert result.exit_code == 0, result.output
-        assert "12 sentences" in result.output
+        assert "12 sentences" in result.output and "other domain" not in result.output
     assert first.read_bytes() == second.read_bytes()
     tags = tag_words(load_decoder(str(first)), "استقبل الرئيس خالد العمري وفدا من الأردن .".split())
     assert tags[2:4] == ["B-PERS", "I-PERS"]
@@ -55,6 +77,23 @@ def test_ner_eval_scores_the_test_part(tiny_corpora: Path, tmp_path: Path):
     result = runner.invoke(main, ["ner-eval", "--model", str(model), "--corpora", str(tiny_corpora)])
     assert result.exit_code == 0, result.output
     assert "== ANERcorp test" in result.output and "micro F1 over PERS/LOC/ORG" in result.output
+
+
+def test_train_with_the_other_domain_corpora(tiny_corpora: Path, tmp_path: Path):
+    model = tmp_path / "m.crfsuite"
+    result = CliRunner().invoke(main, ["train", "--corpora", str(tiny_corpora), "--output", str(model),
+                                       "--other-domain", "--max-iterations", "50"])
+    assert result.exit_code == 0, result.output
+    assert "12 sentences, 93 tokens and 6 sentences, 32 tokens (other domain)" in result.output
+    assert any(attribute.startswith("x:") for attribute, _ in load_tagger(str(model)).info().state_features)
+
+
+def test_train_needs_the_other_domain_corpora(tiny_corpora: Path, tmp_path: Path):
+    (tiny_corpora / "wojood_sample" / "val.txt").unlink()
+    result = CliRunner().invoke(main, ["train", "--corpora", str(tiny_corpora),
+                                       "--output", str(tmp_path / "m.crfsuite"), "--other-domain"])
+    assert result.exit_code == 1
+    assert "wojood_sample/val.txt is missing" in result.output
 
 
 def test_train_without_corpora_is_one_clear_line(tmp_path: Path):
@@ -82,3 +121,38 @@ def test_fast_decoder_gives_crfsuite_tags(tiny_corpora: Path, tmp_path: Path):
     tagger, decoder = load_tagger(str(model)), load_decoder(str(model))
     expected = [tagger.tag(words_features(words)) for words in sentences]
     assert decoder.tag_many([[normalize_str(w) for w in words] for words in sentences] + [[]]) == expected + [[]]
+
+
+OTHER_DOMAIN_SENTENCES = [
+    "ولد/O العالم/O احمد/B-PERS زويل/I-PERS في/O دمنهور/B-LOC ./O",
+    "تقع/O جوبا/B-LOC في/O جنوب/B-LOC السودان/I-LOC ./O",
+]
+
+
+def _sentences(lines: list[str]) -> list[list[tuple[str, str]]]:
+    return [[tuple(item.rsplit("/", 1)) for item in line.split()] for line in lines]
+
+
+def test_a_domain_augmented_model_decodes_as_crfsuite_tags_its_news_features(tmp_path: Path):
+    from rasid.ner.decoder import news_domain_weights
+    from rasid.ner.features import NEWS_DOMAIN, OTHER_DOMAIN, domain_features, words_features
+    from rasid.ner.model import TrainingParams, train
+    from rasid.text.normalize import normalize_str
+
+    model = tmp_path / "domains.crfsuite"
+    train(_sentences(TRAIN_SENTENCES), model, TrainingParams(max_iterations=50),
+          other_domain=_sentences(OTHER_DOMAIN_SENTENCES) * 2)
+    tagger = load_tagger(str(model))
+    weights = tagger.info().state_features
+    assert any(a.startswith(NEWS_DOMAIN) for a, _ in weights) and any(a.startswith(OTHER_DOMAIN) for a, _ in weights)
+    sentences = [s.split() for s in ("استقبل الوزير احمد زويل وفدا من دمنهور .", "تقع جوبا في مصر .")]
+    expected = [tagger.tag(domain_features(words_features(words), NEWS_DOMAIN)) for words in sentences]
+    decoder = load_decoder(str(model))
+    assert decoder.tag_many([[normalize_str(w) for w in words] for words in sentences]) == expected
+    assert decoder.fast
+    label = decoder.labels.index("B-PERS")
+    for attribute in ("w=احمد", "1w=زويل", "b"):
+        both = sum(weights.get((name, "B-PERS"), 0.0) for name in (attribute, NEWS_DOMAIN + attribute))
+        assert decoder.weights[attribute][label] == pytest.approx(both)
+    assert not any(a.startswith((NEWS_DOMAIN, OTHER_DOMAIN)) for a in decoder.weights)
+    assert news_domain_weights(decoder.weights) is decoder.weights  # plain weights pass through
