@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from rasid.doc import Doc, Entity
 from rasid.lang.matcher import Match
+from rasid.lang.vocabulary import is_known_word
 from rasid.persons import lexicon
 from rasid.persons.lexicon import Honorific, TitleHead
 from rasid.text.tokenize import Token
@@ -132,10 +133,12 @@ class PersonContext:
         return token.stem_start
 
     def _glued_tagger_clitic(self, i: int) -> bool:
-        """"لهايلي مريام": the tagger's name opens with a clitic the tokenizer left on an unknown word."""
+        """"لهايلي مريام": the tagger's name opens with a clitic the tokenizer left on an unknown word
+        (a known word, such as the name word باربرا, is whole)."""
         token = self.tokens[i]
         return i in self.ner_person_start and token.stem[:1] in GLUED_STOP_CLITICS and len(token.stem) >= 5 \
-            and not self.is_first_name(i) and token.stem == token.norm and self.doc.text[token.start] in "ولبك"
+            and not self.is_first_name(i) and token.stem == token.norm and self.doc.text[token.start] in "ولبك" \
+            and not is_known_word(token.stem)
 
     def is_verb(self, i: int) -> bool:
         return self.tokens[i].stem in lexicon.context_verbs()

@@ -393,3 +393,28 @@ def test_given_name_spelt_like_an_article_word(settings):
 
 def test_a_known_word_after_a_bare_title_is_no_name(settings):
     assert persons("ووجه المفتي رسالة إلى الشباب.", settings) == []
+
+
+def _persons_with_tagger_spans(text: str, tagged: list[tuple[str, int]]) -> list[str]:
+    """The persons found when the tagger's PERS spans are given by hand: (first word, words)."""
+    settings, components = Settings(), registered()
+    doc = Doc(article=Article(text=text))
+    for name in ("text", "countries"):
+        doc = components[name](doc, settings)
+    spans = []
+    for first_word, length in tagged:
+        first = next(t.i for t in doc.tokens if doc.text[t.start:t.end] == first_word)
+        spans.append({"label": "PERS", "first": first, "last": first + length,
+                      "start": doc.tokens[first].start, "end": doc.tokens[first + length - 1].end})
+    doc.extra["ner"] = spans
+    for name in ("persons", "coref"):
+        doc = components[name](doc, settings)
+    check_spans(doc)
+    return [person.name for person in doc.entities_of("PERSON")]
+
+
+def test_a_clitic_letter_is_split_off_a_tagged_name_only_when_the_word_is_unknown():
+    assert _persons_with_tagger_spans("وقالت المراسلة لهايلي مريام إن الاجتماع كان مثمرا.",
+                                      [("لهايلي", 2)]) == ["هايلي مريام"]
+    assert _persons_with_tagger_spans("وقالت المراسلة باربرا بليت اشر إن الاجتماع كان مثمرا.",
+                                      [("باربرا", 3)]) == ["باربرا بليت اشر"]  # a known name word
