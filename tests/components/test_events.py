@@ -193,23 +193,24 @@ def test_a_possessed_verbal_noun_is_no_rejection():
     assert [e.type for e in _events(text, entities) if e.type == "REJECT"] == []
 
 
+TUNISIA_BELGIUM_TALKS = "التقى الجهيناوي نظيره البلجيكي في تونس. وثمن الجهيناوي قرار الحكومة البلجيكية. "
+TUNISIA_BELGIUM_ENTITIES = [
+    ("PERSON", "خميس الجهيناوي", "الجهيناوي", "TN"), ("COUNTRY", "البلجيكي", "البلجيكي", "BE"),
+    ("COUNTRY", "البلجيكية", "البلجيكية", "BE"), ("COUNTRY", "تونس", "تونس", "TN")]
+
+
+def _praises(last_sentence: str) -> list:
+    text = TUNISIA_BELGIUM_TALKS + "وأشار إلى الوضع في ليبيا. " + last_sentence
+    return [e for e in _events(text, TUNISIA_BELGIUM_ENTITIES) if e.type == "SUPPORT"]
+
+
 def test_praise_by_a_subject_named_only_by_title_is_its_own_act():
-    text = ("التقى الجهيناوي نظيره البلجيكي في تونس. وثمن الجهيناوي قرار الحكومة البلجيكية. "
-            "وأشار إلى الوضع في ليبيا. من جهته ثمن الضيف البلجيكي المسار الديمقراطي في تونس.")
-    entities = [("PERSON", "خميس الجهيناوي", "الجهيناوي", "TN"), ("COUNTRY", "البلجيكي", "البلجيكي", "BE"),
-                ("COUNTRY", "البلجيكية", "البلجيكية", "BE"), ("COUNTRY", "تونس", "تونس", "TN")]
-    support = [e for e in _events(text, entities) if e.type == "SUPPORT"]
-    assert len(support) == 2
+    assert len(_praises("من جهته ثمن الضيف البلجيكي المسار الديمقراطي في تونس.")) == 2
 
 
 def test_praise_again_by_the_same_named_actor_is_the_same_act():
-    """A named actor right after the verb (وثمن الجهيناوي ...) is no unnamed subject."""
-    text = ("التقى الجهيناوي نظيره البلجيكي في تونس. وثمن الجهيناوي قرار الحكومة البلجيكية. "
-            "وأشار إلى الوضع في ليبيا. كما ثمن الجهيناوي المسار الديمقراطي في تونس.")
-    entities = [("PERSON", "خميس الجهيناوي", "الجهيناوي", "TN"), ("COUNTRY", "البلجيكي", "البلجيكي", "BE"),
-                ("COUNTRY", "البلجيكية", "البلجيكية", "BE"), ("COUNTRY", "تونس", "تونس", "TN")]
-    support = [e for e in _events(text, entities) if e.type == "SUPPORT"]
-    assert len(support) == 1
+    """A named actor right after the verb (ثمن الجهيناوي ...) is no unnamed subject."""
+    assert len(_praises("كما ثمن الجهيناوي المسار الديمقراطي في تونس.")) == 1
 
 
 def test_a_sum_of_money_sent_is_aid_given():
