@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """One process against Spark (``rasid batch``) over SaudiNewsNet articles.
 
-Usage: .venv/bin/python benchmarks/bench_batch.py [-n 500] [--master local[2]] [--corpus DIR]
+Usage: .venv/bin/python benchmarks/bench_batch.py [-n 500] [--master local[2]] [--corpus DIR] [--bare 2]
 
 Both runs go end to end, each in a fresh process: reading the gzip day files,
 ``process(article, settings)`` on every article, writing the output (JSON
@@ -100,8 +100,9 @@ def write_subset(corpus: Path, limit: int, folder: Path) -> int:
     return count
 
 
-def run_single(inputs: Path, output: Path) -> dict:
-    """What one process does: every day file read, every article processed, JSON Lines written."""
+def run_single(inputs: Path, output: Path, shard: int = 0, shards: int = 1) -> dict:
+    """What one process does: every day file read, every article processed, JSON Lines written
+    (with ``shards`` > 1: only every ``shards``-th article, from the ``shard``-th)."""
     from rasid.batch.sources import items_from_file
     from rasid.errors import RasidError
     from rasid.pipeline import process
@@ -112,7 +113,9 @@ def run_single(inputs: Path, output: Path) -> dict:
     start = time.perf_counter()
     with TreeMemory() as memory, output.open("w", encoding="utf-8") as out:
         for day in sorted(inputs.glob("*.json.gz")):
-            for item in items_from_file(day.read_bytes(), str(day)):
+            for index, item in enumerate(items_from_file(day.read_bytes(), str(day))):
+                if index % shards != shard:
+                    continue
                 try:
                     if item.article is None:
                         raise item.error
@@ -144,6 +147,20 @@ def run_spark(inputs: Path, output: Path, master: str) -> dict:
             "task_seconds": result.task_seconds, "task_cpu_seconds": result.task_cpu_seconds,
             "largest_task_seconds": result.largest_task_seconds, "phases": result.phases,
             "parquet_files": sum(1 for _ in output.rglob("*.parquet"))}
+
+
+def run_bare(inputs: Path, work: Path, processes: int) -> dict:
+    """The engine-free bound: ``processes`` plain processes at once, each extracting every
+    ``processes``-th article (what two busy cores can do with no engine at all)."""
+    commands = [[sys.executable, __file__, "--child", "shard", "--inputs", str(inputs), "--output",
+                 str(work / f"bare-{k}.jsonl"), "--shard", f"{k}/{processes}"] for k in range(processes)]
+    start = time.perf_counter()
+    running = [subprocess.Popen(command, stdout=subprocess.PIPE, text=True) for command in commands]
+    results = [json.loads(p.communicate()[0].strip().splitlines()[-1]) for p in running]
+    if any(p.returncode for p in running):
+        raise RuntimeError("a bare process failed")
+    return {"seconds": time.perf_counter() - start, "records": sum(r["records"] for r in results),
+            "cpu_seconds": [r["cpu_seconds"] for r in results]}
 
 
 def child(mode: str, inputs: Path, output: Path, master: str) -> dict:
@@ -214,12 +231,20 @@ def main() -> int:
     parser.add_argument("--master", default="local[2]")
     parser.add_argument("--spark-only", action="store_true",
                         help="run only the Spark side and print its figures (no speed-up)")
-    parser.add_argument("--child", choices=["single", "spark"], help=argparse.SUPPRESS)
+    parser.add_argument("--bare", type=int, default=0, metavar="N",
+                        help="also run N plain processes at once with no engine, each every N-th article "
+                             "(the bound any engine can reach on this machine), between the two runs")
+    parser.add_argument("--child", choices=["single", "spark", "shard"], help=argparse.SUPPRESS)
+    parser.add_argument("--shard", default="0/1", help=argparse.SUPPRESS)
     parser.add_argument("--inputs", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--output", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child == "single":
         print(json.dumps(run_single(args.inputs, args.output)))
+        return 0
+    if args.child == "shard":
+        shard, shards = (int(part) for part in args.shard.split("/"))
+        print(json.dumps(run_single(args.inputs, args.output, shard, shards)))
         return 0
     if args.child == "spark":
         print(json.dumps({**run_spark(args.inputs, args.output, args.master), "master": args.master}))
@@ -240,6 +265,11 @@ def main() -> int:
             print(json.dumps({"n": n, "spark": spark}))
             return 0
         single = child("single", inputs, work_dir / "single.jsonl", args.master)
+        if args.bare:
+            bare = run_bare(inputs, work_dir, args.bare)
+            print(f"bare: {args.bare} plain processes at once, no engine: {bare['seconds']:.1f} s "
+                  f"({bare['records']} records; CPU-s per process {bare['cpu_seconds']}), "
+                  f"{single['seconds'] / bare['seconds']:.2f}x the one process: the bound for an engine")
         spark = child("spark", inputs, work_dir / "parquet", args.master)
         report(n, single, spark)
     return 0
