@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from rasid.text.tokenize import ARTICLE, CONJUNCTIONS, ENCLITICS, PREPOSITIONS, TA_MARBUTA
 
@@ -116,20 +117,36 @@ def sentences_by_period(tokens: list[tuple[str, str]]) -> list[Sentence]:
     return sentences
 
 
-def read_blank_separated(path: Path) -> list[Sentence]:
-    """``word TAG`` lines with a blank line between sentences (AQMAR)."""
+SKIP = ()  # what a line parser returns for a line that is neither a token nor a sentence boundary
+
+
+def _line_sentences(path: Path, token: Callable[[str, int], tuple[str, str] | tuple[()] | None]) -> list[Sentence]:
+    """Sentences of a one-token-per-line file: ``token(line, number)`` gives the line's (word, tag),
+    None at a sentence boundary, or SKIP."""
     sentences: list[Sentence] = []
     current: Sentence = []
     for number, line in enumerate(_read_lines(path), start=1):
-        fields = line.split()
-        if len(fields) >= 2:
-            current.append((" ".join(fields[:-1]), _tag(fields[-1], path, number)))
-        elif not line.strip() and current:
-            sentences.append(current)
+        parsed = token(line, number)
+        if parsed is None:
+            if current:
+                sentences.append(current)
             current = []
+        elif parsed:
+            current.append(parsed)
     if current:
         sentences.append(current)
     return sentences
+
+
+def read_blank_separated(path: Path) -> list[Sentence]:
+    """``word TAG`` lines with a blank line between sentences (AQMAR)."""
+    def token(line: str, number: int) -> tuple[str, str] | tuple[()] | None:
+        fields = line.split()
+        if len(fields) >= 2:
+            return " ".join(fields[:-1]), _tag(fields[-1], path, number)
+        return None if not line.strip() else SKIP
+
+    return _line_sentences(path, token)
 
 
 def anercorp_split(corpora: Path) -> Split:
@@ -225,21 +242,17 @@ def _with_tags(sentence: Sentence, tags: list[str]) -> Sentence:
 def wikifane(corpora: Path) -> list[Sentence]:
     """WikiFANE Gold 2014 with ANERcorp's labels (WIKIFANE_TRAINING_LABELS) and whole words."""
     path = corpora / "fane_gold" / "WikiFANE_Gold_2014_500K.txt"
-    sentences: list[Sentence] = []
-    current: Sentence = []
-    for number, line in enumerate(_read_lines(path), start=1):
+
+    def token(line: str, number: int) -> tuple[str, str] | None:
         word, tab, tag = line.rstrip("\r").partition("\t")
         word = word.strip().lstrip(WIKIFANE_MARK)
         if not word:
-            if current:
-                sentences.append(current)
-            current = []
-            continue
+            return None
         if not tab or not (tag == "O" or tag[:2] in ("B-", "I-")):
             raise CorpusError(f"{path}:{number}: expected 'word<TAB>tag', got {line!r}")
-        current.append((word, _coarse_tag(tag, WIKIFANE_TRAINING_LABELS)))
-    if current:
-        sentences.append(current)
+        return word, _coarse_tag(tag, WIKIFANE_TRAINING_LABELS)
+
+    sentences = _line_sentences(path, token)
     glued = [reattach_clitics(s) for s in sentences]
     return [_with_tags(s, repair_iob([t for _, t in s])) for s in glued]
 
@@ -248,19 +261,15 @@ def wojood(corpora: Path, part: str) -> list[Sentence]:
     """The Wojood sample: per token its outermost tag of a kept type (WOJOOD_LABELS); "$#$" lines cut
     sentences as blank lines do."""
     path = corpora / "wojood_sample" / f"{part}.txt"
-    sentences: list[Sentence] = []
-    current: Sentence = []
-    for number, line in enumerate(_read_lines(path), start=1):
+
+    def token(line: str, number: int) -> tuple[str, str] | None:
         fields = line.split()
         if not fields or fields[0] == WOJOOD_SEPARATOR:
-            if current:
-                sentences.append(current)
-            current = []
-            continue
+            return None
         if len(fields) < 2:
             raise CorpusError(f"{path}:{number}: expected 'word TAG [TAG...]', got {line!r}")
         kept = [_coarse_tag(t, WOJOOD_LABELS) for t in fields[1:]]
-        current.append((fields[0], next((t for t in kept if t != "O"), "O")))
-    if current:
-        sentences.append(current)
+        return fields[0], next((t for t in kept if t != "O"), "O")
+
+    sentences = _line_sentences(path, token)
     return [_with_tags(s, repair_iob([t for _, t in s])) for s in sentences]
