@@ -152,7 +152,7 @@ def run_spark(inputs: Path, output: Path, master: str) -> dict:
 def run_bare(inputs: Path, work: Path, processes: int) -> dict:
     """The engine-free bound: ``processes`` plain processes at once, each extracting every
     ``processes``-th article (what two busy cores can do with no engine at all)."""
-    commands = [[sys.executable, __file__, "--child", "shard", "--inputs", str(inputs), "--output",
+    commands = [[sys.executable, __file__, "--child", "single", "--inputs", str(inputs), "--output",
                  str(work / f"bare-{k}.jsonl"), "--shard", f"{k}/{processes}"] for k in range(processes)]
     start = time.perf_counter()
     running = [subprocess.Popen(command, stdout=subprocess.PIPE, text=True) for command in commands]
@@ -179,6 +179,10 @@ def commit() -> str:
     return done.stdout.strip() or "unknown"
 
 
+def timeline(phases: dict[str, float]) -> str:
+    return ", ".join(f"{name} {seconds:.1f}" for name, seconds in phases.items())
+
+
 def report(n: int, single: dict, spark: dict) -> None:
     mb = 1024 * 1024
     print(f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, commit {commit()}, {os.cpu_count()} CPUs; "
@@ -200,7 +204,7 @@ def report(n: int, single: dict, spark: dict) -> None:
           f"{spark['task_cpu_seconds']:.1f} CPU-s ({1000 * spark['task_cpu_seconds'] / n:.1f} ms per article), "
           f"largest task {spark['largest_task_seconds']:.1f} s; job wall time x cores minus task time: "
           f"{spark['seconds'] * cores - spark['task_seconds']:.1f} core-s")
-    print("spark timeline (s): " + ", ".join(f"{name} {seconds:.1f}" for name, seconds in spark["phases"].items()))
+    print(f"spark timeline (s): {timeline(spark['phases'])}")
     print(f"speed-up: {single['seconds'] / spark['seconds']:.2f}x on {cores} cores "
           f"({single['seconds'] / (spark['seconds'] + spark['session_seconds']):.2f}x with the session start)")
     print(f"per article: {single_ms:.1f} ms in one process, {spark_core_ms:.1f} core-ms on Spark: "
@@ -234,15 +238,12 @@ def main() -> int:
     parser.add_argument("--bare", type=int, default=0, metavar="N",
                         help="also run N plain processes at once with no engine, each every N-th article "
                              "(the bound any engine can reach on this machine), between the two runs")
-    parser.add_argument("--child", choices=["single", "spark", "shard"], help=argparse.SUPPRESS)
+    parser.add_argument("--child", choices=["single", "spark"], help=argparse.SUPPRESS)
     parser.add_argument("--shard", default="0/1", help=argparse.SUPPRESS)
     parser.add_argument("--inputs", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--output", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child == "single":
-        print(json.dumps(run_single(args.inputs, args.output)))
-        return 0
-    if args.child == "shard":
         shard, shards = (int(part) for part in args.shard.split("/"))
         print(json.dumps(run_single(args.inputs, args.output, shard, shards)))
         return 0
@@ -260,8 +261,7 @@ def main() -> int:
         if args.spark_only:
             spark = child("spark", inputs, work_dir / "parquet", args.master)
             print(f"spark {args.master}: {n} articles in {spark['seconds']:.1f} s (+ {spark['session_seconds']:.1f} s "
-                  f"session start); timeline (s): "
-                  + ", ".join(f"{name} {seconds:.1f}" for name, seconds in spark["phases"].items()))
+                  f"session start); timeline (s): {timeline(spark['phases'])}")
             print(json.dumps({"n": n, "spark": spark}))
             return 0
         single = child("single", inputs, work_dir / "single.jsonl", args.master)
