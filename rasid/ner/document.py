@@ -5,18 +5,31 @@ PERS/LOC/ORG span it found (and, for a person named by two or more words, the
 last word alone: the family name that later mentions use) are looked for in
 the stretches it tagged O; an occurrence there, also behind a conjunction or
 preposition letter glued to its first word (وبوش), gets the span's type.
+A one-word name is never spread to a function word (a preposition, particle, pronoun or time word
+of ``person_stop_words.txt``, compared normalized): normalization makes the preposition على the
+given name علي, and the last word of "محمد علي" would otherwise tag every على of the document.
 A linear pass: candidate names are indexed by their first word.
 """
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 from typing import Sequence
 
+from rasid.lang import load_list
 from rasid.ner.features import clitic_stripped
 from rasid.ner.scoring import chunks
+from rasid.text.normalize import normalize_str
 
 PROPAGATED_LABELS = frozenset({"PERS", "LOC", "ORG"})
 MAX_NAME_WORDS = 4
+FUNCTION_WORDS_FILE = "person_stop_words.txt"
+
+
+@lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    """Normalized words that are never a one-word name by themselves."""
+    return frozenset(normalize_str(w) for w in load_list(FUNCTION_WORDS_FILE))
 
 
 def document_names(sequences: Sequence[Sequence[str]], tags: Sequence[Sequence[str]]) -> dict[tuple[str, ...], str]:
@@ -57,7 +70,9 @@ def _match(words: Sequence[str], labels: Sequence[str], i: int,
 
 def propagate(sequences: Sequence[Sequence[str]], tags: Sequence[Sequence[str]]) -> list[list[str]]:
     """The tags of a document's sequences with its names tagged wherever they recur untagged."""
-    names = document_names(sequences, tags)
+    stop = function_words()
+    names = {name: label for name, label in document_names(sequences, tags).items()
+             if len(name) > 1 or name[0] not in stop}
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for name in names:
         by_first.setdefault(name[0], []).append(name)

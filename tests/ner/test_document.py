@@ -31,3 +31,16 @@ def test_the_type_given_most_often_is_kept():
 
 def test_nothing_tagged_changes_nothing():
     assert propagate([["قال", "إن"]], [["O", "O"]]) == [["O", "O"]]
+
+
+def test_a_one_word_name_is_not_spread_to_a_function_word():
+    # normalized, the preposition على and the given name علي are one word
+    sequences = [["قال", "محمد", "علي"], ["وأكد", "علي", "أهمية", "الأمر"], ["التقى", "علي"]]
+    tags = [["O", "B-PERS", "I-PERS"], ["O", "O", "O", "O"], ["O", "O"]]
+    assert propagate(sequences, tags)[1:] == [["O", "O", "O", "O"], ["O", "O"]]
+
+
+def test_a_longer_name_beginning_with_a_function_word_still_spreads():
+    sequences = [["زار", "محمد", "علي", "مصر"], ["وقال", "محمد", "علي"]]
+    tags = [["O", "B-PERS", "I-PERS", "B-LOC"], ["O", "O", "O"]]
+    assert propagate(sequences, tags)[1] == ["O", "B-PERS", "I-PERS"]
