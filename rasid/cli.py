@@ -152,7 +152,8 @@ def evaluate_command(gold_dir: str, article_dirs: tuple[str, ...], as_json: bool
 @click.option("--corpora", type=click.Path(path_type=Path), default=None,
               help="NER corpora folder (default: $RASID_NER_CORPORA or ../shared/corpora/ner).")
 @click.option("--output", type=click.Path(path_type=Path), default=None,
-              help="Model file to write (default: the bundled rasid/models/ner-crf.crfsuite).")
+              help="Model file to write (default: the bundled rasid/models/ner-crf.crfsuite); the neural "
+                   "tagger goes beside it (<stem>.cnn.npz).")
 @click.option("--c1", type=float, default=None, help="L1 regularization (default: the recipe's).")
 @click.option("--c2", type=float, default=None, help="L2 regularization (default: the recipe's).")
 @click.option("--max-iterations", type=int, default=None, help="L-BFGS iterations (default: the recipe's).")
@@ -167,30 +168,57 @@ def evaluate_command(gold_dir: str, article_dirs: tuple[str, ...], as_json: bool
 @click.option("--other-domain", is_flag=True,
               help="Also train on WikiFANE Gold, AQMAR train+dev and the Wojood sample's train+val as a "
                    "second domain (domain-augmented features). An experiment, not the shipped recipe.")
-def train(corpora, output, c1, c2, max_iterations, derive_lexicons, derive_cues, other_domain) -> None:
-    """Train the NER model (CRF) from the corpora; deterministic."""
+@click.option("--no-neural", is_flag=True,
+              help="Train the CRF only, not the neural tagger decoded with it (which needs torch and gensim: "
+                   "pip install 'rasid[train]').")
+@click.option("--neural-seeds", default=None,
+              help="Comma-separated seeds, one network each, averaged (default: the recipe's).")
+@click.option("--neural-channels", type=int, default=None, help="Convolution channels (default: the recipe's).")
+@click.option("--neural-weight", type=float, default=None,
+              help="Weight of the neural scores beside the CRF's, stored in the model (default: the recipe's).")
+@click.option("--word-vectors", type=click.Path(path_type=Path), default=None,
+              help="Cache file of the word vectors: reused when it holds vectors of the same parameters, "
+                   "else written there (default: trained every run).")
+def train(corpora, output, c1, c2, max_iterations, derive_lexicons, derive_cues, other_domain, no_neural,
+          neural_seeds, neural_channels, neural_weight, word_vectors) -> None:
+    """Train the NER model (CRF, then the neural tagger beside it) from the corpora; deterministic."""
     from dataclasses import replace
 
     from rasid.ner.corpus import CorpusError
-    from rasid.ner.model import TrainingParams, bundled_model_path
-    from rasid.ner.training import default_corpora, train_model
+    from rasid.ner.model import ModelError, TrainingParams, bundled_model_path, neural_model_path
+    from rasid.ner.neural_training import NeuralParams, require_training_packages
+    from rasid.ner.training import default_corpora, train_model, train_neural_model
     from rasid.ner.training import derive_cues as freeze_cues, derive_lexicons as derive
 
     overrides = {"c1": c1, "c2": c2, "max_iterations": max_iterations}
     params = replace(TrainingParams(), **{k: v for k, v in overrides.items() if v is not None})
+    neural_overrides = {"seeds": tuple(int(s) for s in neural_seeds.split(",")) if neural_seeds else None,
+                        "hidden": neural_channels, "weight": neural_weight}
+    neural = replace(NeuralParams(), **{k: v for k, v in neural_overrides.items() if v is not None})
+    output = output or bundled_model_path()
     try:
+        if not no_neural:
+            require_training_packages()  # fail before the CRF is trained
         if derive_lexicons:
             click.echo(derive(corpora or default_corpora()))
         elif derive_cues:
             click.echo(freeze_cues())
-        result = train_model(corpora or default_corpora(), output or bundled_model_path(), params, other_domain)
-    except CorpusError as exc:
+        result = train_model(corpora or default_corpora(), output, params, other_domain)
+        other = (f" and {result.other_sentences:,} sentences, {result.other_tokens:,} tokens (other domain)"
+                 if other_domain else "")
+        click.echo(f"trained on {result.sentences:,} sentences, {result.tokens:,} tokens{other}; {params.as_dict()}")
+        click.echo(f"wrote {result.path} ({result.size:,} bytes, sha256 {result.sha256})")
+        if no_neural:
+            if neural_model_path(output).exists():
+                click.echo(f"left {neural_model_path(output)} (neural tagger) as it was")
+            return
+        made = train_neural_model(corpora or default_corpora(), neural_model_path(output), neural, word_vectors)
+    except (CorpusError, ModelError) as exc:
         report(str(exc))
         sys.exit(1)
-    other = (f" and {result.other_sentences:,} sentences, {result.other_tokens:,} tokens (other domain)"
-             if other_domain else "")
-    click.echo(f"trained on {result.sentences:,} sentences, {result.tokens:,} tokens{other}; {params.as_dict()}")
-    click.echo(f"wrote {result.path} ({result.size:,} bytes, sha256 {result.sha256})")
+    click.echo(f"neural tagger: {made.networks} network(s), {made.attributes:,} attribute rows, "
+               f"{made.vector_words:,} word vectors; {neural.as_dict()}")
+    click.echo(f"wrote {made.path} ({made.size:,} bytes, sha256 {made.sha256})")
 
 
 @main.command("ner-eval")

@@ -22,7 +22,12 @@ def _data_digest(ner_model: str | None) -> str:
     files = sorted(p for folder in MODEL_INPUTS for p in (PACKAGE / folder).rglob("*")
                    if p.is_file() and p.suffix != ".py" and "__pycache__" not in p.parts)
     if ner_model:
+        from rasid.ner.model import neural_model_path
+
         files.append(Path(ner_model))
+        neural = neural_model_path(Path(ner_model))  # the neural tagger decoded with it, if any
+        if neural.exists():
+            files.append(neural)
     for path in files:
         digest.update(str(path.name).encode())
         digest.update(path.read_bytes() if path.exists() else b"missing")

@@ -83,7 +83,36 @@ def news_domain_weights(weights: dict[str, np.ndarray]) -> dict[str, np.ndarray]
     return plain
 
 
-class Decoder:
+class TypeTable:
+    """Word types -> rows of a table of per-type scores, kept across documents: ``type_ids`` (row 0 is the
+    padding), filled by ``_add_types`` in one batch per document, emptied when it would outgrow ``table_size()``."""
+
+    type_ids: dict[str, int]
+
+    def table_size(self) -> int:
+        raise NotImplementedError
+
+    def _add_types(self, norms: list[str]) -> None:
+        raise NotImplementedError
+
+    def type_indices(self, norms: Sequence[str]) -> np.ndarray:
+        """Type ids of the words; types not seen before are scored (in one batch) and added."""
+        ids = list(map(self.type_ids.get, norms))
+        if None in ids:
+            new = list(dict.fromkeys(norm for norm, i in zip(norms, ids) if i is None))
+            if len(self.type_ids) + len(new) >= self.table_size():
+                self.clear_types()
+                new = list(dict.fromkeys(norms))
+            self._add_types(new)
+            ids = list(map(self.type_ids.__getitem__, norms))
+        return np.array(ids, dtype=np.intp)
+
+    def clear_types(self) -> None:
+        """Forget the scored word types (they are scored again when met); the padding stays."""
+        self.type_ids.clear()
+
+
+class Decoder(TypeTable):
     def __init__(self, tagger: pycrfsuite.Tagger):
         info = tagger.info()
         self.labels: list[str] = list(tagger.labels())
@@ -204,23 +233,11 @@ class Decoder:
             return self._indexed_scores(norms)
         return np.stack([self._string_scores(norm) for norm in norms])
 
-    def type_indices(self, norms: Sequence[str]) -> np.ndarray:
-        """Type ids of the words; types not seen before are scored (in one batch) and added."""
-        ids = list(map(self.type_ids.get, norms))
-        if None in ids:
-            new = list(dict.fromkeys(norm for norm, i in zip(norms, ids) if i is None))
-            if len(self.type_ids) + len(new) >= TYPE_TABLE_SIZE:
-                self.clear_types()
-                new = list(dict.fromkeys(norms))
-            self._add_types(new)
-            ids = list(map(self.type_ids.__getitem__, norms))
-        return np.array(ids, dtype=np.intp)
-
     def _add_types(self, norms: list[str]) -> None:
         first = len(self.type_ids) + 1  # after the padding
         needed = first + len(norms)
         if needed > len(self.type_scores):
-            capacity = max(needed, min(max(2 * len(self.type_scores), 1024), TYPE_TABLE_SIZE))
+            capacity = max(needed, min(max(2 * len(self.type_scores), 1024), self.table_size()))
             scores = np.zeros((capacity, len(OFFSETS), self.size))
             scores[:first] = self.type_scores[:first]
             clusters = np.zeros(capacity, dtype=np.intp)
@@ -233,9 +250,8 @@ class Decoder:
         for i, norm in enumerate(norms, first):
             self.type_ids[norm] = i
 
-    def clear_types(self) -> None:
-        """Forget the scored word types (they are scored again when met); the padding stays."""
-        self.type_ids.clear()
+    def table_size(self) -> int:
+        return TYPE_TABLE_SIZE
 
     def emissions(self, sequences: Sequence[Sequence[str]]) -> np.ndarray:
         """Emission scores of the words of all (non-empty) sequences, concatenated: (words, labels).
@@ -271,48 +287,8 @@ class Decoder:
                 i += 1
 
     def viterbi_batch(self, scores: np.ndarray, lengths: list[int]) -> list[list[int]]:
-        """Best label paths of consecutive sequences (their rows of ``scores``), decoded side by side.
-
-        The words are laid out step-major with no padding: step t holds one row per sequence
-        longer than t, longest sequence first, so the sequences running at step t are the first
-        ``active[t]`` rows of step t - 1 too. Ties go to the lowest label index, as in crfsuite.
-        """
-        count, size = len(lengths), self.size
-        sizes = np.array(lengths)
-        starts = np.cumsum(sizes) - sizes
-        order = np.argsort(-sizes, kind="stable")
-        rank = np.empty(count, dtype=np.intp)
-        rank[order] = np.arange(count)
-        sorted_sizes = sizes[order]
-        longest = int(sorted_sizes[0])
-        active = np.searchsorted(-sorted_sizes, -np.arange(longest), side="left")  # sequences longer than t
-        offsets = np.concatenate(([0], np.cumsum(active)))  # first row of each step
-        position = np.arange(len(scores)) - np.repeat(starts, sizes)
-        slot = offsets[position] + np.repeat(rank, sizes)  # each word's row in the step-major layout
-        emission = np.empty_like(scores)
-        emission[slot] = scores
-        forward = emission.copy()  # best score of a path ending in each label at each row
-        candidates = np.empty((len(scores), size, size))  # [row, j, i]: best path to i, then label j
-        through = np.ascontiguousarray(self.transitions.T)
-        add, maximum = np.add, np.maximum.reduce
-        active_at, offset_of = active.tolist(), offsets.tolist()
-        for t in range(1, longest):
-            k, here, before = active_at[t], offset_of[t], offset_of[t - 1]
-            step = candidates[here:here + k]
-            add(forward[before:before + k, None, :], through, out=step)
-            maximum(step, axis=2, out=forward[here:here + k])
-            forward[here:here + k] += emission[here:here + k]
-        back = candidates.argmax(axis=2).ravel()  # [row * labels + j]: the best label before j
-        row_start = np.arange(0, len(scores) * size, size)
-        labels = np.empty(len(scores), dtype=np.intp)
-        ends = offsets[sorted_sizes - 1] + np.arange(count)
-        labels[ends] = forward[ends].argmax(axis=1)
-        pointer = back.take
-        for t in range(longest - 2, -1, -1):
-            k, here, after = active_at[t + 1], offset_of[t], offset_of[t + 1]
-            labels[here:here + k] = pointer(row_start[after:after + k] + labels[after:after + k])
-        flat = labels[slot].tolist()
-        return [flat[start:start + n] for start, n in zip(starts.tolist(), lengths)]
+        """Best label paths of consecutive sequences (their rows of ``scores``) under this model's transitions."""
+        return viterbi(scores, lengths, self.transitions)
 
     def tag_many(self, sequences: Sequence[Sequence[str]]) -> list[list[str]]:
         """IOB2 tags for each sequence of normalized words."""
@@ -324,3 +300,49 @@ class Decoder:
 
     def tag(self, norms: Sequence[str]) -> list[str]:
         return self.tag_many([norms])[0]
+
+
+def viterbi(scores: np.ndarray, lengths: list[int], transitions: np.ndarray) -> list[list[int]]:
+    """Best label paths of consecutive sequences (their rows of ``scores``), decoded side by side;
+    ``transitions[i, j]``: the score of label j after label i.
+
+    The words are laid out step-major with no padding: step t holds one row per sequence
+    longer than t, longest sequence first, so the sequences running at step t are the first
+    ``active[t]`` rows of step t - 1 too. Ties go to the lowest label index, as in crfsuite.
+    """
+    count, size = len(lengths), len(transitions)
+    sizes = np.array(lengths)
+    starts = np.cumsum(sizes) - sizes
+    order = np.argsort(-sizes, kind="stable")
+    rank = np.empty(count, dtype=np.intp)
+    rank[order] = np.arange(count)
+    sorted_sizes = sizes[order]
+    longest = int(sorted_sizes[0])
+    active = np.searchsorted(-sorted_sizes, -np.arange(longest), side="left")  # sequences longer than t
+    offsets = np.concatenate(([0], np.cumsum(active)))  # first row of each step
+    position = np.arange(len(scores)) - np.repeat(starts, sizes)
+    slot = offsets[position] + np.repeat(rank, sizes)  # each word's row in the step-major layout
+    emission = np.empty_like(scores)
+    emission[slot] = scores
+    forward = emission.copy()  # best score of a path ending in each label at each row
+    candidates = np.empty((len(scores), size, size))  # [row, j, i]: best path to i, then label j
+    through = np.ascontiguousarray(transitions.T)
+    add, maximum = np.add, np.maximum.reduce
+    active_at, offset_of = active.tolist(), offsets.tolist()
+    for t in range(1, longest):
+        k, here, before = active_at[t], offset_of[t], offset_of[t - 1]
+        step = candidates[here:here + k]
+        add(forward[before:before + k, None, :], through, out=step)
+        maximum(step, axis=2, out=forward[here:here + k])
+        forward[here:here + k] += emission[here:here + k]
+    back = candidates.argmax(axis=2).ravel()  # [row * labels + j]: the best label before j
+    row_start = np.arange(0, len(scores) * size, size)
+    labels = np.empty(len(scores), dtype=np.intp)
+    ends = offsets[sorted_sizes - 1] + np.arange(count)
+    labels[ends] = forward[ends].argmax(axis=1)
+    pointer = back.take
+    for t in range(longest - 2, -1, -1):
+        k, here, after = active_at[t + 1], offset_of[t], offset_of[t + 1]
+        labels[here:here + k] = pointer(row_start[after:after + k] + labels[after:after + k])
+    flat = labels[slot].tolist()
+    return [flat[start:start + n] for start, n in zip(starts.tolist(), lengths)]

@@ -15,6 +15,7 @@ from rasid.ner.features import NEWS_DOMAIN, OTHER_DOMAIN, domain_features, words
 from rasid.text.normalize import normalize_str
 
 BUNDLED_MODEL = "ner-crf.crfsuite"
+NEURAL_SUFFIX = ".cnn.npz"  # the neural tagger's file beside a CRF model: ner-crf.crfsuite -> ner-crf.cnn.npz
 
 
 class ModelError(RuntimeError):
@@ -78,10 +79,26 @@ def load_tagger(path: str | None = None) -> pycrfsuite.Tagger:
     return tagger
 
 
+def neural_model_path(model: Path) -> Path:
+    """Where the neural tagger decoded with the CRF model ``model`` lives: beside it, ``<stem>.cnn.npz``."""
+    return model.with_name(model.stem + NEURAL_SUFFIX)
+
+
 @lru_cache(maxsize=4)
-def load_decoder(path: str | None = None) -> Decoder:
-    """The fast decoder over the model at ``path`` (None: the bundled model), built once per process."""
-    return Decoder(load_tagger(path))
+def load_decoder(path: str | None = None, neural: bool = True):
+    """The fast decoder over the model at ``path`` (None: the bundled model), built once per process.
+
+    When a neural model lies beside the CRF model (``neural_model_path``) and ``neural`` is true, the
+    decoder is the ensemble of both (``rasid.ner.ensemble``); otherwise the CRF's ``Decoder``.
+    """
+    crf = Decoder(load_tagger(path))
+    companion = neural_model_path(Path(path) if path else bundled_model_path())
+    if not neural or not companion.exists():
+        return crf
+    from rasid.ner.ensemble import EnsembleDecoder
+    from rasid.ner.neural import read_model
+
+    return EnsembleDecoder(crf, read_model(companion))
 
 
 def tag_words(decoder: Decoder, words: Sequence[str]) -> list[str]:

@@ -8,8 +8,11 @@ and the Wojood sample's train + val as a second domain (``other_domain_sentences
 domain-augmented features): an experiment, not the shipped recipe (it gained less
 than a point by cross-validation; see the model card). It never reads AQMAR test
 or the Wojood test part either.
+``rasid train`` also trains the neural tagger decoded together with the CRF
+(``rasid.ner.neural_training``; needs torch and gensim) and writes it beside the
+CRF model (``model.neural_model_path``), unless told not to.
 Training is deterministic: the same corpora, lists and parameters give the
-same model file.
+same model files.
 """
 from __future__ import annotations
 
@@ -21,6 +24,7 @@ from pathlib import Path
 from rasid.ner.corpus import CorpusError, Sentence, anercorp_split, aqmar, token_count, wikifane, wojood
 from rasid.ner.document import propagate
 from rasid.ner.model import TrainingParams, load_decoder, train
+from rasid.ner.neural_training import NeuralParams, read_or_train_vectors, require_training_packages, train_neural
 from rasid.ner.scoring import Score, score
 from rasid.text.normalize import normalize_str
 
@@ -138,3 +142,26 @@ def test_sets(corpora: Path) -> dict[str, list[Sentence]]:
 
 def evaluate(model: str | None, corpora: Path) -> dict[str, Score]:
     return {name: score_sentences(model, sentences) for name, sentences in test_sets(corpora).items()}
+
+
+@dataclass(frozen=True)
+class NeuralReport:
+    networks: int
+    attributes: int
+    vector_words: int
+    path: Path
+    sha256: str
+    size: int
+
+
+def train_neural_model(corpora: Path, output: Path, params: NeuralParams,
+                       vectors_cache: Path | None = None) -> NeuralReport:
+    """Word vectors (SaudiNewsNet + the ANERcorp train words; reused from ``vectors_cache`` when it holds
+    them), then the neural tagger on the ANERcorp train part, written to ``output``."""
+    require_training_packages()
+    sentences = training_sentences(corpora)
+    words, vectors = read_or_train_vectors(corpora.parent / "news" / "saudinewsnet", sentences, params.vectors,
+                                           vectors_cache)
+    networks = train_neural(sentences, words, vectors, params, output)
+    return NeuralReport(len(networks), len(networks[0].bag), min(len(words), params.vectors.kept), output,
+                        file_sha256(output), output.stat().st_size)

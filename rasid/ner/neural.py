@@ -1,0 +1,290 @@
+"""The neural tagger's inference, in numpy only (trained by ``rasid.ner.neural_training``, with torch).
+
+The model (one or several networks trained with different seeds, averaged):
+
+* per word type: tanh(the sum of the embedding-bag rows of its ``word_attributes`` ("name=value"; a
+  value the training saw too rarely is the row "<name>=?"; a word with no vector adds the row
+  ``v=none``) + its word vector x projection + bias);
+* dilated 1-D convolutions over the words, kernel 3, ReLU, a residual connection from the second
+  layer on; sequences are laid end to end with zeros between them, so no layer reads across a
+  sequence boundary;
+* a linear layer to IOB2 emission scores; CRF transitions and start/end scores.
+
+A type's first-layer contribution at each of the three taps (3 x channels) is computed once and kept
+in a table (emptied when full, like the CRF decoder's); the further layers are three matrix products
+each over a whole document. The word vector of a word is that of the word, else of its stem, else of
+the word without a leading clitic letter.
+
+The model file is an .npz (written with fixed timestamps, so that training twice gives the same
+bytes): ``meta`` (JSON: tags, dilations, number of networks, the ensemble weight, the training
+parameters), ``attributes`` (JSON list: the bag rows' keys), ``vector_words`` (JSON list) and
+``vectors`` (float16), then per network ``net<k>.<parameter>`` arrays.
+"""
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Mapping, Sequence
+
+import numpy as np
+
+from rasid.ner.decoder import TypeTable
+from rasid.ner.features import CLITIC_LETTERS, word_attributes
+from rasid.ner.model import ModelError
+from rasid.text.tokenize import segment
+
+FORMAT = "rasid-ner-cnn/1"
+TAGS = ("O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC")
+PADDING_KEY = "<pad>"  # bag row 0: never an attribute, kept zero
+UNKNOWN_VECTOR = "v=none"  # the bag row of a word with no vector
+KERNEL = 3
+TYPE_TABLE_SIZE = 1 << 15  # word types kept with their first-layer taps; emptied when a document would overflow it
+PAD_TYPE = 0  # the type id of the zeros between sequences
+NET_PARAMETERS = ("bag", "projection", "bias", "out_weight", "out_bias", "transitions", "start", "end")
+ZIP_TIMESTAMP = (1980, 1, 1, 0, 0, 0)
+
+
+class NeuralModelError(ModelError):
+    """The neural NER model file is missing, unreadable or inconsistent."""
+
+
+def attribute_keys(norm: str) -> list[str]:
+    """The word's attributes as bag keys, "name=value"."""
+    return [f"{name}={value}" for name, value in word_attributes(norm)]
+
+
+def unseen_key(key: str) -> str:
+    """The row of an attribute value the training did not keep: "<name>=?"."""
+    return key.partition("=")[0] + "=?"
+
+
+def vector_forms(norm: str) -> list[str]:
+    """Where a word's vector is looked for, in order: the word, its stem, the word without a clitic letter."""
+    forms = [norm, segment(norm).stem]
+    if norm and norm[0] in CLITIC_LETTERS:
+        forms.append(norm[1:])
+    return forms
+
+
+def word_rows(norm: str, attribute_rows: Mapping[str, int], vector_rows: Mapping[str, int]) -> tuple[list[int], int | None]:
+    """The word's bag rows (a value not among ``attribute_rows`` -> its name's "<name>=?" row; no vector ->
+    the ``v=none`` row) and the row of its vector (None: it has none)."""
+    rows, get = [], attribute_rows.get
+    for key in attribute_keys(norm):
+        row = get(key)
+        if row is None:
+            row = get(unseen_key(key))
+        if row is not None:
+            rows.append(row)
+    for form in vector_forms(norm):
+        found = vector_rows.get(form)
+        if found is not None:
+            return rows, found
+    rows.append(attribute_rows[UNKNOWN_VECTOR])
+    return rows, None
+
+
+@dataclass
+class Network:
+    """One trained network's arrays (float32); ``convolutions``: per layer (taps (3, in, out), bias)."""
+    bag: np.ndarray  # (attributes, dim); row 0 zero
+    projection: np.ndarray  # (vector size, dim)
+    bias: np.ndarray  # (dim,)
+    convolutions: list[tuple[np.ndarray, np.ndarray]]
+    out_weight: np.ndarray  # (channels, tags)
+    out_bias: np.ndarray
+    transitions: np.ndarray  # (tags, tags): from row to column
+    start: np.ndarray
+    end: np.ndarray
+
+    def arrays(self, prefix: str) -> dict[str, np.ndarray]:
+        named = {f"{prefix}{name}": getattr(self, name) for name in NET_PARAMETERS}
+        for i, (taps, bias) in enumerate(self.convolutions):
+            named[f"{prefix}conv{i}.taps"] = taps
+            named[f"{prefix}conv{i}.bias"] = bias
+        return named
+
+    @classmethod
+    def from_arrays(cls, arrays: Mapping[str, np.ndarray], prefix: str, layers: int) -> "Network":
+        get = lambda name: np.asarray(arrays[prefix + name], dtype=np.float32)  # noqa: E731
+        convolutions = [(get(f"conv{i}.taps"), get(f"conv{i}.bias")) for i in range(layers)]
+        return cls(**{name: get(name) for name in NET_PARAMETERS}, convolutions=convolutions)
+
+
+def write_model(path: Path, meta: dict, attributes: Sequence[str], vector_words: Sequence[str],
+                vectors: np.ndarray, networks: Sequence[Network]) -> None:
+    """The model file, byte for byte the same for the same content (fixed zip timestamps, fixed order)."""
+    arrays = {
+        "meta": _json_bytes(dict(meta, format=FORMAT, tags=list(TAGS), networks=len(networks))),
+        "attributes": _json_bytes(list(attributes)),
+        "vector_words": _json_bytes(list(vector_words)),
+        "vectors": np.asarray(vectors, dtype=np.float16),
+    }
+    for k, network in enumerate(networks):
+        arrays.update(network.arrays(f"net{k}."))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, array in arrays.items():
+            buffer = io.BytesIO()
+            np.lib.format.write_array(buffer, np.ascontiguousarray(array), allow_pickle=False)
+            info = zipfile.ZipInfo(name + ".npy", date_time=ZIP_TIMESTAMP)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, buffer.getvalue())
+
+
+def _json_bytes(value) -> np.ndarray:
+    return np.frombuffer(json.dumps(value, ensure_ascii=False, sort_keys=True).encode("utf-8"), dtype=np.uint8)
+
+
+def _json_value(array: np.ndarray):
+    return json.loads(array.tobytes().decode("utf-8"))
+
+
+class NeuralTagger(TypeTable):
+    """Emission scores (and, alone, tags) of the averaged networks of a model file."""
+
+    def __init__(self, meta: dict, attributes: Sequence[str], vector_words: Sequence[str], vectors: np.ndarray,
+                 networks: Sequence[Network]):
+        self.meta = meta
+        self.tags: tuple[str, ...] = tuple(meta["tags"])
+        self.dilations: tuple[int, ...] = tuple(meta["dilations"])
+        self.weight = float(meta.get("weight", 1.0))
+        self.networks = list(networks)
+        self.attribute_rows = {key: row for row, key in enumerate(attributes)}
+        self.unknown_vector_row = self.attribute_rows[UNKNOWN_VECTOR]  # KeyError: not a model file
+        self.vector_rows = {word: row for row, word in enumerate(vector_words)}
+        self.vectors = np.asarray(vectors, dtype=np.float32)
+        count = len(self.networks)
+        self.transitions = sum(n.transitions for n in self.networks) / count
+        self.start = sum(n.start for n in self.networks) / count
+        self.end = sum(n.end for n in self.networks) / count
+        self.channels = [n.convolutions[0][1].shape[0] for n in self.networks]
+        self.type_ids: dict[str, int] = {}
+        self.type_taps = [np.zeros((1, KERNEL, c), dtype=np.float32) for c in self.channels]  # row 0: zeros
+
+    # --- word types ---
+
+    def _type_inputs(self, norms: Sequence[str]) -> tuple[list[int], list[int], np.ndarray]:
+        """Bag rows of the words (flat), where each word's rows start, and their word vectors."""
+        rows: list[int] = []
+        starts = []
+        vectors = np.zeros((len(norms), self.vectors.shape[1]), dtype=np.float32)
+        for i, norm in enumerate(norms):
+            starts.append(len(rows))
+            rows.append(0)  # the zero row: no word sums over nothing
+            found, vector = word_rows(norm, self.attribute_rows, self.vector_rows)
+            rows += found
+            if vector is not None:
+                vectors[i] = self.vectors[vector]
+        return rows, starts, vectors
+
+    def _score_types(self, norms: Sequence[str]) -> list[np.ndarray]:
+        """Per network: the words' first-layer contributions at each tap, (words, 3, channels)."""
+        rows, starts, vectors = self._type_inputs(norms)
+        taps = []
+        for network in self.networks:
+            bags = np.add.reduceat(network.bag[rows], starts, axis=0)
+            inputs = np.tanh(bags + vectors @ network.projection + network.bias)
+            taps.append(np.einsum("td,kdh->tkh", inputs, network.convolutions[0][0]))
+        return taps
+
+    def table_size(self) -> int:
+        return TYPE_TABLE_SIZE
+
+    def _add_types(self, norms: list[str]) -> None:
+        first = len(self.type_ids) + 1  # after the zeros
+        needed = first + len(norms)
+        if needed > len(self.type_taps[0]):
+            capacity = max(needed, min(max(2 * len(self.type_taps[0]), 1024), self.table_size()))
+            grown = []
+            for table in self.type_taps:
+                bigger = np.zeros((capacity,) + table.shape[1:], dtype=np.float32)
+                bigger[:first] = table[:first]
+                grown.append(bigger)
+            self.type_taps = grown
+        for table, taps in zip(self.type_taps, self._score_types(norms)):
+            table[first:needed] = taps
+        for i, norm in enumerate(norms, first):
+            self.type_ids[norm] = i
+
+    # --- sequences ---
+
+    def emissions(self, sequences: Sequence[Sequence[str]]) -> np.ndarray:
+        """Emission scores of the words of all (non-empty) sequences, concatenated, averaged over the
+        networks: (words, tags), columns in ``self.tags`` order."""
+        gap = max(self.dilations)
+        lengths = np.array([len(s) for s in sequences])
+        norms = [norm for sequence in sequences for norm in sequence]
+        # each sequence starts after a gap of zeros; one more gap after the last one
+        slots = np.arange(len(norms)) + gap * np.repeat(np.arange(1, len(lengths) + 1), lengths)
+        laid = np.full(len(norms) + gap * (len(lengths) + 1), PAD_TYPE, dtype=np.intp)
+        laid[slots] = self.type_indices(norms)
+        mask = np.zeros((len(laid), 1), dtype=np.float32)
+        mask[slots] = 1.0
+        total = None
+        for network, table in zip(self.networks, self.type_taps):
+            scores = self._network_emissions(network, table, laid, mask)[slots]
+            total = scores if total is None else total + scores
+        return total / len(self.networks)
+
+    def _network_emissions(self, network: Network, table: np.ndarray, laid: np.ndarray,
+                           mask: np.ndarray) -> np.ndarray:
+        d = self.dilations[0]
+        hidden = table[laid, 1].copy()
+        hidden[d:] += table[laid[:-d], 0]
+        hidden[:-d] += table[laid[d:], 2]
+        hidden = np.maximum(hidden + network.convolutions[0][1], 0) * mask
+        for (taps, bias), d in zip(network.convolutions[1:], self.dilations[1:]):
+            layer = hidden @ taps[1]
+            layer[d:] += hidden[:-d] @ taps[0]
+            layer[:-d] += hidden[d:] @ taps[2]
+            hidden = hidden + np.maximum(layer + bias, 0) * mask
+        return hidden @ network.out_weight + network.out_bias
+
+    def scores(self, sequences: Sequence[Sequence[str]]) -> np.ndarray:
+        """``emissions`` with the start score added to each sequence's first word, the end score to its last."""
+        scores = self.emissions(sequences)
+        ends = np.cumsum([len(s) for s in sequences])
+        scores[ends - np.array([len(s) for s in sequences])] += self.start
+        scores[ends - 1] += self.end
+        return scores
+
+    def tag_many(self, sequences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """IOB2 tags of each sequence by the networks alone."""
+        from rasid.ner.decoder import viterbi
+
+        present = [s for s in sequences if s]
+        lengths = [len(s) for s in present]
+        paths = iter(viterbi(self.scores(present), lengths, self.transitions) if present else [])
+        return [[self.tags[i] for i in next(paths)] if s else [] for s in sequences]
+
+    def tag(self, norms: Sequence[str]) -> list[str]:
+        return self.tag_many([norms])[0]
+
+
+def read_model(path: Path) -> NeuralTagger:
+    """The tagger of a model file; NeuralModelError (one line) when it is missing or not such a model."""
+    if not path.is_file():
+        raise NeuralModelError(f"neural NER model {path} is missing")
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            meta = _json_value(data["meta"])
+            if meta.get("format") != FORMAT:
+                raise NeuralModelError(f"neural NER model {path} has format {meta.get('format')!r}, "
+                                       f"expected {FORMAT!r}")
+            layers = len(meta["dilations"])
+            networks = [Network.from_arrays(data, f"net{k}.", layers) for k in range(meta["networks"])]
+            tagger = NeuralTagger(meta, _json_value(data["attributes"]), _json_value(data["vector_words"]),
+                                  data["vectors"], networks)
+    except NeuralModelError:
+        raise
+    except (OSError, EOFError, ValueError, KeyError, TypeError, IndexError, zipfile.BadZipFile) as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise NeuralModelError(f"neural NER model {path} is not readable: {reason}") from None
+    if not tagger.networks:
+        raise NeuralModelError(f"neural NER model {path} holds no network")
+    return tagger

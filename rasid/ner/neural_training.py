@@ -1,0 +1,328 @@
+"""Training of the neural tagger (``rasid.ner.neural``): word vectors, then the network(s), with torch.
+
+torch and gensim are imported only here and only when training (``pip install 'rasid[train]'``);
+tagging needs numpy alone. The recipe (notes of the 2026-11-29 experiment):
+
+* word vectors: skip-gram word2vec (gensim) over SaudiNewsNet's paragraphs (tokens as
+  ``rasid.ner.clusters``) and the ANERcorp TRAIN part's words; one worker, a fixed seed and a
+  deterministic ``hashfxn``, so the vectors do not depend on PYTHONHASHSEED;
+* the network: per word type tanh(embedding-bag sum of its ``word_attributes`` rows + the projected word
+  vector + bias) -> dilated convolutions (kernel 3, ReLU, residual from the second layer) -> linear ->
+  IOB2 emissions, under a linear-chain CRF (transitions, start, end) trained by its log-likelihood.
+  Attribute values seen fewer than ``min_count`` times map to the ``<name>=?`` row of their name, so the
+  unseen rows are trained. Adam (dense) + SparseAdam (the bag), learning rate decaying as 1/(1 + d e),
+  dropout on the type inputs and after each layer, attribute dropout on the bag, one thread, seeded.
+
+Several seeds give several networks in one model file; the tagger averages them.
+Training is deterministic: the same corpora, tables and parameters give a byte-identical file.
+"""
+from __future__ import annotations
+
+import json
+import random
+import zlib
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import numpy as np
+
+from rasid.ner.corpus import Sentence
+from rasid.ner.neural import (
+    KERNEL, PADDING_KEY, TAGS, UNKNOWN_VECTOR, Network, NeuralModelError, attribute_keys, word_rows, write_model,
+)
+from rasid.text.normalize import normalize_str
+
+TRAIN_EXTRA = "train"  # pyproject optional dependencies: torch, gensim
+
+
+class TrainingDependencyError(NeuralModelError):
+    """torch or gensim is not installed."""
+
+
+@dataclass(frozen=True)
+class VectorParams:
+    """word2vec (skip-gram) over the unlabeled news text."""
+    size: int = 100
+    window: int = 5
+    min_count: int = 3
+    epochs: int = 5
+    negative: int = 5
+    seed: int = 13
+    kept: int = 60_000  # the most frequent words whose vectors the model file holds (float16)
+
+
+@dataclass(frozen=True)
+class NeuralParams:
+    dim: int = 128  # type input size (embedding bag and projected vector)
+    hidden: int = 160  # convolution channels
+    dilations: tuple[int, ...] = (1, 2, 1)
+    dropout: float = 0.5
+    attribute_dropout: float = 0.3
+    min_count: int = 2  # attribute values seen fewer times share their name's "<name>=?" row
+    epochs: int = 10
+    batch: int = 32
+    learning_rate: float = 2e-3
+    decay: float = 0.05  # learning rate at epoch e: learning_rate / (1 + decay * e)
+    clip: float = 5.0  # gradient norm of the dense parameters
+    seeds: tuple[int, ...] = (13,)  # one network per seed; their scores are averaged
+    weight: float = 1.0  # the ensemble's lambda: CRF scores + weight x neural scores (stored in the file)
+    vectors: VectorParams = field(default_factory=VectorParams)
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def require_training_packages():
+    """(torch, gensim.models) or one clear error naming the extra."""
+    try:
+        import torch
+        from gensim import models
+    except ImportError as exc:
+        raise TrainingDependencyError(
+            f"training the neural NER tagger needs torch and gensim: pip install 'rasid[{TRAIN_EXTRA}]' "
+            f"(or pass --no-neural) ({exc.name} is missing)") from None
+    return torch, models
+
+
+# --- word vectors -----------------------------------------------------------------------------------
+
+def stable_hash(text: str) -> int:
+    """A hash that does not depend on PYTHONHASHSEED (gensim seeds some vectors with ``hashfxn``)."""
+    return zlib.crc32(text.encode("utf-8"))
+
+
+def vector_sentences(news_dir: Path, sentences: Sequence[Sentence]) -> list[list[str]]:
+    """SaudiNewsNet paragraphs (as ``rasid.ner.clusters`` reads them), then the labelled sentences' words;
+    equal words share one string object (10 M tokens)."""
+    from rasid.ner.clusters import _news_sequences
+
+    if not news_dir.is_dir():
+        raise NeuralModelError(f"news corpus not found: {news_dir} (needed to train the word vectors)")
+    shared: dict[str, str] = {}
+    one = shared.setdefault
+    sequences = [[one(w, w) for w in words] for words in _news_sequences(news_dir)]
+    sequences += [[one(w, w) for w in (normalize_str(word) or word for word, _ in s)] for s in sentences]
+    return sequences
+
+
+def train_vectors(sequences: list[list[str]], params: VectorParams) -> tuple[list[str], np.ndarray]:
+    """Words, most frequent first, and their vectors (float32)."""
+    _torch, models = require_training_packages()
+    model = models.Word2Vec(sequences, vector_size=params.size, window=params.window, min_count=params.min_count,
+                            sg=1, negative=params.negative, epochs=params.epochs, workers=1, seed=params.seed,
+                            hashfxn=stable_hash)
+    return list(model.wv.index_to_key), np.asarray(model.wv.vectors, dtype=np.float32)
+
+
+def read_or_train_vectors(news_dir: Path, sentences: Sequence[Sentence], params: VectorParams,
+                          cache: Path | None = None) -> tuple[list[str], np.ndarray]:
+    """The word vectors: read from ``cache`` when it holds vectors of the same parameters, else trained
+    (and written to ``cache`` when given)."""
+    stamp = json.dumps(asdict(params), sort_keys=True)
+    if cache is not None and cache.is_file():
+        with np.load(cache) as data:
+            if data["params"].tobytes().decode("utf-8") == stamp:
+                return data["words"].tolist(), data["vectors"]
+    words, vectors = train_vectors(vector_sentences(news_dir, sentences), params)
+    if cache is not None:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        with cache.open("wb") as handle:
+            np.savez(handle, words=np.array(words), vectors=vectors,
+                     params=np.frombuffer(stamp.encode("utf-8"), dtype=np.uint8))
+    return words, vectors
+
+
+def kept_vectors(words: list[str], vectors: np.ndarray, kept: int) -> tuple[list[str], np.ndarray]:
+    """The ``kept`` most frequent words' vectors, rounded to float16 as the model file stores them."""
+    return words[:kept], vectors[:kept].astype(np.float16)
+
+
+# --- the network ------------------------------------------------------------------------------------
+
+def build_vocabulary(sentences: Iterable[Sequence[str]], min_count: int) -> list[str]:
+    """Bag rows: padding, ``v=none``, one ``<name>=?`` row per attribute name, then every attribute value
+    seen at least ``min_count`` times (sorted)."""
+    counts: dict[str, int] = {}
+    for norms in sentences:
+        for norm in norms:
+            for key in attribute_keys(norm):
+                counts[key] = counts.get(key, 0) + 1
+    names = sorted({key.partition("=")[0] for key in counts})
+    rows = [PADDING_KEY, UNKNOWN_VECTOR] + [f"{name}=?" for name in names]
+    known = set(rows)
+    rows += [key for key, count in sorted(counts.items()) if count >= min_count and key not in known]
+    return rows
+
+
+class TypeInputs:
+    """Per word type (cached): its bag rows and its word vector (zeros + ``v=none`` when it has none)."""
+
+    def __init__(self, rows: list[str], words: list[str], vectors: np.ndarray):
+        self.rows = {key: i for i, key in enumerate(rows)}
+        self.vector_rows = {word: i for i, word in enumerate(words)}
+        self.vectors = np.asarray(vectors, dtype=np.float32)
+        self.zeros = np.zeros(self.vectors.shape[1], dtype=np.float32)
+        self.cache: dict[str, tuple[list[int], np.ndarray]] = {}
+
+    def get(self, norm: str) -> tuple[list[int], np.ndarray]:
+        hit = self.cache.get(norm)
+        if hit is None:
+            rows, vector = word_rows(norm, self.rows, self.vector_rows)
+            hit = self.cache[norm] = (rows, self.zeros if vector is None else self.vectors[vector])
+        return hit
+
+
+def _tagger_class(torch):
+    nn = torch.nn
+
+    class ConvolutionalTagger(nn.Module):
+        def __init__(self, attributes: int, vector_size: int, params: NeuralParams):
+            super().__init__()
+            self.bag = nn.EmbeddingBag(attributes, params.dim, mode="sum", padding_idx=0, sparse=True)
+            nn.init.normal_(self.bag.weight, std=0.05)
+            self.projection = nn.Linear(vector_size, params.dim, bias=False)
+            self.bias = nn.Parameter(torch.zeros(params.dim))
+            self.convolutions = nn.ModuleList()
+            size = params.dim
+            for d in params.dilations:
+                self.convolutions.append(nn.Conv1d(size, params.hidden, KERNEL, dilation=d, padding=d))
+                size = params.hidden
+            self.dropout = nn.Dropout(params.dropout)
+            self.out = nn.Linear(params.hidden, len(TAGS))
+            self.transitions = nn.Parameter(torch.zeros(len(TAGS), len(TAGS)))
+            self.start = nn.Parameter(torch.zeros(len(TAGS)))
+            self.end = nn.Parameter(torch.zeros(len(TAGS)))
+
+        def type_inputs(self, rows, offsets, weights, vectors):
+            """(tokens, dim): each token's word type input."""
+            return torch.tanh(self.bag(rows, offsets, per_sample_weights=weights) + self.projection(vectors) + self.bias)
+
+        def emissions(self, x, mask):
+            """x (B, L, dim), mask (B, L) -> (B, L, tags); positions beyond a sentence are zeros, as the
+            gaps between sequences are in numpy."""
+            m = mask.unsqueeze(1).float()
+            h = self.dropout(x).transpose(1, 2) * m
+            for i, convolution in enumerate(self.convolutions):
+                y = torch.relu(convolution(h)) * m
+                h = y if i == 0 else h + y
+                h = self.dropout(h)
+            return self.out(h.transpose(1, 2))
+
+        def negative_log_likelihood(self, em, tags, mask):
+            """Mean over the batch of the CRF's negative log-likelihood of the gold tags."""
+            batch, length, _ = em.shape
+            maskf = mask.float()
+            emitted = em.gather(2, tags.unsqueeze(2)).squeeze(2)
+            gold = self.start[tags[:, 0]] + emitted[:, 0]
+            gold = gold + ((emitted[:, 1:] + self.transitions[tags[:, :-1], tags[:, 1:]]) * maskf[:, 1:]).sum(1)
+            last = tags.gather(1, (mask.sum(1) - 1).unsqueeze(1)).squeeze(1)
+            gold = gold + self.end[last]
+            alpha = self.start + em[:, 0]
+            for t in range(1, length):
+                step = torch.logsumexp(alpha.unsqueeze(2) + self.transitions.unsqueeze(0), dim=1) + em[:, t]
+                live = maskf[:, t].unsqueeze(1)
+                alpha = step * live + alpha * (1 - live)
+            return (torch.logsumexp(alpha + self.end, dim=1) - gold).mean()
+
+    return ConvolutionalTagger
+
+
+def _bag_tensors(torch, lists: list[list[int]], dropout: float, generator):
+    flat, offsets = [], []
+    for rows in lists:
+        offsets.append(len(flat))
+        flat.extend(rows)
+    weights = torch.ones(len(flat))
+    if dropout and generator is not None:
+        weights = (torch.rand(len(flat), generator=generator) >= dropout).float()
+    return torch.tensor(flat, dtype=torch.long), torch.tensor(offsets, dtype=torch.long), weights
+
+
+def batch_emissions(torch, model, inputs: TypeInputs, batch: list[Sequence[str]], dropout: float = 0.0,
+                    generator=None):
+    """Emissions (B, L, tags) and mask (B, L) of a batch of sentences of normalized words."""
+    size, length = len(batch), max(map(len, batch))
+    vectors = np.zeros((size * length, inputs.vectors.shape[1]), dtype=np.float32)
+    mask = np.zeros((size, length), dtype=bool)
+    rows = []
+    for b, norms in enumerate(batch):
+        for t in range(length):
+            if t < len(norms):
+                found, vector = inputs.get(norms[t])
+                vectors[b * length + t] = vector
+                mask[b, t] = True
+                rows.append(found)
+            else:
+                rows.append([])
+    flat, offsets, weights = _bag_tensors(torch, rows, dropout, generator)
+    x = model.type_inputs(flat, offsets, weights, torch.from_numpy(vectors)).view(size, length, -1)
+    mask = torch.from_numpy(mask)
+    return model.emissions(x, mask), mask
+
+
+def train_network(sentences: Sequence[Sentence], inputs: TypeInputs, params: NeuralParams, seed: int) -> Network:
+    """One network trained on the sentences with ``seed``; its arrays as the numpy tagger reads them."""
+    torch, _models = require_training_packages()
+    torch.set_num_threads(1)
+    torch.use_deterministic_algorithms(True)
+    torch.manual_seed(seed)
+    shuffle = random.Random(seed).shuffle
+    generator = torch.Generator().manual_seed(seed)
+    norms = [[normalize_str(w) or w for w, _ in s] for s in sentences]
+    tag_ids = {tag: i for i, tag in enumerate(TAGS)}
+    tags = [[tag_ids[t] for _, t in s] for s in sentences]
+    model = _tagger_class(torch)(len(inputs.rows), inputs.vectors.shape[1], params)
+    dense = [p for name, p in model.named_parameters() if not name.startswith("bag.")]
+    optimizers = [torch.optim.Adam(dense, lr=params.learning_rate),
+                  torch.optim.SparseAdam([model.bag.weight], lr=params.learning_rate)]
+    schedules = [torch.optim.lr_scheduler.LambdaLR(o, lambda e: 1.0 / (1 + params.decay * e)) for o in optimizers]
+    order = sorted(range(len(norms)), key=lambda i: len(norms[i]))
+    batches = [order[i:i + params.batch] for i in range(0, len(order), params.batch)]
+    for _epoch in range(params.epochs):
+        model.train()
+        shuffle(batches)
+        for batch in batches:
+            em, mask = batch_emissions(torch, model, inputs, [norms[j] for j in batch], params.attribute_dropout,
+                                       generator)
+            length = em.shape[1]
+            gold = torch.tensor([tags[j] + [0] * (length - len(tags[j])) for j in batch])
+            loss = model.negative_log_likelihood(em, gold, mask)
+            for optimizer in optimizers:
+                optimizer.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(dense, params.clip)
+            for optimizer in optimizers:
+                optimizer.step()
+        for schedule in schedules:
+            schedule.step()
+    return network_arrays(model)
+
+
+def network_arrays(model) -> Network:
+    """A torch tagger's parameters as the numpy tagger's ``Network`` (bag row 0, the padding, zeroed)."""
+    get = lambda p: p.detach().numpy().astype(np.float32).copy()  # noqa: E731
+    bag = get(model.bag.weight)
+    bag[0] = 0.0
+    return Network(
+        bag=bag, projection=np.ascontiguousarray(get(model.projection.weight).T), bias=get(model.bias),
+        # torch's Conv1d weight (out, in, taps) -> one (in, out) matrix per tap
+        convolutions=[(np.ascontiguousarray(get(c.weight).transpose(2, 1, 0)), get(c.bias))
+                      for c in model.convolutions],
+        out_weight=np.ascontiguousarray(get(model.out.weight).T), out_bias=get(model.out.bias),
+        transitions=get(model.transitions), start=get(model.start), end=get(model.end),
+    )
+
+
+def train_neural(sentences: Sequence[Sentence], words: list[str], vectors: np.ndarray, params: NeuralParams,
+                 path: Path) -> list[Network]:
+    """Train one network per seed on the sentences and write the model file at ``path``."""
+    require_training_packages()
+    words, vectors = kept_vectors(words, vectors, params.vectors.kept)
+    rows = build_vocabulary(([normalize_str(w) or w for w, _ in s] for s in sentences), params.min_count)
+    inputs = TypeInputs(rows, words, vectors)
+    networks = [train_network(sentences, inputs, params, seed) for seed in params.seeds]
+    meta = {"dilations": list(params.dilations), "weight": params.weight, "params": params.as_dict(),
+            "sentences": len(sentences)}
+    write_model(path, meta, rows, words, vectors, networks)
+    return networks

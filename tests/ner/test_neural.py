@@ -1,0 +1,149 @@
+"""The numpy neural tagger: same scores as the torch network, K networks averaged, bounded type table,
+one-line errors for bad model files."""
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from rasid.ner import neural as neural_module
+from rasid.ner.model import ModelError
+from rasid.ner.neural import TAGS, read_model
+from tests.ner.neural_fixtures import SENTENCES, VECTOR_WORDS, norms_of, random_tagger, write_random_model
+
+
+def test_numpy_forward_equals_the_torch_forward(tmp_path: Path):
+    torch = pytest.importorskip("torch")
+    from rasid.ner.neural_training import NeuralParams, TypeInputs, _tagger_class, batch_emissions, network_arrays
+    from rasid.ner.neural import write_model
+
+    torch.manual_seed(3)
+    sequences = norms_of(SENTENCES)
+    reference = random_tagger(tmp_path)  # rows and vectors of the hand-made model
+    rows = sorted(reference.attribute_rows, key=reference.attribute_rows.get)
+    vectors = reference.vectors.astype(np.float16)
+    params = NeuralParams(dim=8, hidden=6, dilations=(1, 2, 1))
+    model = _tagger_class(torch)(len(rows), vectors.shape[1], params)
+    with torch.no_grad():
+        for parameter in model.parameters():
+            parameter.normal_(0, 0.5)
+    model.eval()
+    with torch.no_grad():
+        em, mask = batch_emissions(torch, model, TypeInputs(rows, VECTOR_WORDS, vectors), sequences)
+    expected = np.concatenate([em[b, :len(s)].numpy() for b, s in enumerate(sequences)])
+    path = tmp_path / "torch.cnn.npz"
+    write_model(path, {"dilations": [1, 2, 1], "weight": 1.0}, rows, VECTOR_WORDS, vectors, [network_arrays(model)])
+    tagger = read_model(path)
+    assert tagger.emissions(sequences) == pytest.approx(expected, abs=1e-5)
+    assert tagger.transitions == pytest.approx(model.transitions.detach().numpy())
+
+
+def test_scores_fold_start_and_end_into_the_first_and_last_word(tmp_path: Path):
+    tagger = random_tagger(tmp_path)
+    sequences = norms_of(SENTENCES)
+    emissions, scores = tagger.emissions(sequences), tagger.scores(sequences)
+    first, last = 0, len(sequences[0]) - 1
+    assert scores[first] == pytest.approx(emissions[first] + tagger.start)
+    assert scores[last] == pytest.approx(emissions[last] + tagger.end)
+    assert scores[1:last] == pytest.approx(emissions[1:last])
+
+
+def test_a_sequence_is_scored_alone_as_among_others(tmp_path: Path):
+    """The zero gaps keep every convolution inside its sequence."""
+    tagger = random_tagger(tmp_path)
+    sequences = norms_of(SENTENCES)
+    together = tagger.emissions(sequences)
+    alone = np.concatenate([tagger.emissions([s]) for s in sequences])
+    assert together == pytest.approx(alone, abs=1e-5)
+
+
+def test_k_networks_are_averaged(tmp_path: Path):
+    both = read_model(write_random_model(tmp_path / "two.cnn.npz", networks=2, seed=5))
+    sequences = norms_of(SENTENCES)
+    singles = []
+    for network in both.networks:
+        one = read_model(write_random_model(tmp_path / "one.cnn.npz", networks=1, seed=5))
+        one.networks = [network]
+        singles.append(one.emissions(sequences))
+    assert both.emissions(sequences) == pytest.approx((singles[0] + singles[1]) / 2, abs=1e-5)
+    assert both.transitions == pytest.approx((both.networks[0].transitions + both.networks[1].transitions) / 2)
+    assert both.start == pytest.approx((both.networks[0].start + both.networks[1].start) / 2)
+    assert not np.allclose(singles[0], singles[1])
+
+
+def test_tags_are_iob2_tags_per_sequence(tmp_path: Path):
+    tagger = random_tagger(tmp_path)
+    sequences = norms_of(SENTENCES) + [[]]
+    tags = tagger.tag_many(sequences)
+    assert [len(t) for t in tags] == [len(s) for s in sequences]
+    assert {t for sequence in tags for t in sequence} <= set(TAGS)
+    assert tagger.tag(sequences[1]) == tags[1]
+
+
+def test_type_table_is_emptied_when_full_and_scores_stay_the_same(tmp_path: Path, monkeypatch):
+    sequences = norms_of(SENTENCES)
+    expected = [random_tagger(tmp_path).emissions([s]) for s in sequences]
+    monkeypatch.setattr(neural_module, "TYPE_TABLE_SIZE", 20)
+    tagger = random_tagger(tmp_path)
+    for _round in range(2):
+        for norms, scores in zip(sequences, expected):
+            assert tagger.emissions([norms]) == pytest.approx(scores, abs=1e-5)
+            assert len(tagger.type_ids) <= max(20, len(set(norms)))
+    assert len(tagger.type_taps[0]) <= max(20, max(len(set(s)) for s in sequences) + 1)
+
+
+def test_unseen_words_and_words_without_vectors_use_their_rows(tmp_path: Path):
+    tagger = random_tagger(tmp_path)
+    rows, starts, vectors = tagger._type_inputs(["كيري", "وزير"])
+    first = rows[starts[0]:starts[1]]
+    assert tagger.unknown_vector_row in first  # كيري has no vector
+    assert tagger.attribute_rows["w=?"] in first or tagger.attribute_rows.get("w=كيري") in first
+    assert tagger.unknown_vector_row not in rows[starts[1]:]
+    assert vectors[1] == pytest.approx(tagger.vectors[VECTOR_WORDS.index("وزير")])
+
+
+def test_missing_model_is_one_line_model_error(tmp_path: Path):
+    with pytest.raises(ModelError, match="is missing") as caught:
+        read_model(tmp_path / "none.cnn.npz")
+    assert "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize("content", [b"not a zip file", b""])
+def test_unreadable_model_is_one_line_model_error(tmp_path: Path, content: bytes):
+    path = tmp_path / "bad.cnn.npz"
+    path.write_bytes(content)
+    with pytest.raises(ModelError, match="bad.cnn.npz is not readable") as caught:
+        read_model(path)
+    assert "\n" not in str(caught.value)
+
+
+def test_model_without_a_network_array_is_model_error(tmp_path: Path):
+    path = tmp_path / "cut.cnn.npz"
+    with np.load(write_random_model(tmp_path / "whole.cnn.npz")) as whole:
+        arrays = {name: whole[name] for name in whole.files if name != "net0.out_weight"}
+    np.savez(path, **arrays)
+    with pytest.raises(ModelError, match="not readable: .*net0.out_weight") as caught:
+        read_model(path)
+    assert "\n" not in str(caught.value)
+
+
+def test_model_of_another_format_is_model_error(tmp_path: Path):
+    path = tmp_path / "other.npz"
+    np.savez(path, meta=np.frombuffer(b'{"format": "something else"}', dtype=np.uint8))
+    with pytest.raises(ModelError, match="has format 'something else'"):
+        read_model(path)
+
+
+def test_writing_twice_gives_the_same_bytes(tmp_path: Path):
+    first = write_random_model(tmp_path / "a.cnn.npz", networks=2).read_bytes()
+    second = write_random_model(tmp_path / "b.cnn.npz", networks=2).read_bytes()
+    assert first == second
+
+
+def test_tagger_pickles_with_its_tables(tmp_path: Path):
+    import pickle
+
+    tagger = random_tagger(tmp_path)
+    sequences = norms_of(SENTENCES)
+    expected = tagger.emissions(sequences)
+    copy = pickle.loads(pickle.dumps(tagger))
+    assert copy.emissions(sequences) == pytest.approx(expected)

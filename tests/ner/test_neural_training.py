@@ -1,0 +1,91 @@
+"""`rasid train` with the neural tagger, on a hand-made corpus and a few hand-made news articles."""
+import gzip
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from rasid.cli import main
+from rasid.ner.ensemble import EnsembleDecoder
+from rasid.ner.model import load_decoder, neural_model_path
+from rasid.ner.neural import read_model
+from rasid.ner.neural_training import build_vocabulary, stable_hash
+from tests.ner.test_training import tiny_corpora  # noqa: F401  (fixture)
+
+NEWS = [
+    "استقبل الرئيس خالد العمري وفدا من الأردن في عمان",
+    "وزار الوزير سعيد المالكي مقر وزارة الصحة في الرياض",
+    "التقى الوزير فهد الشمري ممثلي وزارة التعليم في جدة",
+    "وصل الرئيس محمود الحسني إلى مصر قادما من الأردن",
+]
+
+
+@pytest.fixture
+def news(tiny_corpora: Path) -> Path:  # noqa: F811
+    folder = tiny_corpora.parent / "news" / "saudinewsnet"
+    folder.mkdir(parents=True)
+    articles = [{"content": "\n".join(NEWS[i:] + NEWS[:i])} for i in range(len(NEWS))]
+    with gzip.open(folder / "2015-07-21.json.gz", "wt", encoding="utf-8") as handle:
+        json.dump(articles, handle, ensure_ascii=False)
+    return folder
+
+
+def _train(corpora: Path, output: Path, *options: str):
+    return CliRunner().invoke(main, ["train", "--corpora", str(corpora), "--output", str(output),
+                                     "--max-iterations", "20", *options])
+
+
+def test_train_writes_a_neural_model_beside_the_crf_twice_the_same(tiny_corpora: Path, news: Path,  # noqa: F811
+                                                                   tmp_path: Path):
+    pytest.importorskip("torch")
+    pytest.importorskip("gensim")
+    first, second = tmp_path / "a" / "m.crfsuite", tmp_path / "b" / "m.crfsuite"
+    for output in (first, second):
+        result = _train(tiny_corpora, output, "--neural-seeds", "13,7", "--neural-channels", "16")
+        assert result.exit_code == 0, result.output
+        assert "neural tagger: 2 network(s)" in result.output
+    assert neural_model_path(first).read_bytes() == neural_model_path(second).read_bytes()
+    tagger = read_model(neural_model_path(first))
+    assert len(tagger.networks) == 2 and tagger.channels == [16, 16]
+    assert tagger.meta["params"]["seeds"] == [13, 7] and tagger.weight == 1.0
+    assert "الوزير" in tagger.vector_rows  # a news word seen 3 times or more has a vector
+    decoder = load_decoder(str(first))
+    assert isinstance(decoder, EnsembleDecoder)
+    tags = decoder.tag("استقبل الرئيس خالد العمري وفدا من الأردن .".split())
+    assert len(tags) == 8
+
+
+def test_train_without_the_training_extra_is_one_clear_line(tiny_corpora: Path, tmp_path: Path,  # noqa: F811
+                                                            monkeypatch):
+    monkeypatch.setitem(sys.modules, "torch", None)  # import torch fails
+    output = tmp_path / "m.crfsuite"
+    result = _train(tiny_corpora, output)
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [
+        "rasid: training the neural NER tagger needs torch and gensim: pip install 'rasid[train]' "
+        "(or pass --no-neural) (torch is missing)"
+    ]
+    assert not output.exists()  # failed before training the CRF
+
+
+def test_no_neural_trains_the_crf_alone(tiny_corpora: Path, tmp_path: Path, monkeypatch):  # noqa: F811
+    monkeypatch.setitem(sys.modules, "torch", None)
+    output = tmp_path / "m.crfsuite"
+    result = _train(tiny_corpora, output, "--no-neural")
+    assert result.exit_code == 0, result.output
+    assert output.exists() and not neural_model_path(output).exists()
+
+
+def test_vocabulary_keeps_values_seen_min_count_times_and_unseen_rows():
+    rows = build_vocabulary([["وزير", "الرياض"], ["وزير"]], min_count=2)
+    assert rows[:2] == ["<pad>", "v=none"]
+    assert "w=وزير" in rows and "w=الرياض" not in rows
+    assert "w=?" in rows and "s=?" in rows
+    assert len(rows) == len(set(rows))
+
+
+def test_stable_hash_is_fixed_across_processes():
+    """A pinned value: a change of the hash would change the word vectors."""
+    assert stable_hash("وزير13") == 1871174563
