@@ -18,7 +18,8 @@ the word without a leading clitic letter.
 The model file is an .npz (written with fixed timestamps, so that training twice gives the same
 bytes): ``meta`` (JSON: tags, dilations, number of networks, the ensemble weight, the training
 parameters), ``attributes`` (JSON list: the bag rows' keys), ``vector_words`` (JSON list) and
-``vectors`` (float16), then per network ``net<k>.<parameter>`` arrays.
+``vectors`` (float16), then per network ``net<k>.<parameter>`` arrays (the bag in float16). Storing
+float16 left the scores of a cross-validation fold unchanged (F1 equal to 4 decimals).
 """
 from __future__ import annotations
 
@@ -101,7 +102,9 @@ class Network:
     end: np.ndarray
 
     def arrays(self, prefix: str) -> dict[str, np.ndarray]:
+        """The arrays as stored: the bag (most of the size) in float16, the rest in float32."""
         named = {f"{prefix}{name}": getattr(self, name) for name in NET_PARAMETERS}
+        named[f"{prefix}bag"] = self.bag.astype(np.float16)
         for i, (taps, bias) in enumerate(self.convolutions):
             named[f"{prefix}conv{i}.taps"] = taps
             named[f"{prefix}conv{i}.bias"] = bias

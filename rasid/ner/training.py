@@ -163,5 +163,5 @@ def train_neural_model(corpora: Path, output: Path, params: NeuralParams,
     words, vectors = read_or_train_vectors(corpora.parent / "news" / "saudinewsnet", sentences, params.vectors,
                                            vectors_cache)
     networks = train_neural(sentences, words, vectors, params, output)
-    return NeuralReport(len(networks), len(networks[0].bag), min(len(words), params.vectors.kept), output,
+    return NeuralReport(len(networks), len(networks[0].bag), len(words[:params.vectors.kept]), output,
                         file_sha256(output), output.stat().st_size)
