@@ -91,7 +91,7 @@ def word_rows(norm: str, attribute_rows: Mapping[str, int], vector_rows: Mapping
 @dataclass
 class Network:
     """One trained network's arrays (float32); ``convolutions``: per layer (taps (3, in, out), bias)."""
-    bag: np.ndarray  # (attributes, dim); row 0 zero
+    bag: np.ndarray  # (attributes, dim); row 0 zero; float16 when read from a file
     projection: np.ndarray  # (vector size, dim)
     bias: np.ndarray  # (dim,)
     convolutions: list[tuple[np.ndarray, np.ndarray]]
@@ -112,9 +112,11 @@ class Network:
 
     @classmethod
     def from_arrays(cls, arrays: Mapping[str, np.ndarray], prefix: str, layers: int) -> "Network":
+        """The stored arrays; the bag stays float16 in memory (rows are summed in float32)."""
         get = lambda name: np.asarray(arrays[prefix + name], dtype=np.float32)  # noqa: E731
         convolutions = [(get(f"conv{i}.taps"), get(f"conv{i}.bias")) for i in range(layers)]
-        return cls(**{name: get(name) for name in NET_PARAMETERS}, convolutions=convolutions)
+        named = {name: get(name) for name in NET_PARAMETERS if name != "bag"}
+        return cls(bag=np.asarray(arrays[prefix + "bag"]), **named, convolutions=convolutions)
 
 
 def write_model(path: Path, meta: dict, attributes: Sequence[str], vector_words: Sequence[str],
@@ -160,7 +162,7 @@ class NeuralTagger(TypeTable):
         self.attribute_rows = {key: row for row, key in enumerate(attributes)}
         self.unknown_vector_row = self.attribute_rows[UNKNOWN_VECTOR]  # KeyError: not a model file
         self.vector_rows = {word: row for row, word in enumerate(vector_words)}
-        self.vectors = np.asarray(vectors, dtype=np.float32)
+        self.vectors = vectors  # float16 as stored: a row is widened when a new word type takes it
         count = len(self.networks)
         self.transitions = sum(n.transitions for n in self.networks) / count
         self.start = sum(n.start for n in self.networks) / count
@@ -190,7 +192,7 @@ class NeuralTagger(TypeTable):
         rows, starts, vectors = self._type_inputs(norms)
         taps = []
         for network in self.networks:
-            bags = np.add.reduceat(network.bag[rows], starts, axis=0)
+            bags = np.add.reduceat(network.bag[rows].astype(np.float32), starts, axis=0)
             inputs = np.tanh(bags + vectors @ network.projection + network.bias)
             taps.append(np.einsum("td,kdh->tkh", inputs, network.convolutions[0][0]))
         return taps
