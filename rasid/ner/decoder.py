@@ -34,7 +34,8 @@ import numpy as np
 import pycrfsuite
 
 from rasid.ner.features import (
-    BIAS, DOMAIN_PREFIXES, NEIGHBOUR_FEATURES, NEWS_DOMAIN, PAD, PAIR_PAD, pair_keys, type_features, word_attributes,
+    BIAS, DOMAIN_PREFIXES, NEIGHBOUR_FEATURES, NEWS_DOMAIN, PAD, PAIR_PAD, pair_keys, recent_word_attributes,
+    type_features,
 )
 
 WORD_PAIR, CLUSTER_PAIR_BEFORE, CLUSTER_PAIR_AFTER = "ww=", "kk=", "kn="
@@ -223,7 +224,7 @@ class Decoder(TypeTable):
         for norm in norms:
             starts.append(len(indices))
             indices.append(unknown)  # no type sums over nothing
-            indices += [rows.get(pair, unknown) for pair in word_attributes(norm)]
+            indices += [rows.get(pair, unknown) for pair in recent_word_attributes(norm)]
         scores = np.add.reduceat(self.blocks[indices], starts, axis=0)
         scores[:, 2] += self.bias
         return scores

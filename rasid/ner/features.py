@@ -94,6 +94,13 @@ def _cluster_attributes(norm: str, stem: str) -> list[tuple[str, str]]:
     return [("k", "none")]
 
 
+@lru_cache(maxsize=1 << 12)
+def recent_word_attributes(norm: str) -> tuple[tuple[str, str], ...]:
+    """``word_attributes`` of the words met lately: the CRF decoder and the neural tagger score a
+    document's new word types one after the other, so the second finds them here."""
+    return tuple(word_attributes(norm))
+
+
 @lru_cache(maxsize=1 << 18)
 def type_features(norm: str) -> tuple[tuple[str, ...], ...]:
     """Feature strings of one word type at window offsets -2..2 (index offset + 2)."""

@@ -10,9 +10,9 @@ The model (one or several networks trained with different seeds, averaged):
   sequence boundary;
 * a linear layer to IOB2 emission scores; CRF transitions and start/end scores.
 
-A type's first-layer contribution at each of the three taps (3 x channels) is computed once and kept
-in a table (emptied when full, like the CRF decoder's); the further layers are three matrix products
-each over a whole document. The word vector of a word is that of the word, else of its stem, else of
+A type's input (the tanh above, per network) is computed once and kept in a table (emptied when full,
+like the CRF decoder's); each convolution is then three matrix products over a whole document (the
+first one a single product with its three taps side by side). The word vector of a word is that of the word, else of its stem, else of
 the word without a leading clitic letter.
 
 The model file is an .npz (written with fixed timestamps, so that training twice gives the same
@@ -33,7 +33,7 @@ from typing import Mapping, Sequence
 import numpy as np
 
 from rasid.ner.decoder import TypeTable
-from rasid.ner.features import CLITIC_LETTERS, word_attributes
+from rasid.ner.features import CLITIC_LETTERS, recent_word_attributes
 from rasid.ner.model import ModelError
 from rasid.text.tokenize import segment
 
@@ -42,7 +42,7 @@ TAGS = ("O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "
 PADDING_KEY = "<pad>"  # bag row 0: never an attribute, kept zero
 UNKNOWN_VECTOR = "v=none"  # the bag row of a word with no vector
 KERNEL = 3
-TYPE_TABLE_SIZE = 1 << 15  # word types kept with their first-layer taps; emptied when a document would overflow it
+TYPE_TABLE_SIZE = 1 << 17  # word types kept with their inputs (as the CRF decoder's); emptied when a document would overflow it
 PAD_TYPE = 0  # the type id of the zeros between sequences
 NET_PARAMETERS = ("bag", "projection", "bias", "out_weight", "out_bias", "transitions", "start", "end")
 ZIP_TIMESTAMP = (1980, 1, 1, 0, 0, 0)
@@ -54,7 +54,7 @@ class NeuralModelError(ModelError):
 
 def attribute_keys(norm: str) -> list[str]:
     """The word's attributes as bag keys, "name=value"."""
-    return [f"{name}={value}" for name, value in word_attributes(norm)]
+    return [f"{name}={value}" for name, value in recent_word_attributes(norm)]
 
 
 def unseen_key(key: str) -> str:
@@ -168,8 +168,11 @@ class NeuralTagger(TypeTable):
         self.start = sum(n.start for n in self.networks) / count
         self.end = sum(n.end for n in self.networks) / count
         self.channels = [n.convolutions[0][1].shape[0] for n in self.networks]
+        # the first convolution's taps side by side: (dim, 3 x channels)
+        self.first_taps = [np.ascontiguousarray(np.concatenate(list(n.convolutions[0][0]), axis=1))
+                           for n in self.networks]
         self.type_ids: dict[str, int] = {}
-        self.type_taps = [np.zeros((1, KERNEL, c), dtype=np.float32) for c in self.channels]  # row 0: zeros
+        self.type_inputs = [np.zeros((1, n.bias.shape[0]), dtype=np.float32) for n in self.networks]  # row 0: zeros
 
     # --- word types ---
 
@@ -188,14 +191,13 @@ class NeuralTagger(TypeTable):
         return rows, starts, vectors
 
     def _score_types(self, norms: Sequence[str]) -> list[np.ndarray]:
-        """Per network: the words' first-layer contributions at each tap, (words, 3, channels)."""
+        """Per network: the words' inputs to the first convolution, (words, dim)."""
         rows, starts, vectors = self._type_inputs(norms)
-        taps = []
+        inputs = []
         for network in self.networks:
             bags = np.add.reduceat(network.bag[rows].astype(np.float32), starts, axis=0)
-            inputs = np.tanh(bags + vectors @ network.projection + network.bias)
-            taps.append(np.einsum("td,kdh->tkh", inputs, network.convolutions[0][0]))
-        return taps
+            inputs.append(np.tanh(bags + vectors @ network.projection + network.bias))
+        return inputs
 
     def table_size(self) -> int:
         return TYPE_TABLE_SIZE
@@ -203,16 +205,16 @@ class NeuralTagger(TypeTable):
     def _add_types(self, norms: list[str]) -> None:
         first = len(self.type_ids) + 1  # after the zeros
         needed = first + len(norms)
-        if needed > len(self.type_taps[0]):
-            capacity = max(needed, min(max(2 * len(self.type_taps[0]), 1024), self.table_size()))
+        if needed > len(self.type_inputs[0]):
+            capacity = max(needed, min(max(2 * len(self.type_inputs[0]), 1024), self.table_size()))
             grown = []
-            for table in self.type_taps:
+            for table in self.type_inputs:
                 bigger = np.zeros((capacity,) + table.shape[1:], dtype=np.float32)
                 bigger[:first] = table[:first]
                 grown.append(bigger)
-            self.type_taps = grown
-        for table, taps in zip(self.type_taps, self._score_types(norms)):
-            table[first:needed] = taps
+            self.type_inputs = grown
+        for table, inputs in zip(self.type_inputs, self._score_types(norms)):
+            table[first:needed] = inputs
         for i, norm in enumerate(norms, first):
             self.type_ids[norm] = i
 
@@ -231,17 +233,19 @@ class NeuralTagger(TypeTable):
         mask = np.zeros((len(laid), 1), dtype=np.float32)
         mask[slots] = 1.0
         total = None
-        for network, table in zip(self.networks, self.type_taps):
-            scores = self._network_emissions(network, table, laid, mask)[slots]
+        for network, first_taps, table in zip(self.networks, self.first_taps, self.type_inputs):
+            scores = self._network_emissions(network, first_taps, table[laid], mask)[slots]
             total = scores if total is None else total + scores
         return total / len(self.networks)
 
-    def _network_emissions(self, network: Network, table: np.ndarray, laid: np.ndarray,
+    def _network_emissions(self, network: Network, first_taps: np.ndarray, inputs: np.ndarray,
                            mask: np.ndarray) -> np.ndarray:
-        d = self.dilations[0]
-        hidden = table[laid, 1].copy()
-        hidden[d:] += table[laid[:-d], 0]
-        hidden[:-d] += table[laid[d:], 2]
+        """Emissions at every slot of the laid-out document; ``inputs``: (slots, dim), zeros in the gaps."""
+        d, channels = self.dilations[0], network.convolutions[0][1].shape[0]
+        taps = inputs @ first_taps  # (slots, 3 x channels): each slot's contribution through each tap
+        hidden = taps[:, channels:2 * channels].copy()
+        hidden[d:] += taps[:-d, :channels]
+        hidden[:-d] += taps[d:, 2 * channels:]
         hidden = np.maximum(hidden + network.convolutions[0][1], 0) * mask
         for (taps, bias), d in zip(network.convolutions[1:], self.dilations[1:]):
             layer = hidden @ taps[1]

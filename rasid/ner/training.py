@@ -54,6 +54,7 @@ def clear_feature_caches() -> None:
     from rasid.ner import features
 
     features.type_features.cache_clear()
+    features.recent_word_attributes.cache_clear()
     features.pair_keys.cache_clear()
 
 

@@ -7,7 +7,7 @@ import pytest
 
 from rasid.ner import neural as neural_module
 from rasid.ner.model import ModelError
-from rasid.ner.neural import TAGS, read_model
+from rasid.ner.neural import TAGS, NeuralTagger, read_model
 from tests.ner.neural_fixtures import SENTENCES, VECTOR_WORDS, norms_of, random_tagger, write_random_model
 
 
@@ -60,11 +60,10 @@ def test_a_sequence_is_scored_alone_as_among_others(tmp_path: Path):
 def test_k_networks_are_averaged(tmp_path: Path):
     both = read_model(write_random_model(tmp_path / "two.cnn.npz", networks=2, seed=5))
     sequences = norms_of(SENTENCES)
-    singles = []
-    for network in both.networks:
-        one = read_model(write_random_model(tmp_path / "one.cnn.npz", networks=1, seed=5))
-        one.networks = [network]
-        singles.append(one.emissions(sequences))
+    rows = sorted(both.attribute_rows, key=both.attribute_rows.get)
+    words = sorted(both.vector_rows, key=both.vector_rows.get)
+    singles = [NeuralTagger(both.meta, rows, words, both.vectors, [network]).emissions(sequences)
+               for network in both.networks]
     assert both.emissions(sequences) == pytest.approx((singles[0] + singles[1]) / 2, abs=1e-5)
     assert both.transitions == pytest.approx((both.networks[0].transitions + both.networks[1].transitions) / 2)
     assert both.start == pytest.approx((both.networks[0].start + both.networks[1].start) / 2)
@@ -89,7 +88,7 @@ def test_type_table_is_emptied_when_full_and_scores_stay_the_same(tmp_path: Path
         for norms, scores in zip(sequences, expected):
             assert tagger.emissions([norms]) == pytest.approx(scores, abs=1e-5)
             assert len(tagger.type_ids) <= max(20, len(set(norms)))
-    assert len(tagger.type_taps[0]) <= max(20, max(len(set(s)) for s in sequences) + 1)
+    assert len(tagger.type_inputs[0]) <= max(20, max(len(set(s)) for s in sequences) + 1)
 
 
 def test_unseen_words_and_words_without_vectors_use_their_rows(tmp_path: Path):
