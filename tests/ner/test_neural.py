@@ -147,3 +147,19 @@ def test_tagger_pickles_with_its_tables(tmp_path: Path):
     expected = tagger.emissions(sequences)
     copy = pickle.loads(pickle.dumps(tagger))
     assert copy.emissions(sequences) == pytest.approx(expected)
+
+
+def test_reading_a_model_limits_openblas_to_one_thread(tmp_path: Path, monkeypatch):
+    import ctypes
+
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
+    neural_module.single_blas_thread.cache_clear()
+    random_tagger(tmp_path)
+    libraries = neural_module._loaded_openblas()
+    if not libraries:
+        pytest.skip("no OpenBLAS loaded in this process (numpy built with another BLAS)")
+    library = ctypes.CDLL(libraries[0])
+    getter = next((getattr(library, name.replace("set", "get"), None) for name in neural_module.OPENBLAS_THREAD_SETTERS
+                   if getattr(library, name.replace("set", "get"), None) is not None), None)
+    assert neural_module.single_blas_thread()
+    assert getter is not None and getter() == 1
