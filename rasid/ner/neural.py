@@ -39,12 +39,15 @@ import numpy as np
 from rasid.ner.decoder import TypeTable
 from rasid.ner.features import CLITIC_LETTERS, recent_word_attributes
 from rasid.ner.model import ModelError
-from rasid.text.tokenize import segment
+from rasid.text.tokenize import ARTICLE
 
 FORMAT = "rasid-ner-cnn/1"
 TAGS = ("O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC")
 PADDING_KEY = "<pad>"  # bag row 0: never an attribute, kept zero
 UNKNOWN_VECTOR = "v=none"  # the bag row of a word with no vector
+UNKNOWN_VECTOR_PAIR = ("v", "none")
+UNSEEN_VALUE = "?"  # "<name>=?": the row of the values of an attribute the training did not keep
+STEM_ATTRIBUTE, ARTICLE_ATTRIBUTE = "s", "al"  # rasid.ner.features.word_attributes: bare stem, article flag
 KERNEL = 3
 TYPE_TABLE_SIZE = 1 << 17  # word types kept with their inputs (as the CRF decoder's); emptied when a document would overflow it
 PAD_TYPE = 0  # the type id of the zeros between sequences
@@ -93,38 +96,46 @@ def _loaded_openblas() -> list[str]:
 
 
 def attribute_keys(norm: str) -> list[str]:
-    """The word's attributes as bag keys, "name=value"."""
+    """The word's attributes as bag keys, "name=value" (as the model file lists its rows)."""
     return [f"{name}={value}" for name, value in recent_word_attributes(norm)]
 
 
-def unseen_key(key: str) -> str:
-    """The row of an attribute value the training did not keep: "<name>=?"."""
-    return key.partition("=")[0] + "=?"
+def row_index(keys: Sequence[str]) -> dict[tuple[str, str], int]:
+    """Bag row of each (name, value) pair, from the keys "name=value" in row order."""
+    return {tuple(key.split("=", 1)): row for row, key in enumerate(keys)}
 
 
-def vector_forms(norm: str) -> list[str]:
-    """Where a word's vector is looked for, in order: the word, its stem, the word without a clitic letter."""
-    forms = [norm, segment(norm).stem]
+def vector_forms(norm: str, stem: str) -> list[str]:
+    """Where a word's vector is looked for, in order: the word, its stem (article kept), the word
+    without a leading clitic letter."""
+    forms = [norm, stem]
     if norm and norm[0] in CLITIC_LETTERS:
         forms.append(norm[1:])
     return forms
 
 
-def word_rows(norm: str, attribute_rows: Mapping[str, int], vector_rows: Mapping[str, int]) -> tuple[list[int], int | None]:
-    """The word's bag rows (a value not among ``attribute_rows`` -> its name's "<name>=?" row; no vector ->
-    the ``v=none`` row) and the row of its vector (None: it has none)."""
+def word_rows(norm: str, attribute_rows: Mapping[tuple[str, str], int],
+              vector_rows: Mapping[str, int]) -> tuple[list[int], int | None]:
+    """The word's bag rows (a pair not in ``attribute_rows`` -> its name's ``(name, "?")`` row; no vector
+    -> the ``v=none`` row) and the row of its vector (None: it has none). The stem is read off the
+    attributes: the bare stem ``s``, with the article when ``al`` is set (as ``segment(norm).stem``)."""
     rows, get = [], attribute_rows.get
-    for key in attribute_keys(norm):
-        row = get(key)
+    bare, article = norm, False
+    for pair in recent_word_attributes(norm):
+        row = get(pair)
         if row is None:
-            row = get(unseen_key(key))
+            row = get((pair[0], UNSEEN_VALUE))
         if row is not None:
             rows.append(row)
-    for form in vector_forms(norm):
+        if pair[0] == STEM_ATTRIBUTE:
+            bare = pair[1]
+        elif pair[0] == ARTICLE_ATTRIBUTE:
+            article = True
+    for form in vector_forms(norm, ARTICLE + bare if article else bare):
         found = vector_rows.get(form)
         if found is not None:
             return rows, found
-    rows.append(attribute_rows[UNKNOWN_VECTOR])
+    rows.append(attribute_rows[UNKNOWN_VECTOR_PAIR])
     return rows, None
 
 
@@ -199,8 +210,9 @@ class NeuralTagger(TypeTable):
         self.dilations: tuple[int, ...] = tuple(meta["dilations"])
         self.weight = float(meta.get("weight", 1.0))
         self.networks = list(networks)
-        self.attribute_rows = {key: row for row, key in enumerate(attributes)}
-        self.unknown_vector_row = self.attribute_rows[UNKNOWN_VECTOR]  # KeyError: not a model file
+        self.attribute_keys = list(attributes)
+        self.attribute_rows = row_index(attributes)
+        self.unknown_vector_row = self.attribute_rows[UNKNOWN_VECTOR_PAIR]  # KeyError: not a model file
         self.vector_rows = {word: row for row, word in enumerate(vector_words)}
         self.vectors = vectors  # float16 as stored: a row is widened when a new word type takes it
         count = len(self.networks)

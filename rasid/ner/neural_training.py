@@ -29,7 +29,8 @@ import numpy as np
 
 from rasid.ner.corpus import Sentence
 from rasid.ner.neural import (
-    KERNEL, PADDING_KEY, TAGS, UNKNOWN_VECTOR, Network, NeuralModelError, attribute_keys, word_rows, write_model,
+    KERNEL, PADDING_KEY, TAGS, UNKNOWN_VECTOR, UNSEEN_VALUE, Network, NeuralModelError, attribute_keys, row_index,
+    word_rows, write_model,
 )
 from rasid.text.normalize import normalize_str
 
@@ -155,7 +156,7 @@ def build_vocabulary(sentences: Iterable[Sequence[str]], min_count: int) -> list
             for key in attribute_keys(norm):
                 counts[key] = counts.get(key, 0) + 1
     names = sorted({key.partition("=")[0] for key in counts})
-    rows = [PADDING_KEY, UNKNOWN_VECTOR] + [f"{name}=?" for name in names]
+    rows = [PADDING_KEY, UNKNOWN_VECTOR] + [f"{name}={UNSEEN_VALUE}" for name in names]
     known = set(rows)
     rows += [key for key, count in sorted(counts.items()) if count >= min_count and key not in known]
     return rows
@@ -165,7 +166,8 @@ class TypeInputs:
     """Per word type (cached): its bag rows and its word vector (zeros + ``v=none`` when it has none)."""
 
     def __init__(self, rows: list[str], words: list[str], vectors: np.ndarray):
-        self.rows = {key: i for i, key in enumerate(rows)}
+        self.size = len(rows)
+        self.rows = row_index(rows)
         self.vector_rows = {word: i for i, word in enumerate(words)}
         self.vectors = np.asarray(vectors, dtype=np.float32)
         self.zeros = np.zeros(self.vectors.shape[1], dtype=np.float32)
@@ -278,7 +280,7 @@ def train_network(sentences: Sequence[Sentence], inputs: TypeInputs, params: Neu
     norms = [[normalize_str(w) or w for w, _ in s] for s in sentences]
     tag_ids = {tag: i for i, tag in enumerate(TAGS)}
     tags = [[tag_ids[t] for _, t in s] for s in sentences]
-    model = _tagger_class(torch)(len(inputs.rows), inputs.vectors.shape[1], params)
+    model = _tagger_class(torch)(inputs.size, inputs.vectors.shape[1], params)
     dense = [p for name, p in model.named_parameters() if not name.startswith("bag.")]
     optimizers = [torch.optim.Adam(dense, lr=params.learning_rate),
                   torch.optim.SparseAdam([model.bag.weight], lr=params.learning_rate)]
