@@ -165,9 +165,10 @@ def evaluate_command(gold_dir: str, article_dirs: tuple[str, ...], as_json: bool
 @click.option("--derive-cues", is_flag=True,
               help="First freeze the rule lexicons' cue words (titles, honorifics...) into "
                    "rasid/models/ner-cues.tsv, the table the tagger's features read.")
-@click.option("--other-domain", is_flag=True,
-              help="Also train on WikiFANE Gold, AQMAR train+dev and the Wojood sample's train+val as a "
-                   "second domain (domain-augmented features). An experiment, not the shipped recipe.")
+@click.option("--news-only", is_flag=True,
+              help="Train on the ANERcorp train part alone; by default WikiFANE Gold, AQMAR train+dev and "
+                   "the Wojood sample's train+val are a second domain (the CRF: domain-augmented features; "
+                   "the neural tagger: an output layer of their own).")
 @click.option("--no-neural", is_flag=True,
               help="Train the CRF only, not the neural tagger decoded with it (which needs torch and gensim: "
                    "pip install 'rasid[train]').")
@@ -179,7 +180,7 @@ def evaluate_command(gold_dir: str, article_dirs: tuple[str, ...], as_json: bool
 @click.option("--word-vectors", type=click.Path(path_type=Path), default=None,
               help="Cache file of the word vectors: reused when it holds vectors of the same parameters, "
                    "else written there (default: trained every run).")
-def train(corpora, output, c1, c2, max_iterations, derive_lexicons, derive_cues, other_domain, no_neural,
+def train(corpora, output, c1, c2, max_iterations, derive_lexicons, derive_cues, news_only, no_neural,
           neural_seeds, neural_channels, neural_weight, word_vectors) -> None:
     """Train the NER model (CRF, then the neural tagger beside it) from the corpora; deterministic."""
     from dataclasses import replace
@@ -196,6 +197,7 @@ def train(corpora, output, c1, c2, max_iterations, derive_lexicons, derive_cues,
                         "hidden": neural_channels, "weight": neural_weight}
     neural = replace(NeuralParams(), **{k: v for k, v in neural_overrides.items() if v is not None})
     output = output or bundled_model_path()
+    other_domain = not news_only
     try:
         if not no_neural:
             require_training_packages()  # fail before the CRF is trained
@@ -212,7 +214,8 @@ def train(corpora, output, c1, c2, max_iterations, derive_lexicons, derive_cues,
             if neural_model_path(output).exists():
                 click.echo(f"left {neural_model_path(output)} (neural tagger) as it was")
             return
-        made = train_neural_model(corpora or default_corpora(), neural_model_path(output), neural, word_vectors)
+        made = train_neural_model(corpora or default_corpora(), neural_model_path(output), neural, word_vectors,
+                                  other_domain)
     except (CorpusError, ModelError) as exc:
         report(str(exc))
         sys.exit(1)

@@ -13,6 +13,10 @@ tagging needs numpy alone. The recipe (notes of the 2026-11-29 experiment):
   unseen rows are trained. Adam (dense) + SparseAdam (the bag), learning rate decaying as 1/(1 + d e),
   dropout on the type inputs and after each layer, attribute dropout on the bag, one thread, seeded.
 
+Other-domain sentences (WikiFANE, AQMAR, Wojood: ``training.other_domain_sentences``) train the same
+network through a second output layer and CRF of their own (multi-task: the annotation conventions differ,
+the word representations are shared); each epoch runs every news batch and a random ``other_domain_share``
+of the other-domain batches, in one shuffled order. Only the news output is kept in the model file.
 Several seeds give several networks in one model file; the tagger averages them.
 Training is deterministic: the same corpora, tables and parameters give a byte-identical file.
 """
@@ -55,8 +59,8 @@ class VectorParams:
 
 @dataclass(frozen=True)
 class NeuralParams:
-    dim: int = 128  # type input size (embedding bag and projected vector)
-    hidden: int = 160  # convolution channels
+    dim: int = 64  # type input size (embedding bag and projected vector)
+    hidden: int = 64  # convolution channels
     dilations: tuple[int, ...] = (1, 2, 1)
     dropout: float = 0.5
     attribute_dropout: float = 0.3
@@ -66,7 +70,8 @@ class NeuralParams:
     learning_rate: float = 2e-3
     decay: float = 0.05  # learning rate at epoch e: learning_rate / (1 + decay * e)
     clip: float = 5.0  # gradient norm of the dense parameters
-    seeds: tuple[int, ...] = (13,)  # one network per seed; their scores are averaged
+    seeds: tuple[int, ...] = (13, 7)  # one network per seed; their scores are averaged
+    other_domain_share: float = 0.25  # share of the other-domain batches drawn each epoch (with other-domain data)
     weight: float = 1.0  # the ensemble's lambda: CRF scores + weight x neural scores (stored in the file)
     vectors: VectorParams = field(default_factory=VectorParams)
 
@@ -206,7 +211,20 @@ def _tagger_class(torch):
             """(tokens, dim): each token's word type input."""
             return torch.tanh(self.bag(rows, offsets, per_sample_weights=weights) + self.projection(vectors) + self.bias)
 
-        def emissions(self, x, mask):
+        def add_other_domain_head(self, hidden: int) -> None:
+            """A second output layer and CRF for the other-domain sentences."""
+            self.other_out = nn.Linear(hidden, len(TAGS))
+            self.other_transitions = nn.Parameter(torch.zeros(len(TAGS), len(TAGS)))
+            self.other_start = nn.Parameter(torch.zeros(len(TAGS)))
+            self.other_end = nn.Parameter(torch.zeros(len(TAGS)))
+
+        def head(self, other: bool):
+            """(output layer, transitions, start, end) of the news or the other domain."""
+            if other:
+                return self.other_out, self.other_transitions, self.other_start, self.other_end
+            return self.out, self.transitions, self.start, self.end
+
+        def emissions(self, x, mask, other: bool = False):
             """x (B, L, dim), mask (B, L) -> (B, L, tags); positions beyond a sentence are zeros, as the
             gaps between sequences are in numpy."""
             m = mask.unsqueeze(1).float()
@@ -215,23 +233,24 @@ def _tagger_class(torch):
                 y = torch.relu(convolution(h)) * m
                 h = y if i == 0 else h + y
                 h = self.dropout(h)
-            return self.out(h.transpose(1, 2))
+            return self.head(other)[0](h.transpose(1, 2))
 
-        def negative_log_likelihood(self, em, tags, mask):
+        def negative_log_likelihood(self, em, tags, mask, other: bool = False):
             """Mean over the batch of the CRF's negative log-likelihood of the gold tags."""
+            _out, transitions, start, end = self.head(other)
             batch, length, _ = em.shape
             maskf = mask.float()
             emitted = em.gather(2, tags.unsqueeze(2)).squeeze(2)
-            gold = self.start[tags[:, 0]] + emitted[:, 0]
-            gold = gold + ((emitted[:, 1:] + self.transitions[tags[:, :-1], tags[:, 1:]]) * maskf[:, 1:]).sum(1)
+            gold = start[tags[:, 0]] + emitted[:, 0]
+            gold = gold + ((emitted[:, 1:] + transitions[tags[:, :-1], tags[:, 1:]]) * maskf[:, 1:]).sum(1)
             last = tags.gather(1, (mask.sum(1) - 1).unsqueeze(1)).squeeze(1)
-            gold = gold + self.end[last]
-            alpha = self.start + em[:, 0]
+            gold = gold + end[last]
+            alpha = start + em[:, 0]
             for t in range(1, length):
-                step = torch.logsumexp(alpha.unsqueeze(2) + self.transitions.unsqueeze(0), dim=1) + em[:, t]
+                step = torch.logsumexp(alpha.unsqueeze(2) + transitions.unsqueeze(0), dim=1) + em[:, t]
                 live = maskf[:, t].unsqueeze(1)
                 alpha = step * live + alpha * (1 - live)
-            return (torch.logsumexp(alpha + self.end, dim=1) - gold).mean()
+            return (torch.logsumexp(alpha + end, dim=1) - gold).mean()
 
     return ConvolutionalTagger
 
@@ -248,7 +267,7 @@ def _bag_tensors(torch, lists: list[list[int]], dropout: float, generator):
 
 
 def batch_emissions(torch, model, inputs: TypeInputs, batch: list[Sequence[str]], dropout: float = 0.0,
-                    generator=None):
+                    generator=None, other: bool = False):
     """Emissions (B, L, tags) and mask (B, L) of a batch of sentences of normalized words."""
     size, length = len(batch), max(map(len, batch))
     vectors = np.zeros((size * length, inputs.vectors.shape[1]), dtype=np.float32)
@@ -266,36 +285,54 @@ def batch_emissions(torch, model, inputs: TypeInputs, batch: list[Sequence[str]]
     flat, offsets, weights = _bag_tensors(torch, rows, dropout, generator)
     x = model.type_inputs(flat, offsets, weights, torch.from_numpy(vectors)).view(size, length, -1)
     mask = torch.from_numpy(mask)
-    return model.emissions(x, mask), mask
+    return model.emissions(x, mask, other), mask
 
 
-def train_network(sentences: Sequence[Sentence], inputs: TypeInputs, params: NeuralParams, seed: int) -> Network:
-    """One network trained on the sentences with ``seed``; its arrays as the numpy tagger reads them."""
+def _labelled(sentences: Sequence[Sentence]) -> tuple[list[list[str]], list[list[int]]]:
+    """The sentences' normalized words and tag ids."""
+    tag_ids = {tag: i for i, tag in enumerate(TAGS)}
+    return ([[normalize_str(w) or w for w, _ in s] for s in sentences],
+            [[tag_ids[t] for _, t in s] for s in sentences])
+
+
+def _length_batches(norms: Sequence[Sequence[str]], size: int) -> list[list[int]]:
+    """Sentence indices in batches of ``size``, sentences of similar length together."""
+    order = sorted(range(len(norms)), key=lambda i: len(norms[i]))
+    return [order[i:i + size] for i in range(0, len(order), size)]
+
+
+def train_network(sentences: Sequence[Sentence], inputs: TypeInputs, params: NeuralParams, seed: int,
+                  other_domain: Sequence[Sentence] = ()) -> Network:
+    """One network trained on the sentences (and the other-domain ones, through their own output) with
+    ``seed``; its news output's arrays as the numpy tagger reads them."""
     torch, _models = require_training_packages()
     torch.set_num_threads(1)
     torch.use_deterministic_algorithms(True)
     torch.manual_seed(seed)
-    shuffle = random.Random(seed).shuffle
+    rng = random.Random(seed)
     generator = torch.Generator().manual_seed(seed)
-    norms = [[normalize_str(w) or w for w, _ in s] for s in sentences]
-    tag_ids = {tag: i for i, tag in enumerate(TAGS)}
-    tags = [[tag_ids[t] for _, t in s] for s in sentences]
+    data = {False: _labelled(sentences), True: _labelled(other_domain)}
     model = _tagger_class(torch)(inputs.size, inputs.vectors.shape[1], params)
+    if other_domain:
+        model.add_other_domain_head(params.hidden)
     dense = [p for name, p in model.named_parameters() if not name.startswith("bag.")]
     optimizers = [torch.optim.Adam(dense, lr=params.learning_rate),
                   torch.optim.SparseAdam([model.bag.weight], lr=params.learning_rate)]
     schedules = [torch.optim.lr_scheduler.LambdaLR(o, lambda e: 1.0 / (1 + params.decay * e)) for o in optimizers]
-    order = sorted(range(len(norms)), key=lambda i: len(norms[i]))
-    batches = [order[i:i + params.batch] for i in range(0, len(order), params.batch)]
+    news = [(False, batch) for batch in _length_batches(data[False][0], params.batch)]
+    other = [(True, batch) for batch in _length_batches(data[True][0], params.batch)]
+    drawn = round(len(other) * params.other_domain_share)
     for _epoch in range(params.epochs):
         model.train()
-        shuffle(batches)
-        for batch in batches:
+        batches = news + rng.sample(other, drawn)
+        rng.shuffle(batches)
+        for is_other, batch in batches:
+            norms, tags = data[is_other]
             em, mask = batch_emissions(torch, model, inputs, [norms[j] for j in batch], params.attribute_dropout,
-                                       generator)
+                                       generator, is_other)
             length = em.shape[1]
             gold = torch.tensor([tags[j] + [0] * (length - len(tags[j])) for j in batch])
-            loss = model.negative_log_likelihood(em, gold, mask)
+            loss = model.negative_log_likelihood(em, gold, mask, is_other)
             for optimizer in optimizers:
                 optimizer.zero_grad()
             loss.backward()
@@ -323,14 +360,16 @@ def network_arrays(model) -> Network:
 
 
 def train_neural(sentences: Sequence[Sentence], words: list[str], vectors: np.ndarray, params: NeuralParams,
-                 path: Path) -> list[Network]:
-    """Train one network per seed on the sentences and write the model file at ``path``."""
+                 path: Path, other_domain: Sequence[Sentence] = ()) -> list[Network]:
+    """Train one network per seed on the sentences (and the other-domain ones through a second output)
+    and write the model file at ``path``. The attribute rows are those seen in either."""
     require_training_packages()
     words, vectors = kept_vectors(words, vectors, params.vectors.kept)
-    rows = build_vocabulary(([normalize_str(w) or w for w, _ in s] for s in sentences), params.min_count)
+    rows = build_vocabulary(([normalize_str(w) or w for w, _ in s] for s in [*sentences, *other_domain]),
+                            params.min_count)
     inputs = TypeInputs(rows, words, vectors)
-    networks = [train_network(sentences, inputs, params, seed) for seed in params.seeds]
+    networks = [train_network(sentences, inputs, params, seed, other_domain) for seed in params.seeds]
     meta = {"dilations": list(params.dilations), "weight": params.weight, "params": params.as_dict(),
-            "sentences": len(sentences)}
+            "sentences": len(sentences), "other_domain_sentences": len(other_domain)}
     write_model(path, meta, rows, words, vectors, networks)
     return networks

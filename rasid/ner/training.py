@@ -1,14 +1,14 @@
 """The recipe behind ``rasid train`` and ``rasid ner-eval``.
 
 The scored and shipped model are the same: trained on the ANERcorp train part
-only (never its test part, never NewsFANE, which is the ANERcorp text again),
+(never its test part, never NewsFANE, which is the ANERcorp text again) and on
+WikiFANE Gold, AQMAR train + dev and the Wojood sample's train + val as a second
+domain (``other_domain_sentences``; never AQMAR test nor the Wojood test part),
 so the committed model can be re-scored honestly on the ANERcorp test split.
-``rasid train --other-domain`` also trains on WikiFANE Gold, AQMAR train + dev
-and the Wojood sample's train + val as a second domain (``other_domain_sentences``,
-domain-augmented features): an experiment, not the shipped recipe (it gained less
-than a point by cross-validation; see the model card). It never reads AQMAR test
-or the Wojood test part either.
-``rasid train`` also trains the neural tagger decoded together with the CRF
+The CRF sees the second domain through domain-augmented features, the neural
+tagger through an output layer of its own; ``rasid train --news-only`` trains
+both on ANERcorp alone.
+``rasid train`` trains the CRF, then the neural tagger decoded together with it
 (``rasid.ner.neural_training``; needs torch and gensim) and writes it beside the
 CRF model (``model.neural_model_path``), unless told not to.
 Training is deterministic: the same corpora, lists and parameters give the
@@ -156,13 +156,15 @@ class NeuralReport:
 
 
 def train_neural_model(corpora: Path, output: Path, params: NeuralParams,
-                       vectors_cache: Path | None = None) -> NeuralReport:
+                       vectors_cache: Path | None = None, other_domain: bool = False) -> NeuralReport:
     """Word vectors (SaudiNewsNet + the ANERcorp train words; reused from ``vectors_cache`` when it holds
-    them), then the neural tagger on the ANERcorp train part, written to ``output``."""
+    them), then the neural tagger on the ANERcorp train part (and the second domain's sentences when
+    ``other_domain``), written to ``output``."""
     require_training_packages()
     sentences = training_sentences(corpora)
+    other = other_domain_sentences(corpora) if other_domain else []
     words, vectors = read_or_train_vectors(corpora.parent / "news" / "saudinewsnet", sentences, params.vectors,
                                            vectors_cache)
-    networks = train_neural(sentences, words, vectors, params, output)
+    networks = train_neural(sentences, words, vectors, params, output, other)
     return NeuralReport(len(networks), len(networks[0].bag), len(words[:params.vectors.kept]), output,
                         file_sha256(output), output.stat().st_size)

@@ -50,6 +50,7 @@ def test_train_writes_a_neural_model_beside_the_crf_twice_the_same(tiny_corpora:
     tagger = read_model(neural_model_path(first))
     assert len(tagger.networks) == 2 and tagger.channels == [16, 16]
     assert tagger.meta["params"]["seeds"] == [13, 7] and tagger.weight == 1.0
+    assert tagger.meta["other_domain_sentences"] == 6  # the second domain, through its own output layer
     assert "الوزير" in tagger.vector_rows  # a news word seen 3 times or more has a vector
     decoder = load_decoder(str(first))
     assert isinstance(decoder, EnsembleDecoder)
@@ -89,3 +90,14 @@ def test_vocabulary_keeps_values_seen_min_count_times_and_unseen_rows():
 def test_stable_hash_is_fixed_across_processes():
     """A pinned value: a change of the hash would change the word vectors."""
     assert stable_hash("وزير13") == 1871174563
+
+
+def test_news_only_trains_the_network_on_the_news_sentences_alone(tiny_corpora: Path, news: Path,  # noqa: F811
+                                                                 tmp_path: Path):
+    pytest.importorskip("torch")
+    pytest.importorskip("gensim")
+    output = tmp_path / "m.crfsuite"
+    result = _train(tiny_corpora, output, "--news-only", "--neural-seeds", "13", "--neural-channels", "8")
+    assert result.exit_code == 0, result.output
+    tagger = read_model(neural_model_path(output))
+    assert tagger.meta["other_domain_sentences"] == 0 and tagger.meta["sentences"] == 12
