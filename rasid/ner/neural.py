@@ -275,6 +275,7 @@ class NeuralTagger(TypeTable):
     def emissions(self, sequences: Sequence[Sequence[str]]) -> np.ndarray:
         """Emission scores of the words of all (non-empty) sequences, concatenated, averaged over the
         networks: (words, tags), columns in ``self.tags`` order."""
+        single_blas_thread()  # once per process, also in one that received the tagger pickled
         gap = max(self.dilations)
         lengths = np.array([len(s) for s in sequences])
         norms = [norm for sequence in sequences for norm in sequence]
