@@ -12,8 +12,8 @@ The model (one or several networks trained with different seeds, averaged):
 
 A type's input (the tanh above, per network) is computed once and kept in a table (emptied when full,
 like the CRF decoder's); each convolution is then three matrix products over a whole document (the
-first one a single product with its three taps side by side). The word vector of a word is that of the word, else of its stem, else of
-the word without a leading clitic letter.
+first one a single product with its three taps side by side). The word vector of a word is that of
+the word, else of its stem, else of the word without a leading clitic letter.
 
 The model file is an .npz (written with fixed timestamps, so that training twice gives the same
 bytes): ``meta`` (JSON: tags, dilations, number of networks, the ensemble weight, the training
@@ -29,8 +29,8 @@ import json
 import os
 import warnings
 import zipfile
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Mapping, Sequence
 
@@ -49,7 +49,7 @@ UNKNOWN_VECTOR_PAIR = ("v", "none")
 UNSEEN_VALUE = "?"  # "<name>=?": the row of the values of an attribute the training did not keep
 STEM_ATTRIBUTE, ARTICLE_ATTRIBUTE = "s", "al"  # rasid.ner.features.word_attributes: bare stem, article flag
 KERNEL = 3
-TYPE_TABLE_SIZE = 1 << 17  # word types kept with their inputs (as the CRF decoder's); emptied when a document would overflow it
+TYPE_TABLE_SIZE = 1 << 17  # word types kept with their inputs (as the CRF decoder's); emptied when full
 PAD_TYPE = 0  # the type id of the zeros between sequences
 NET_PARAMETERS = ("bag", "projection", "bias", "out_weight", "out_bias", "transitions", "start", "end")
 ZIP_TIMESTAMP = (1980, 1, 1, 0, 0, 0)
@@ -68,9 +68,10 @@ def single_blas_thread() -> bool:
     """Limit numpy's OpenBLAS to one thread in this process, once, unless OPENBLAS_NUM_THREADS is set.
 
     The tagger's matrix products go to BLAS; the pipeline runs one process per core, and OpenBLAS's own
-    threads (one per core by default) then fight the other processes: the whole pipeline ran at 8.6
-    instead of ~90 articles/s on the shared 2-core machine. Linux: the loaded OpenBLAS is found in
-    /proc/self/maps. True when the limit was set; otherwise a warning says how to set it.
+    threads (one per core by default) then fight the other processes: on the shared 2-core machine the
+    whole pipeline ran at 8.6 articles/s instead of 43.4 with one thread (the same 500 long articles).
+    Linux: the loaded OpenBLAS is found in /proc/self/maps. True when the limit was set; otherwise a
+    warning says how to set it.
     """
     if "OPENBLAS_NUM_THREADS" in os.environ:
         return False
@@ -210,6 +211,8 @@ class NeuralTagger(TypeTable):
         self.dilations: tuple[int, ...] = tuple(meta["dilations"])
         self.weight = float(meta.get("weight", 1.0))
         self.networks = list(networks)
+        if not self.networks:
+            raise NeuralModelError("the neural NER model holds no network")
         self.attribute_keys = list(attributes)
         self.attribute_rows = row_index(attributes)
         self.unknown_vector_row = self.attribute_rows[UNKNOWN_VECTOR_PAIR]  # KeyError: not a model file
@@ -228,7 +231,7 @@ class NeuralTagger(TypeTable):
 
     # --- word types ---
 
-    def _type_inputs(self, norms: Sequence[str]) -> tuple[list[int], list[int], np.ndarray]:
+    def _bag_rows_and_vectors(self, norms: Sequence[str]) -> tuple[list[int], list[int], np.ndarray]:
         """Bag rows of the words (flat), where each word's rows start, and their word vectors."""
         rows: list[int] = []
         starts = []
@@ -244,7 +247,7 @@ class NeuralTagger(TypeTable):
 
     def _score_types(self, norms: Sequence[str]) -> list[np.ndarray]:
         """Per network: the words' inputs to the first convolution, (words, dim)."""
-        rows, starts, vectors = self._type_inputs(norms)
+        rows, starts, vectors = self._bag_rows_and_vectors(norms)
         inputs = []
         for network in self.networks:
             bags = np.add.reduceat(network.bag[rows].astype(np.float32), starts, axis=0)
@@ -340,6 +343,8 @@ def read_model(path: Path) -> NeuralTagger:
                                        f"expected {FORMAT!r}")
             layers = len(meta["dilations"])
             networks = [Network.from_arrays(data, f"net{k}.", layers) for k in range(meta["networks"])]
+            if not networks:
+                raise NeuralModelError(f"neural NER model {path} holds no network")
             tagger = NeuralTagger(meta, _json_value(data["attributes"]), _json_value(data["vector_words"]),
                                   data["vectors"], networks)
     except NeuralModelError:
@@ -347,7 +352,5 @@ def read_model(path: Path) -> NeuralTagger:
     except (OSError, EOFError, ValueError, KeyError, TypeError, IndexError, zipfile.BadZipFile) as exc:
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise NeuralModelError(f"neural NER model {path} is not readable: {reason}") from None
-    if not tagger.networks:
-        raise NeuralModelError(f"neural NER model {path} holds no network")
     single_blas_thread()
     return tagger

@@ -209,7 +209,8 @@ def _tagger_class(torch):
 
         def type_inputs(self, rows, offsets, weights, vectors):
             """(tokens, dim): each token's word type input."""
-            return torch.tanh(self.bag(rows, offsets, per_sample_weights=weights) + self.projection(vectors) + self.bias)
+            bags = self.bag(rows, offsets, per_sample_weights=weights)
+            return torch.tanh(bags + self.projection(vectors) + self.bias)
 
         def add_other_domain_head(self, hidden: int) -> None:
             """A second output layer and CRF for the other-domain sentences."""

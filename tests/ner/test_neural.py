@@ -93,7 +93,7 @@ def test_type_table_is_emptied_when_full_and_scores_stay_the_same(tmp_path: Path
 
 def test_unseen_words_and_words_without_vectors_use_their_rows(tmp_path: Path):
     tagger = random_tagger(tmp_path)
-    rows, starts, vectors = tagger._type_inputs(["كيري", "وزير"])
+    rows, starts, vectors = tagger._bag_rows_and_vectors(["كيري", "وزير"])
     first = rows[starts[0]:starts[1]]
     assert tagger.unknown_vector_row in first  # كيري has no vector
     assert tagger.attribute_rows[("w", "?")] in first or tagger.attribute_rows.get(("w", "كيري")) in first
@@ -124,6 +124,12 @@ def test_model_without_a_network_array_is_model_error(tmp_path: Path):
     with pytest.raises(ModelError, match="not readable: .*net0.out_weight") as caught:
         read_model(path)
     assert "\n" not in str(caught.value)
+
+
+def test_model_without_networks_is_model_error(tmp_path: Path):
+    path = write_random_model(tmp_path / "none.cnn.npz", networks=0)
+    with pytest.raises(ModelError, match="none.cnn.npz holds no network"):
+        read_model(path)
 
 
 def test_model_of_another_format_is_model_error(tmp_path: Path):
