@@ -165,13 +165,14 @@ def evaluate_command(gold_dir: str, article_dirs: tuple[str, ...], as_json: bool
 @click.option("--derive-cues", is_flag=True,
               help="First freeze the rule lexicons' cue words (titles, honorifics...) into "
                    "rasid/models/ner-cues.tsv, the table the tagger's features read.")
-@click.option("--news-only", is_flag=True,
-              help="Train on the ANERcorp train part alone; by default WikiFANE Gold, AQMAR train+dev and "
-                   "the Wojood sample's train+val are a second domain (the CRF: domain-augmented features; "
-                   "the neural tagger: an output layer of their own).")
-@click.option("--no-neural", is_flag=True,
-              help="Train the CRF only, not the neural tagger decoded with it (which needs torch and gensim: "
-                   "pip install 'rasid[train]').")
+@click.option("--other-domain", is_flag=True,
+              help="Also train on WikiFANE Gold, AQMAR train+dev and the Wojood sample's train+val as a second "
+                   "domain (the CRF: domain-augmented features; the neural tagger: an output layer of their "
+                   "own). The candidate recipe, not the bundled model (see the model card).")
+@click.option("--neural", is_flag=True,
+              help="Also train the neural tagger decoded with the CRF and write it beside the model "
+                   "(<stem>.cnn.npz; needs torch and gensim: pip install 'rasid[train]'). Not bundled: "
+                   "see the model card.")
 @click.option("--neural-seeds", default=None,
               help="Comma-separated seeds, one network each, averaged (default: the recipe's).")
 @click.option("--neural-channels", type=int, default=None, help="Convolution channels (default: the recipe's).")
@@ -180,9 +181,9 @@ def evaluate_command(gold_dir: str, article_dirs: tuple[str, ...], as_json: bool
 @click.option("--word-vectors", type=click.Path(path_type=Path), default=None,
               help="Cache file of the word vectors: reused when it holds vectors of the same parameters, "
                    "else written there (default: trained every run).")
-def train(corpora, output, c1, c2, max_iterations, derive_lexicons, derive_cues, news_only, no_neural,
+def train(corpora, output, c1, c2, max_iterations, derive_lexicons, derive_cues, other_domain, neural,
           neural_seeds, neural_channels, neural_weight, word_vectors) -> None:
-    """Train the NER model (CRF, then the neural tagger beside it) from the corpora; deterministic."""
+    """Train the NER model from the corpora (with no option: the bundled CRF, byte for byte); deterministic."""
     from dataclasses import replace
 
     from rasid.ner.corpus import CorpusError
@@ -195,11 +196,10 @@ def train(corpora, output, c1, c2, max_iterations, derive_lexicons, derive_cues,
     params = replace(TrainingParams(), **{k: v for k, v in overrides.items() if v is not None})
     neural_overrides = {"seeds": tuple(int(s) for s in neural_seeds.split(",")) if neural_seeds else None,
                         "hidden": neural_channels, "weight": neural_weight}
-    neural = replace(NeuralParams(), **{k: v for k, v in neural_overrides.items() if v is not None})
+    neural_params = replace(NeuralParams(), **{k: v for k, v in neural_overrides.items() if v is not None})
     output = output or bundled_model_path()
-    other_domain = not news_only
     try:
-        if not no_neural:
+        if neural:
             require_training_packages()  # fail before the CRF is trained
         if derive_lexicons:
             click.echo(derive(corpora or default_corpora()))
@@ -210,17 +210,17 @@ def train(corpora, output, c1, c2, max_iterations, derive_lexicons, derive_cues,
                  if other_domain else "")
         click.echo(f"trained on {result.sentences:,} sentences, {result.tokens:,} tokens{other}; {params.as_dict()}")
         click.echo(f"wrote {result.path} ({result.size:,} bytes, sha256 {result.sha256})")
-        if no_neural:
+        if not neural:
             if neural_model_path(output).exists():
                 click.echo(f"left {neural_model_path(output)} (neural tagger) as it was")
             return
-        made = train_neural_model(corpora or default_corpora(), neural_model_path(output), neural, word_vectors,
-                                  other_domain)
+        made = train_neural_model(corpora or default_corpora(), neural_model_path(output), neural_params,
+                                  word_vectors, other_domain)
     except (CorpusError, ModelError) as exc:
         report(str(exc))
         sys.exit(1)
     click.echo(f"neural tagger: {made.networks} network(s), {made.attributes:,} attribute rows, "
-               f"{made.vector_words:,} word vectors; {neural.as_dict()}")
+               f"{made.vector_words:,} word vectors; {neural_params.as_dict()}")
     click.echo(f"wrote {made.path} ({made.size:,} bytes, sha256 {made.sha256})")
 
 

@@ -87,7 +87,7 @@ def require_training_packages():
     except ImportError as exc:
         raise TrainingDependencyError(
             f"training the neural NER tagger needs torch and gensim: pip install 'rasid[{TRAIN_EXTRA}]' "
-            f"(or pass --no-neural) ({exc.name} is missing)") from None
+            f"(or train without --neural) ({exc.name} is missing)") from None
     return torch, models
 
 

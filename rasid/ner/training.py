@@ -1,16 +1,16 @@
 """The recipe behind ``rasid train`` and ``rasid ner-eval``.
 
 The scored and shipped model are the same: trained on the ANERcorp train part
-(never its test part, never NewsFANE, which is the ANERcorp text again) and on
-WikiFANE Gold, AQMAR train + dev and the Wojood sample's train + val as a second
-domain (``other_domain_sentences``; never AQMAR test nor the Wojood test part),
+only (never its test part, never NewsFANE, which is the ANERcorp text again),
 so the committed model can be re-scored honestly on the ANERcorp test split.
-The CRF sees the second domain through domain-augmented features, the neural
-tagger through an output layer of its own; ``rasid train --news-only`` trains
-both on ANERcorp alone.
-``rasid train`` trains the CRF, then the neural tagger decoded together with it
-(``rasid.ner.neural_training``; needs torch and gensim) and writes it beside the
-CRF model (``model.neural_model_path``), unless told not to.
+``rasid train --other-domain`` also trains on WikiFANE Gold, AQMAR train + dev
+and the Wojood sample's train + val as a second domain (``other_domain_sentences``;
+never AQMAR test nor the Wojood test part): the CRF through domain-augmented
+features, the neural tagger through an output layer of its own.
+``rasid train --neural`` also trains the neural tagger decoded together with the
+CRF (``rasid.ner.neural_training``; needs torch and gensim) and writes it beside
+the CRF model (``model.neural_model_path``). Both are the candidate recipe, not
+the bundled model (see the model card).
 Training is deterministic: the same corpora, lists and parameters give the
 same model files.
 """

@@ -43,7 +43,8 @@ def test_train_writes_a_neural_model_beside_the_crf_twice_the_same(tiny_corpora:
     pytest.importorskip("gensim")
     first, second = tmp_path / "a" / "m.crfsuite", tmp_path / "b" / "m.crfsuite"
     for output in (first, second):
-        result = _train(tiny_corpora, output, "--neural-seeds", "13,7", "--neural-channels", "16")
+        result = _train(tiny_corpora, output, "--neural", "--other-domain", "--neural-seeds", "13,7",
+                        "--neural-channels", "16")
         assert result.exit_code == 0, result.output
         assert "neural tagger: 2 network(s)" in result.output
     assert neural_model_path(first).read_bytes() == neural_model_path(second).read_bytes()
@@ -62,19 +63,19 @@ def test_train_without_the_training_extra_is_one_clear_line(tiny_corpora: Path, 
                                                             monkeypatch):
     monkeypatch.setitem(sys.modules, "torch", None)  # import torch fails
     output = tmp_path / "m.crfsuite"
-    result = _train(tiny_corpora, output)
+    result = _train(tiny_corpora, output, "--neural")
     assert result.exit_code == 1
     assert result.output.strip().splitlines() == [
         "rasid: training the neural NER tagger needs torch and gensim: pip install 'rasid[train]' "
-        "(or pass --no-neural) (torch is missing)"
+        "(or train without --neural) (torch is missing)"
     ]
     assert not output.exists()  # failed before training the CRF
 
 
-def test_no_neural_trains_the_crf_alone(tiny_corpora: Path, tmp_path: Path, monkeypatch):  # noqa: F811
+def test_without_neural_the_crf_alone_is_trained(tiny_corpora: Path, tmp_path: Path, monkeypatch):  # noqa: F811
     monkeypatch.setitem(sys.modules, "torch", None)
     output = tmp_path / "m.crfsuite"
-    result = _train(tiny_corpora, output, "--no-neural")
+    result = _train(tiny_corpora, output)
     assert result.exit_code == 0, result.output
     assert output.exists() and not neural_model_path(output).exists()
 
@@ -92,12 +93,12 @@ def test_stable_hash_is_fixed_across_processes():
     assert stable_hash("وزير13") == 1871174563
 
 
-def test_news_only_trains_the_network_on_the_news_sentences_alone(tiny_corpora: Path, news: Path,  # noqa: F811
+def test_without_other_domain_the_network_trains_on_the_news_sentences_alone(tiny_corpora: Path, news: Path,  # noqa: F811
                                                                  tmp_path: Path):
     pytest.importorskip("torch")
     pytest.importorskip("gensim")
     output = tmp_path / "m.crfsuite"
-    result = _train(tiny_corpora, output, "--news-only", "--neural-seeds", "13", "--neural-channels", "8")
+    result = _train(tiny_corpora, output, "--neural", "--neural-seeds", "13", "--neural-channels", "8")
     assert result.exit_code == 0, result.output
     tagger = read_model(neural_model_path(output))
     assert tagger.meta["other_domain_sentences"] == 0 and tagger.meta["sentences"] == 12
