@@ -17,7 +17,7 @@ run: $(BIN)/python
 	$(BIN)/rasid serve --host 127.0.0.1 --port 8000
 
 test: $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e ".[test,batch]"
+	$(BIN)/python -m pip install --quiet -e ".[test,batch,train]"
 	$(BIN)/python -m pytest -q; status=$$?; \
 	if [ $$status -eq 5 ]; then echo 'pytest ran no test' >&2; exit 1; fi; exit $$status
 
