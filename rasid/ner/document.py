@@ -13,23 +13,15 @@ A linear pass: candidate names are indexed by their first word.
 from __future__ import annotations
 
 from collections import Counter
-from functools import lru_cache
 from typing import Sequence
 
-from rasid.lang import load_list
+from rasid.lang.wordsets import normalized_words
 from rasid.ner.features import clitic_stripped
 from rasid.ner.scoring import chunks
-from rasid.text.normalize import normalize_str
 
 PROPAGATED_LABELS = frozenset({"PERS", "LOC", "ORG"})
 MAX_NAME_WORDS = 4
-FUNCTION_WORDS_FILE = "person_stop_words.txt"
-
-
-@lru_cache(maxsize=1)
-def function_words() -> frozenset[str]:
-    """Normalized words that are never a one-word name by themselves."""
-    return frozenset(normalize_str(w) for w in load_list(FUNCTION_WORDS_FILE))
+FUNCTION_WORDS_FILE = "person_stop_words.txt"  # words that are never a one-word name by themselves
 
 
 def document_names(sequences: Sequence[Sequence[str]], tags: Sequence[Sequence[str]]) -> dict[tuple[str, ...], str]:
@@ -70,7 +62,7 @@ def _match(words: Sequence[str], labels: Sequence[str], i: int,
 
 def propagate(sequences: Sequence[Sequence[str]], tags: Sequence[Sequence[str]]) -> list[list[str]]:
     """The tags of a document's sequences with its names tagged wherever they recur untagged."""
-    stop = function_words()
+    stop = normalized_words(FUNCTION_WORDS_FILE)
     names = {name: label for name, label in document_names(sequences, tags).items()
              if len(name) > 1 or name[0] not in stop}
     by_first: dict[str, list[tuple[str, ...]]] = {}
