@@ -84,6 +84,28 @@ def news_domain_weights(weights: dict[str, np.ndarray]) -> dict[str, np.ndarray]
     return plain
 
 
+class SequenceTagger:
+    """Tags of sequences from ``sequence_scores`` (one row of label scores per word of the non-empty
+    sequences, in order), ``transitions`` and ``labels``: one batch Viterbi per call."""
+
+    labels: Sequence[str]
+    transitions: np.ndarray
+
+    def sequence_scores(self, sequences: Sequence[Sequence[str]]) -> np.ndarray:
+        raise NotImplementedError
+
+    def tag_many(self, sequences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """IOB2 tags for each sequence of normalized words."""
+        present = [s for s in sequences if s]
+        lengths = [len(s) for s in present]
+        paths = iter(viterbi(self.sequence_scores(present), lengths, self.transitions) if present else [])
+        labels = self.labels
+        return [[labels[i] for i in next(paths)] if s else [] for s in sequences]
+
+    def tag(self, norms: Sequence[str]) -> list[str]:
+        return self.tag_many([norms])[0]
+
+
 class TypeTable:
     """Word types -> rows of a table of per-type scores, kept across documents: ``type_ids`` (row 0 is the
     padding), filled by ``_add_types`` in one batch per document, emptied when it would outgrow ``table_size()``."""
@@ -113,7 +135,7 @@ class TypeTable:
         self.type_ids.clear()
 
 
-class Decoder(TypeTable):
+class Decoder(TypeTable, SequenceTagger):
     def __init__(self, tagger: pycrfsuite.Tagger):
         info = tagger.info()
         self.labels: list[str] = list(tagger.labels())
@@ -287,20 +309,8 @@ class Decoder(TypeTable):
                 previous = norm
                 i += 1
 
-    def viterbi_batch(self, scores: np.ndarray, lengths: list[int]) -> list[list[int]]:
-        """Best label paths of consecutive sequences (their rows of ``scores``) under this model's transitions."""
-        return viterbi(scores, lengths, self.transitions)
-
-    def tag_many(self, sequences: Sequence[Sequence[str]]) -> list[list[str]]:
-        """IOB2 tags for each sequence of normalized words."""
-        present = [s for s in sequences if s]
-        lengths = [len(s) for s in present]
-        paths = iter(self.viterbi_batch(self.emissions(present), lengths) if present else [])
-        labels = self.labels
-        return [[labels[i] for i in next(paths)] if s else [] for s in sequences]
-
-    def tag(self, norms: Sequence[str]) -> list[str]:
-        return self.tag_many([norms])[0]
+    def sequence_scores(self, sequences: Sequence[Sequence[str]]) -> np.ndarray:
+        return self.emissions(sequences)
 
 
 def viterbi(scores: np.ndarray, lengths: list[int], transitions: np.ndarray) -> list[list[int]]:

@@ -11,11 +11,11 @@ from typing import Sequence
 
 import numpy as np
 
-from rasid.ner.decoder import Decoder, viterbi
+from rasid.ner.decoder import Decoder, SequenceTagger
 from rasid.ner.neural import NeuralModelError, NeuralTagger
 
 
-class EnsembleDecoder:
+class EnsembleDecoder(SequenceTagger):
     """Same interface as ``rasid.ner.decoder.Decoder``: ``labels``, ``tag_many``, ``tag``."""
 
     def __init__(self, crf: Decoder, neural: NeuralTagger, weight: float | None = None):
@@ -32,13 +32,5 @@ class EnsembleDecoder:
         """The summed scores of the words of all (non-empty) sequences: (words, labels) in the CRF's order."""
         return self.crf.emissions(sequences) + self.weight * self.neural.scores(sequences)[:, self.columns]
 
-    def tag_many(self, sequences: Sequence[Sequence[str]]) -> list[list[str]]:
-        """IOB2 tags for each sequence of normalized words."""
-        present = [s for s in sequences if s]
-        lengths = [len(s) for s in present]
-        paths = iter(viterbi(self.emissions(present), lengths, self.transitions) if present else [])
-        labels = self.labels
-        return [[labels[i] for i in next(paths)] if s else [] for s in sequences]
-
-    def tag(self, norms: Sequence[str]) -> list[str]:
-        return self.tag_many([norms])[0]
+    def sequence_scores(self, sequences: Sequence[Sequence[str]]) -> np.ndarray:
+        return self.emissions(sequences)

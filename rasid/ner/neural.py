@@ -36,7 +36,7 @@ from typing import Mapping, Sequence
 
 import numpy as np
 
-from rasid.ner.decoder import TypeTable
+from rasid.ner.decoder import SequenceTagger, TypeTable
 from rasid.ner.features import CLITIC_LETTERS, recent_word_attributes
 from rasid.ner.model import ModelError
 from rasid.text.tokenize import ARTICLE
@@ -201,13 +201,14 @@ def _json_value(array: np.ndarray):
     return json.loads(array.tobytes().decode("utf-8"))
 
 
-class NeuralTagger(TypeTable):
+class NeuralTagger(TypeTable, SequenceTagger):
     """Emission scores (and, alone, tags) of the averaged networks of a model file."""
 
     def __init__(self, meta: dict, attributes: Sequence[str], vector_words: Sequence[str], vectors: np.ndarray,
                  networks: Sequence[Network]):
         self.meta = meta
         self.tags: tuple[str, ...] = tuple(meta["tags"])
+        self.labels = self.tags  # the order of the score columns and of the transitions
         self.dilations: tuple[int, ...] = tuple(meta["dilations"])
         self.weight = float(meta.get("weight", 1.0))
         self.networks = list(networks)
@@ -318,17 +319,9 @@ class NeuralTagger(TypeTable):
         scores[ends - 1] += self.end
         return scores
 
-    def tag_many(self, sequences: Sequence[Sequence[str]]) -> list[list[str]]:
-        """IOB2 tags of each sequence by the networks alone."""
-        from rasid.ner.decoder import viterbi
-
-        present = [s for s in sequences if s]
-        lengths = [len(s) for s in present]
-        paths = iter(viterbi(self.scores(present), lengths, self.transitions) if present else [])
-        return [[self.tags[i] for i in next(paths)] if s else [] for s in sequences]
-
-    def tag(self, norms: Sequence[str]) -> list[str]:
-        return self.tag_many([norms])[0]
+    def sequence_scores(self, sequences: Sequence[Sequence[str]]) -> np.ndarray:
+        """The networks alone tag with their start/end scores (``scores``)."""
+        return self.scores(sequences)
 
 
 def read_model(path: Path) -> NeuralTagger:
