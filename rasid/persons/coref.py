@@ -138,12 +138,16 @@ def add_role(entity: Entity, role: Role) -> None:
 
 
 def add_name_mentions(ctx: PersonContext, persons: list[Entity]) -> None:
-    """Every further occurrence of a person's full name, surname or alias."""
+    """Every further occurrence of a person's full name, surname or alias. A form that several persons
+    share (the surname of "باراك أوباما" and "أوما أوباما") names the one of them mentioned latest before
+    it, and no one when none of them is."""
     taken = _taken_tokens(ctx)
-    forms: dict[tuple[str, ...], Entity | None] = {}
+    forms: dict[tuple[str, ...], list[Entity]] = {}
     for person in persons:
         for form in _name_forms(person):
-            forms[form] = None if form in forms and forms[form] is not person else person
+            bearers = forms.setdefault(form, [])
+            if person not in bearers:
+                bearers.append(person)
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for form in forms:
         by_first.setdefault(form[0], []).append(form)
@@ -157,16 +161,30 @@ def add_name_mentions(ctx: PersonContext, persons: list[Entity]) -> None:
         if match is None:
             i += 1
             continue
-        last, person = match
+        last, bearers = match
         start = ctx.name_start(i)
         if ctx.definite(i) and normalize_str(ctx.doc.text[start:start + 2]) != "ال":
             i = last  # "للأسد": the article is elided, the name is not written as such
+            continue
+        person = bearers[0] if len(bearers) == 1 else latest_mentioned(bearers, start)
+        if person is None:
+            i = last
             continue
         mention = ctx.doc.mention(start, tokens[last - 1].end)
         person.add_mention(mention)
         if name_key(mention.text) != name_key(person.name):
             _add_alias(person, mention.text)
         i = last
+
+
+def latest_mentioned(persons: list[Entity], offset: int) -> Entity | None:
+    """The person with the latest mention that starts before ``offset``; None when none has one."""
+    best, best_start = None, -1
+    for person in persons:
+        starts = [m.start for m in person.mentions if m.start < offset]
+        if starts and max(starts) > best_start:
+            best, best_start = person, max(starts)
+    return best
 
 
 def _name_forms(person: Entity) -> list[tuple[str, ...]]:
@@ -187,9 +205,11 @@ def _taken_tokens(ctx: PersonContext) -> list[bool]:
     return taken
 
 
-def _longest_form(ctx: PersonContext, forms: dict[tuple[str, ...], Entity | None],
-                  by_first: dict[str, list[tuple[str, ...]]], i: int, taken: list[bool]) -> tuple[int, Entity] | None:
-    """The longest name form at token ``i`` (compared word by word, "عبد الفتاح" as one word)."""
+def _longest_form(ctx: PersonContext, forms: dict[tuple[str, ...], list[Entity]],
+                  by_first: dict[str, list[tuple[str, ...]]], i: int,
+                  taken: list[bool]) -> tuple[int, list[Entity]] | None:
+    """The longest name form at token ``i`` (compared word by word, "عبد الفتاح" as one word) and the
+    persons who bear it."""
     tokens = ctx.tokens
     if not ctx.is_word(i) or taken[i]:
         return None
@@ -206,10 +226,9 @@ def _longest_form(ctx: PersonContext, forms: dict[tuple[str, ...], Entity | None
                            if ctx.is_word(j) and not taken[j]]
         for n in range(1, len(words) + 1):
             if name_key(" ".join(words[:n])) == form:
-                person = forms[form]
-                if person is not None and not (len(form) == 1 and _is_part_of_longer_name(ctx, i, i)):
+                if not (len(form) == 1 and _is_part_of_longer_name(ctx, i, i)):
                     if best is None or i + n > best[0]:
-                        best = (i + n, person)
+                        best = (i + n, forms[form])
                 break
     return best
 

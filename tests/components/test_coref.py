@@ -114,3 +114,15 @@ def test_a_headline_name_told_in_the_story_stays(settings):
     names = sorted(p.name for p in doc.entities_of("PERSON"))
     assert names == ["سامح شكري", "عادل الجبير"]
     assert all(len(p.mentions) == 2 for p in doc.entities_of("PERSON"))
+
+
+def test_a_surname_two_persons_share_names_the_one_mentioned_latest_before_it(settings):
+    text = ("استقبل الرئيس عبدالفتاح السيسي وزير الخارجية الأمريكي جون كيري. وقال كيري إن العلاقات قوية. "
+            "وحضر اللقاء السفير الأمريكي ستيفن كيري. وأضاف كيري أن السفارة تعمل.")
+    doc_text, found = persons(text, settings)
+    john, stephen = by_name(found, "جون كيري"), by_name(found, "ستيفن كيري")
+    first_short = doc_text.index("كيري إن")
+    last_short = doc_text.rindex("كيري أن")
+    assert any(m.start == first_short and m.text == "كيري" for m in john.mentions)
+    assert any(m.start == last_short and m.text == "كيري" for m in stephen.mentions)
+    assert not any(m.start == last_short for m in john.mentions)
