@@ -8,7 +8,7 @@ the sum of the rows of its ``word_attributes`` pairs, with no feature string
 formatted. The scores of the new word types of a document are summed in one
 numpy operation and kept in a table indexed by type id (emptied when full).
 The cluster bigram features are a table indexed by cluster ids, only the word
-bigram is looked up per position, and Viterbi runs over all sentences of a
+bigram is looked up per position, and Viterbi (``rasid.ner.viterbi``) runs over all sentences of a
 document at once. Decoding gives the same tags as ``pycrfsuite.Tagger.tag``
 (tested).
 
@@ -37,6 +37,7 @@ from rasid.ner.features import (
     BIAS, DOMAIN_PREFIXES, NEIGHBOUR_FEATURES, NEWS_DOMAIN, PAD, PAIR_PAD, pair_keys, recent_word_attributes,
     type_features,
 )
+from rasid.ner.viterbi import viterbi
 
 WORD_PAIR, CLUSTER_PAIR_BEFORE, CLUSTER_PAIR_AFTER = "ww=", "kk=", "kn="
 OFFSETS = (-2, -1, 0, 1, 2)  # window offsets; index offset + 2
@@ -312,48 +313,3 @@ class Decoder(TypeTable, SequenceTagger):
     def sequence_scores(self, sequences: Sequence[Sequence[str]]) -> np.ndarray:
         return self.emissions(sequences)
 
-
-def viterbi(scores: np.ndarray, lengths: list[int], transitions: np.ndarray) -> list[list[int]]:
-    """Best label paths of consecutive sequences (their rows of ``scores``), decoded side by side;
-    ``transitions[i, j]``: the score of label j after label i.
-
-    The words are laid out step-major with no padding: step t holds one row per sequence
-    longer than t, longest sequence first, so the sequences running at step t are the first
-    ``active[t]`` rows of step t - 1 too. Ties go to the lowest label index, as in crfsuite.
-    """
-    count, size = len(lengths), len(transitions)
-    sizes = np.array(lengths)
-    starts = np.cumsum(sizes) - sizes
-    order = np.argsort(-sizes, kind="stable")
-    rank = np.empty(count, dtype=np.intp)
-    rank[order] = np.arange(count)
-    sorted_sizes = sizes[order]
-    longest = int(sorted_sizes[0])
-    active = np.searchsorted(-sorted_sizes, -np.arange(longest), side="left")  # sequences longer than t
-    offsets = np.concatenate(([0], np.cumsum(active)))  # first row of each step
-    position = np.arange(len(scores)) - np.repeat(starts, sizes)
-    slot = offsets[position] + np.repeat(rank, sizes)  # each word's row in the step-major layout
-    emission = np.empty_like(scores)
-    emission[slot] = scores
-    forward = emission.copy()  # best score of a path ending in each label at each row
-    candidates = np.empty((len(scores), size, size))  # [row, j, i]: best path to i, then label j
-    through = np.ascontiguousarray(transitions.T)
-    add, maximum = np.add, np.maximum.reduce
-    active_at, offset_of = active.tolist(), offsets.tolist()
-    for t in range(1, longest):
-        k, here, before = active_at[t], offset_of[t], offset_of[t - 1]
-        step = candidates[here:here + k]
-        add(forward[before:before + k, None, :], through, out=step)
-        maximum(step, axis=2, out=forward[here:here + k])
-        forward[here:here + k] += emission[here:here + k]
-    back = candidates.argmax(axis=2).ravel()  # [row * labels + j]: the best label before j
-    row_start = np.arange(0, len(scores) * size, size)
-    labels = np.empty(len(scores), dtype=np.intp)
-    ends = offsets[sorted_sizes - 1] + np.arange(count)
-    labels[ends] = forward[ends].argmax(axis=1)
-    pointer = back.take
-    for t in range(longest - 2, -1, -1):
-        k, here, after = active_at[t + 1], offset_of[t], offset_of[t + 1]
-        labels[here:here + k] = pointer(row_start[after:after + k] + labels[after:after + k])
-    flat = labels[slot].tolist()
-    return [flat[start:start + n] for start, n in zip(starts.tolist(), lengths)]
