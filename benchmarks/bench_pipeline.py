@@ -2,6 +2,8 @@
 """Throughput of the whole pipeline on one core over SaudiNewsNet articles.
 
 Usage: .venv/bin/python benchmarks/bench_pipeline.py [-n 2000] [--corpus ../shared/corpora/news/saudinewsnet]
+       [--ner-model PATH]  (a CRF model file, with its neural tagger when <stem>.cnn.npz lies beside it;
+                            default: the settings' model, RASID_NER_MODEL or the bundled one)
 
 Prints articles/s, tokens/s and peak memory (max RSS of this process), each
 rate in wall-clock time and in CPU time of this process (``time.process_time``:
@@ -50,12 +52,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("-n", type=int, default=2000, help="number of articles (default 2000)")
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--ner-model", type=Path, default=None, help="NER model file (default: the settings')")
     args = parser.parse_args()
     if not args.corpus.is_dir():
         print(f"bench_pipeline: corpus folder {args.corpus} not found", file=sys.stderr)
         return 2
     articles = load_articles(args.corpus, args.n)
     settings = default_settings()
+    if args.ner_model is not None:
+        settings = settings.model_copy(update={"ner_model": str(args.ner_model)})
     analyze(articles[0], settings)  # load lexicons and the model before timing
     load_before = os.getloadavg()
     tokens = entities = events = failed = 0
@@ -85,6 +90,7 @@ def main() -> int:
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"machine: {platform.machine()}, {platform.python_implementation()} {platform.python_version()}")
     print(f"components: {', '.join(settings.components)}")
+    print(f"NER model: {settings.ner_model or 'bundled'}")
     print(f"articles: {len(articles)} ({failed} refused), tokens: {tokens:,}, "
           f"entities: {entities:,}, events: {events:,}")
     print(f"load average (1 min) before, after: {load_before[0]:.2f}, {os.getloadavg()[0]:.2f}")
