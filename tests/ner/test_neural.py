@@ -93,11 +93,11 @@ def test_type_table_is_emptied_when_full_and_scores_stay_the_same(tmp_path: Path
 
 def test_unseen_words_and_words_without_vectors_use_their_rows(tmp_path: Path):
     tagger = random_tagger(tmp_path)
-    rows, starts, vectors = tagger._bag_rows_and_vectors(["كيري", "وزير"])
-    first = rows[starts[0]:starts[1]]
+    rows, vectors = tagger._bag_rows_and_vectors(["كيري", "وزير"])
+    first = rows[0].tolist()
     assert tagger.unknown_vector_row in first  # كيري has no vector
     assert tagger.attribute_rows[("w", "?")] in first or tagger.attribute_rows.get(("w", "كيري")) in first
-    assert tagger.unknown_vector_row not in rows[starts[1]:]
+    assert tagger.unknown_vector_row not in rows[1].tolist()
     assert vectors[1] == pytest.approx(tagger.vectors[VECTOR_WORDS.index("وزير")])
 
 
@@ -191,3 +191,16 @@ def test_word_stem_reads_the_bare_stem_and_the_article():
     assert neural_module.word_stem("والوزير", [("w", "والوزير"), ("s", "وزير"), ("al", "1")]) == "الوزير"
     assert neural_module.word_stem("وزير", [("w", "وزير"), ("s", "وزير")]) == "وزير"
     assert neural_module.word_stem("x", [("w", "x")]) == "x"
+
+
+def test_bag_rows_are_each_words_rows_then_zero_rows(tmp_path: Path):
+    tagger = random_tagger(tmp_path)
+    words = ["كيري", "وزير", "الخارجية"]
+    rows, _vectors = tagger._bag_rows_and_vectors(words)
+    for word, padded in zip(words, rows.tolist()):
+        own = neural_module.word_rows(word, tagger.attribute_rows, tagger.vector_rows)[0]
+        assert padded[:len(own)] == own
+        assert set(padded[len(own):]) <= {0}
+    assert rows.shape[1] > max(len(neural_module.word_rows(w, tagger.attribute_rows, tagger.vector_rows)[0])
+                               for w in words)
+    assert tagger.networks[0].bag.dtype == np.float32 and not tagger.networks[0].bag[0].any()
