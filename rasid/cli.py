@@ -210,6 +210,7 @@ def train(corpora, output, c1, c2, max_iterations, derive_lexicons, derive_cues,
                  if other_domain else "")
         click.echo(f"trained on {result.sentences:,} sentences, {result.tokens:,} tokens{other}; {params.as_dict()}")
         click.echo(f"wrote {result.path} ({result.size:,} bytes, sha256 {result.sha256})")
+        click.echo(f"wrote {result.folded} (its decoder's tables, sha256 {result.folded_sha256})")
         if not neural:
             if neural_model_path(output).exists():
                 click.echo(f"left {neural_model_path(output)} (neural tagger) as it was")

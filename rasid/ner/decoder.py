@@ -155,17 +155,40 @@ class Decoder(TypeTable, SequenceTagger):
         self.pad = {offset: self._sum_strings(PAD[offset]) for offset in PAD}
         self._split_pair_features()
         self._index_attributes()
-        # Row 0 of the type table is the padding beyond a sequence's ends: the pad features at each
-        # offset, the pad cluster; word types follow from row 1.
-        self.type_ids: dict[str, int] = {}
-        self.type_scores = np.zeros((1, len(OFFSETS), size))
+        pad_scores = np.zeros((len(OFFSETS), size))
         for offset, vector in self.pad.items():
-            self.type_scores[PAD_TYPE, offset + 2] = vector
-        self.type_clusters = np.array([self.cluster_ids[PAIR_PAD[1]]], dtype=np.intp)
+            pad_scores[offset + 2] = vector
+        self._start_type_table(pad_scores)
         self.fast = self._fast_scores_match(self._sample_words())
         if not self.fast:
             warnings.warn("NER decoder: indexed attribute weights differ from the sums over type_features "
                           "(features.py templates changed?); summing feature strings instead (slower)")
+
+    @classmethod
+    def from_tables(cls, labels: Sequence[str], transitions: np.ndarray, rows: Sequence[tuple[str, str]],
+                    blocks: np.ndarray, bias: np.ndarray, pad_scores: np.ndarray, clusters: Sequence[str],
+                    before: np.ndarray, after: np.ndarray, word_pairs: dict[tuple[str, str], np.ndarray]) -> "Decoder":
+        """A fast decoder from its tables as another decoder built them (``rasid.ner.folded``): the
+        attribute (name, value) of each row of ``blocks`` (its last row: unknown), the clusters by id.
+        It has no ``weights``: it cannot fall back to summing feature strings, nor needs to."""
+        decoder = cls.__new__(cls)
+        decoder.labels, decoder.size, decoder.transitions = list(labels), len(labels), transitions
+        decoder.rows = {pair: row for row, pair in enumerate(rows)}
+        decoder.blocks, decoder.unknown_row, decoder.bias = blocks, len(rows), bias
+        decoder.cluster_ids = {cluster: i for i, cluster in enumerate(clusters)}
+        decoder.before, decoder.after, decoder.unseen_cluster = before, after, len(clusters)
+        decoder.word_pairs = word_pairs
+        decoder.pair_seconds = frozenset(second for _, second in word_pairs)
+        decoder.weights, decoder.fast = None, True
+        decoder._start_type_table(pad_scores)
+        return decoder
+
+    def _start_type_table(self, pad_scores: np.ndarray) -> None:
+        """Row 0 of the type table is the padding beyond a sequence's ends: the pad features at each
+        offset (``pad_scores``, (5, labels)), the pad cluster; word types follow from row 1."""
+        self.type_ids: dict[str, int] = {}
+        self.type_scores = pad_scores[None].copy()
+        self.type_clusters = np.array([self.cluster_ids[PAIR_PAD[1]]], dtype=np.intp)
 
     def _split_pair_features(self) -> None:
         """Word bigrams into a dict on word pairs; cluster bigrams into tables on cluster ids."""

@@ -88,11 +88,16 @@ def neural_model_path(model: Path) -> Path:
 def load_decoder(path: str | None = None, neural: bool = True):
     """The fast decoder over the model at ``path`` (None: the bundled model), built once per process.
 
-    When a neural model lies beside the CRF model (``neural_model_path``) and ``neural`` is true, the
-    decoder is the ensemble of both (``rasid.ner.ensemble``); otherwise the CRF's ``Decoder``.
+    The CRF's tables are read from the folded file beside the model when there is one for it
+    (``rasid.ner.folded``), else built from crfsuite. When a neural model lies beside the CRF model
+    (``neural_model_path``) and ``neural`` is true, the decoder is the ensemble of both
+    (``rasid.ner.ensemble``); otherwise the CRF's ``Decoder``.
     """
-    crf = Decoder(load_tagger(path))
-    companion = neural_model_path(Path(path) if path else bundled_model_path())
+    from rasid.ner.folded import read_folded
+
+    model = Path(path) if path else bundled_model_path()
+    crf = (read_folded(model) if model.is_file() else None) or Decoder(load_tagger(path))
+    companion = neural_model_path(model)
     if not neural or not companion.exists():
         return crf
     from rasid.ner.ensemble import EnsembleDecoder

@@ -27,8 +27,6 @@ decimals).
 from __future__ import annotations
 
 import ctypes
-import io
-import json
 import os
 import warnings
 import zipfile
@@ -39,6 +37,7 @@ from typing import Mapping, Sequence
 
 import numpy as np
 
+from rasid.ner.arrays import json_bytes, json_value, write_arrays
 from rasid.ner.decoder import SequenceTagger, TypeTable
 from rasid.ner.features import CLITIC_LETTERS, recent_word_attributes
 from rasid.ner.model import ModelError
@@ -55,7 +54,6 @@ KERNEL = 3
 TYPE_TABLE_SIZE = 1 << 17  # word types kept with their inputs (as the CRF decoder's); emptied when full
 PAD_TYPE = 0  # the type id of the zeros between sequences
 NET_PARAMETERS = ("bag", "projection", "bias", "out_weight", "out_bias", "transitions", "start", "end")
-ZIP_TIMESTAMP = (1980, 1, 1, 0, 0, 0)
 
 
 class NeuralModelError(ModelError):
@@ -185,30 +183,14 @@ def write_model(path: Path, meta: dict, attributes: Sequence[str], vector_words:
                 vectors: np.ndarray, networks: Sequence[Network]) -> None:
     """The model file, byte for byte the same for the same content (fixed zip timestamps, fixed order)."""
     arrays = {
-        "meta": _json_bytes(dict(meta, format=FORMAT, tags=list(TAGS), networks=len(networks))),
-        "attributes": _json_bytes(list(attributes)),
-        "vector_words": _json_bytes(list(vector_words)),
+        "meta": json_bytes(dict(meta, format=FORMAT, tags=list(TAGS), networks=len(networks))),
+        "attributes": json_bytes(list(attributes)),
+        "vector_words": json_bytes(list(vector_words)),
         "vectors": np.asarray(vectors, dtype=np.float16),
     }
     for k, network in enumerate(networks):
         arrays.update(network.arrays(f"net{k}."))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for name, array in arrays.items():
-            buffer = io.BytesIO()
-            np.lib.format.write_array(buffer, np.ascontiguousarray(array), allow_pickle=False)
-            info = zipfile.ZipInfo(name + ".npy", date_time=ZIP_TIMESTAMP)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, buffer.getvalue())
-
-
-def _json_bytes(value) -> np.ndarray:
-    return np.frombuffer(json.dumps(value, ensure_ascii=False, sort_keys=True).encode("utf-8"), dtype=np.uint8)
-
-
-def _json_value(array: np.ndarray):
-    return json.loads(array.tobytes().decode("utf-8"))
+    write_arrays(path, arrays)
 
 
 class NeuralTagger(TypeTable, SequenceTagger):
@@ -354,7 +336,7 @@ def read_model(path: Path) -> NeuralTagger:
         raise NeuralModelError(f"neural NER model {path} is missing")
     try:
         with np.load(path, allow_pickle=False) as data:
-            meta = _json_value(data["meta"])
+            meta = json_value(data["meta"])
             if meta.get("format") != FORMAT:
                 raise NeuralModelError(f"neural NER model {path} has format {meta.get('format')!r}, "
                                        f"expected {FORMAT!r}")
@@ -362,7 +344,7 @@ def read_model(path: Path) -> NeuralTagger:
             networks = [Network.from_arrays(data, f"net{k}.", layers) for k in range(meta["networks"])]
             if not networks:
                 raise NeuralModelError(f"neural NER model {path} holds no network")
-            tagger = NeuralTagger(meta, _json_value(data["attributes"]), _json_value(data["vector_words"]),
+            tagger = NeuralTagger(meta, json_value(data["attributes"]), json_value(data["vector_words"]),
                                   data["vectors"], networks)
     except NeuralModelError:
         raise

@@ -16,13 +16,14 @@ same model files.
 """
 from __future__ import annotations
 
-import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from rasid.ner.arrays import file_sha256
 from rasid.ner.corpus import CorpusError, Sentence, anercorp_split, aqmar, token_count, wikifane, wojood
 from rasid.ner.document import propagate
+from rasid.ner.folded import fold_model
 from rasid.ner.model import TrainingParams, load_decoder, train
 from rasid.ner.neural_training import NeuralParams, read_or_train_vectors, require_training_packages, train_neural
 from rasid.ner.scoring import Score, score
@@ -104,18 +105,17 @@ class TrainingReport:
     path: Path
     sha256: str
     size: int
-
-
-def file_sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    folded: Path  # the decoder's tables beside the model (rasid.ner.folded)
+    folded_sha256: str
 
 
 def train_model(corpora: Path, output: Path, params: TrainingParams, other_domain: bool = False) -> TrainingReport:
     sentences = training_sentences(corpora)
     other = other_domain_sentences(corpora) if other_domain else []
     train(sentences, output, params, other_domain=other)
+    folded = fold_model(output)
     return TrainingReport(len(sentences), token_count(sentences), len(other), token_count(other), output,
-                          file_sha256(output), output.stat().st_size)
+                          file_sha256(output), output.stat().st_size, folded, file_sha256(folded))
 
 
 def tag_sentences(model: str | None, sentences: list[Sentence]) -> list[list[str]]:
