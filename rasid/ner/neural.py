@@ -286,22 +286,21 @@ class NeuralTagger(TypeTable, SequenceTagger):
         slots = np.arange(len(norms)) + gap * np.repeat(np.arange(1, len(lengths) + 1), lengths)
         laid = np.full(len(norms) + gap * (len(lengths) + 1), PAD_TYPE, dtype=np.intp)
         laid[slots] = self.type_indices(norms)
-        mask = np.zeros((len(laid), 1), dtype=np.float32)
-        mask[slots] = 1.0
+        gaps = np.flatnonzero(laid == PAD_TYPE)  # kept zero after each layer (PAD_TYPE is no word's id)
         total = None
         for network, side_by_side, table in zip(self.networks, self.side_by_side, self.type_inputs):
-            scores = self._network_emissions(network, side_by_side, table[laid], mask)[slots]
+            scores = self._network_emissions(network, side_by_side, table[laid], gaps)[slots]
             total = scores if total is None else total + scores
         return total / len(self.networks)
 
     def _network_emissions(self, network: Network, side_by_side: list[np.ndarray], inputs: np.ndarray,
-                           mask: np.ndarray) -> np.ndarray:
+                           gaps: np.ndarray) -> np.ndarray:
         """Emissions at every slot of the laid-out document; ``inputs``: (slots, dim), zeros in the gaps;
         ``side_by_side``: each convolution's taps side by side (in, 3 x channels), one product per layer."""
         (_, bias), d = network.convolutions[0], self.dilations[0]
-        hidden = convolved(inputs @ side_by_side[0], d, bias, mask)
+        hidden = convolved(inputs @ side_by_side[0], d, bias, gaps)
         for (_, bias), d, weights in zip(network.convolutions[1:], self.dilations[1:], side_by_side[1:]):
-            hidden += convolved(hidden @ weights, d, bias, mask)
+            hidden += convolved(hidden @ weights, d, bias, gaps)
         return hidden @ network.out_weight + network.out_bias
 
     def scores(self, sequences: Sequence[Sequence[str]]) -> np.ndarray:
@@ -317,16 +316,18 @@ class NeuralTagger(TypeTable, SequenceTagger):
         return self.scores(sequences)
 
 
-def convolved(taps: np.ndarray, d: int, bias: np.ndarray, mask: np.ndarray) -> np.ndarray:
-    """ReLU(a convolution of kernel 3, dilation d) x mask, from each slot's products with the three taps
-    side by side, ``taps`` (slots, 3 x channels): slot t sums tap 0 of t - d, tap 1 of t, tap 2 of t + d."""
+def convolved(taps: np.ndarray, d: int, bias: np.ndarray, gaps: np.ndarray) -> np.ndarray:
+    """ReLU(a convolution of kernel 3, dilation d), zero at the ``gaps`` slots, from each slot's products
+    with the three taps side by side, ``taps`` (slots, 3 x channels): slot t sums tap 1 of t, tap 0 of
+    t - d, tap 2 of t + d, then the bias, in that order; four passes over the slots."""
     channels = taps.shape[1] // KERNEL
-    out = taps[:, channels:2 * channels].copy()
-    out[d:] += taps[:-d, :channels]
+    out = np.empty((len(taps), channels), dtype=taps.dtype)
+    out[:d] = taps[:d, channels:2 * channels]
+    np.add(taps[d:, channels:2 * channels], taps[:-d, :channels], out=out[d:])
     out[:-d] += taps[d:, 2 * channels:]
     out += bias
     np.maximum(out, 0, out=out)
-    out *= mask
+    out[gaps] = 0.0
     return out
 
 

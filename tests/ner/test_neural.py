@@ -175,7 +175,7 @@ def test_convolved_sums_the_three_taps_at_minus_d_zero_and_plus_d():
     rng = np.random.default_rng(1)
     inputs, taps = rng.normal(size=(7, 4)).astype(np.float32), rng.normal(size=(3, 4, 5)).astype(np.float32)
     bias, mask = rng.normal(size=5).astype(np.float32), np.ones((7, 1), dtype=np.float32)
-    mask[3] = 0.0
+    mask[3] = mask[6] = 0.0
     d = 2
     expected = np.zeros((7, 5), dtype=np.float32)
     for t in range(7):
@@ -184,7 +184,8 @@ def test_convolved_sums_the_three_taps_at_minus_d_zero_and_plus_d():
                 expected[t] += inputs[source] @ taps[k]
     expected = np.maximum(expected + bias, 0) * mask
     side_by_side = np.concatenate(list(taps), axis=1)
-    assert neural_module.convolved(inputs @ side_by_side, d, bias, mask) == pytest.approx(expected, abs=1e-5)
+    gaps = np.array([3, 6])
+    assert neural_module.convolved(inputs @ side_by_side, d, bias, gaps) == pytest.approx(expected, abs=1e-5)
 
 
 def test_word_stem_reads_the_bare_stem_and_the_article():
