@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from itertools import repeat
 from typing import Iterable, Sequence
 
 import numpy as np
@@ -120,16 +121,17 @@ class TypeTable:
         raise NotImplementedError
 
     def type_indices(self, norms: Sequence[str]) -> np.ndarray:
-        """Type ids of the words; types not seen before are scored (in one batch) and added."""
-        ids = list(map(self.type_ids.get, norms))
-        if None in ids:
-            new = list(dict.fromkeys(norm for norm, i in zip(norms, ids) if i is None))
+        """Type ids of the words; types not seen before are scored (in one batch) and added. Word types
+        have ids from 1 (row 0 is the padding): 0 marks a type not in the table."""
+        ids = np.fromiter(map(self.type_ids.get, norms, repeat(PAD_TYPE)), dtype=np.intp, count=len(norms))
+        if not ids.all():
+            new = list(dict.fromkeys(norm for norm, i in zip(norms, ids.tolist()) if i == PAD_TYPE))
             if len(self.type_ids) + len(new) >= self.table_size():
                 self.clear_types()
                 new = list(dict.fromkeys(norms))
             self._add_types(new)
-            ids = list(map(self.type_ids.__getitem__, norms))
-        return np.array(ids, dtype=np.intp)
+            ids = np.fromiter(map(self.type_ids.__getitem__, norms), dtype=np.intp, count=len(norms))
+        return ids
 
     def clear_types(self) -> None:
         """Forget the scored word types (they are scored again when met); the padding stays."""
