@@ -118,11 +118,19 @@ def assign_home_country(doc: Doc) -> None:
     unmarked = [code for code in counts if code not in marked and code not in self_named and counts[code] >= floor]
     self_named = [code for code in self_named if counts[code] >= floor]
     if unmarked or self_named:  # an unmarked state, else one marked only as a report names its own ("المملكة")
-        home = max(unmarked or self_named, key=lambda code: counts[code])
+        home = max(_named_as_home(doc, unmarked) or unmarked or self_named, key=lambda code: counts[code])
     else:  # every state is marked somewhere: the report's own state is the one it names first
         home = min((m.start, e.country) for e in doc.entities_of("COUNTRY") if e.country for m in e.mentions)[1]
     for person in persons:
         person.country = home
+
+
+def _named_as_home(doc: Doc, candidates: list[str]) -> list[str]:
+    """The candidates the story names as a reporter names home ("المملكة"، "السلطنة" bare, in the story
+    text): "التقى وزير الخارجية ... موقف المملكة تجاه سوريا" serves the kingdom, not Syria."""
+    referenced = {hit.code for hit in doc.extra.get("country_hits", ())
+                  if hit.state and hit.kind == "reference" and not doc.tokens[hit.first].meta}
+    return [code for code in candidates if code in referenced]
 
 
 def _country_in_span(ctx: PersonContext, first: int, last: int, state_titles: bool = True,

@@ -418,3 +418,12 @@ def test_a_clitic_letter_is_split_off_a_tagged_name_only_when_the_word_is_unknow
                                       [("لهايلي", 2)]) == ["هايلي مريام"]
     assert _persons_with_tagger_spans("وقالت المراسلة باربرا بليت اشر إن الاجتماع كان مثمرا.",
                                       [("باربرا", 3)]) == ["باربرا بليت اشر"]  # a known name word
+
+
+def test_the_state_a_report_names_as_home_is_home_over_a_more_named_topic(settings):
+    text = ("التقى وزير الخارجية عادل الجبير في موسكو وزير خارجية روسيا سيرغي لافروف. "
+            "وأكد الجبير أن موقف المملكة تجاه سوريا لن يتغير، وأن الحل في سوريا سياسي. "
+            "وقال إن المملكة تدعم وحدة سوريا وأمنها.")
+    found = persons(text, settings)
+    assert by_name(found, "سيرغي لافروف").country == "RU"
+    assert by_name(found, "عادل الجبير").country == "SA"
