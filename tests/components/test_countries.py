@@ -141,3 +141,11 @@ def test_languages_named_by_their_adjective_alone():
 
 def test_a_french_body_is_still_french():
     assert codes(run("أعلنت الشركة الفرنسية والحكومة الإنجليزية الاتفاق.")) == {"FR", "GB"}
+
+
+def test_names_written_with_the_article():
+    doc = run("استقبل الأمير سفير جمهورية البيرو لدى المملكة، وشارك وفد من الباراغواي ورجال أعمال بيروفيون.")
+    assert codes(doc) >= {"PE", "PY"}
+    check_spans(doc)
+    peru = next(e for e in doc.entities_of("COUNTRY") if e.country == "PE")
+    assert [m.text for m in peru.mentions] == ["جمهورية البيرو", "بيروفيون"]
