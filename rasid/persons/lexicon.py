@@ -160,9 +160,11 @@ def given_names_also_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def stop_words() -> tuple[frozenset[str], frozenset[str]]:
-    """(forms as written with diacritics removed, normalized forms)."""
+    """(forms as written with diacritics removed, normalized forms). A stop word whose normalized form
+    is a name particle written without hamza ("فإن" -> "فان" as in "فان دايك") counts only as written."""
     written = frozenset(_strip_marks(w) for w in load_list("person_stop_words.txt"))
-    return written, frozenset(normalize_str(w) for w in written)
+    plain_particles = {p for p, _kind in load_table("name_particles.tsv", 2) if normalize_str(p) == p}
+    return written, frozenset(normalize_str(w) for w in written) - plain_particles
 
 
 @lru_cache(maxsize=1)

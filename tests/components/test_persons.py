@@ -427,3 +427,16 @@ def test_the_state_a_report_names_as_home_is_home_over_a_more_named_topic(settin
     found = persons(text, settings)
     assert by_name(found, "سيرغي لافروف").country == "RU"
     assert by_name(found, "عادل الجبير").country == "SA"
+
+
+def test_particles_and_the_passive_auxiliary_open_no_name(settings):
+    text = ("وأما السيارة الجديدة فإن محركها أهدأ من غيره. وفي مفارقة لافتة تم الإعلان أمس عن إطلاق مجلة. "
+            "وقال وزير الخارجية سامح شكري إن الزيارة ناجحة.")
+    assert [p.name for p in persons(text, settings)] == ["سامح شكري"]
+
+
+def test_a_stop_word_that_normalizes_to_a_name_particle_counts_only_as_written():
+    from rasid.persons.lexicon import stop_words
+    written, normalized = stop_words()
+    assert "فإن" in written
+    assert "فان" not in normalized  # فان دايك
