@@ -45,7 +45,7 @@ class SentenceStatements:
             omitted = refers_back(self.doc, cue, end)
             unnamed = not omitted and (unnamed_subject(self.doc, cue, end) or country_subject(self.mentions, cue))
             if not omitted and not unnamed:
-                named = speaker_after(self.doc, self.mentions, cue.last, SPEAKER_REACH)
+                named = speaker_after(self.doc, self.mentions, cue.last, SPEAKER_REACH, titled=True)
                 unnamed = named is None and unrecognized_subject(self.doc, cue, end)
             if named is not None:
                 speaker, content = named.entity, after_title(named)

@@ -11,6 +11,7 @@ from rasid.statements.lexicon import (
 )
 
 SPEAKER_REACH = 8  # tokens after a cue where its speaker is looked for
+TITLED_SPEAKER_REACH = 30  # tokens after a cue within which a person named after its titles is the speaker
 RELAY_REACH = 10  # tokens after a relay cue where its عن is looked for
 ADDRESSEE_PREFIX = "ل"  # قال لوكالة ...: the outlet is spoken to, not speaking
 FROM = "عن"
@@ -37,9 +38,10 @@ def governed(doc: Doc, m: EntityMention) -> bool:
 
 
 def speaker_after(doc: Doc, mentions: list[EntityMention], after: int, reach: int,
-                   governed_ok: bool = False) -> EntityMention | None:
+                   governed_ok: bool = False, titled: bool = False) -> EntityMention | None:
     """The first person or body named after a cue, before what was said begins. An organization
-    directly followed by a person is part of that person's title (الناطق باسم الرئاسة السفير علاء يوسف)."""
+    directly followed by a person is part of that person's title (الناطق باسم الرئاسة السفير علاء يوسف);
+    ``titled``: a person named after a longer chain of titles that begins within the reach counts too."""
     stop = after + reach
     for i in range(after, min(stop, len(doc.tokens))):
         if has_word(doc.tokens[i], content_starts()):
@@ -47,10 +49,31 @@ def speaker_after(doc: Doc, mentions: list[EntityMention], after: int, reach: in
             break
     named = [m for m in mentions if after <= m.first < stop and m.entity.type in PARTY_TYPES
              and (governed_ok or not governed(doc, m))]
-    if not named:
-        return None
     persons = [m for m in named if m.entity.type == "PERSON"]
-    return persons[0] if persons else named[0]
+    if persons:
+        return persons[0]
+    person = _titled_person(doc, mentions, after, stop) if titled else None
+    return person or (named[0] if named else None)
+
+
+def _titled_person(doc: Doc, mentions: list[EntityMention], after: int, stop: int) -> EntityMention | None:
+    """A person named after a chain of titles that begins within the reach ("وأوضح مدير عام الهيئة
+    ... أمين عام مجلس ... المهندس محمد العمرة قائلا"): the first person after the cue in its sentence,
+    with a title of its own starting before ``stop``, and no content opening before the name."""
+    stop = min(stop, len(doc.tokens))
+    if stop <= after:
+        return None
+    sentence = doc.tokens[after].sentence
+    window_start, window_end = doc.tokens[after].start, doc.tokens[stop - 1].end
+    person = next((m for m in mentions if m.first >= stop and m.entity.type == "PERSON"), None)
+    if person is None or person.first - after > TITLED_SPEAKER_REACH or doc.tokens[person.first].sentence != sentence:
+        return None
+    if not any(window_start <= role.start < window_end and role.end <= person.mention.start
+               for role in person.entity.roles):
+        return None
+    if any(has_word(doc.tokens[i], content_starts()) for i in range(stop, person.first)):
+        return None
+    return person
 
 
 def _next_word(doc: Doc, cue: Match, sentence_end: int):

@@ -134,3 +134,29 @@ def test_a_social_network_a_statement_is_posted_on_is_no_speaker():
     text = "وأوضح الدفاع المدني عبر حسابه بموقع “تويتر” أن الحملة مستمرة، مضيفا أنه تم رصد المخالفات."
     found = _said(text, [("ORG", "تويتر", "تويتر", None)])
     assert [name for name, _cue, _ in found] == []
+
+
+
+def _titled_doc(text, titles):
+    from tests.events.docs import add_role
+
+    body = "الهيئة العامة للسياحة والتراث الوطني"
+    doc = make_doc(text, [("ORG", body, body, "SA"), ("PERSON", "محمد العمري", "محمد العمري", "SA")])
+    for title in titles:
+        add_role(doc, "محمد العمري", title)
+    return doc
+
+
+def test_a_person_named_after_a_long_chain_of_titles_is_the_speaker():
+    text = ("وأوضح مدير عام الهيئة العامة للسياحة والتراث الوطني بالمنطقة أمين عام مجلس التنمية السياحية "
+            "المهندس محمد العمري قائلا إن السباق من أهم السباقات.")
+    doc = _titled_doc(text, ["مدير عام الهيئة العامة للسياحة والتراث الوطني بالمنطقة", "أمين عام مجلس التنمية السياحية"])
+    found = statements(doc, None).statements
+    assert found and {s.speaker.name for s in found} == {"محمد العمري"}
+
+
+def test_a_chain_of_titles_does_not_reach_over_what_was_said():
+    text = ("وأكد مدير عام الهيئة العامة للسياحة والتراث الوطني أن السباق من أهم السباقات التي شارك فيها "
+            "الفارس محمد العمري أمين عام مجلس التنمية السياحية.")
+    doc = _titled_doc(text, ["أمين عام مجلس التنمية السياحية"])
+    assert "محمد العمري" not in {s.speaker.name for s in statements(doc, None).statements if s.speaker}
