@@ -111,6 +111,12 @@ def purpose_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def field_words() -> frozenset[str]:
+    """Bare stems of a title's field (شؤون): after ل they end a name only when indefinite (لشؤون)."""
+    return frozenset(_bare(w) for w in word_set("org_field_words.txt"))
+
+
+@lru_cache(maxsize=1)
 def relay_cues() -> frozenset[str]:
     return normalized_words("org_relay_cues.txt")
 

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from rasid.components.countries import CountryHit, is_definite
 from rasid.lang.orgs import (
-    ARTICLE, adjective_words, common_words, eponym_words, first_names, generic_modifiers, head_stems,
-    organization_name_words, purpose_words, stop_words, title_words,
+    ARTICLE, adjective_words, common_words, eponym_words, field_words, first_names, generic_modifiers,
+    head_stems, organization_name_words, purpose_words, stop_words, title_words,
 )
 from rasid.organizations.spans import (
     FEMININE, NISBA, OrgSpan, bare_stem, is_word, looks_adjective, proclitics, unsplit_clitic,
@@ -35,6 +35,8 @@ class Reader:
         self.hit_at: dict[int, CountryHit] = {h.first: h for h in hits if not h.dateline}
         self.stop = stop_words()
         self.purpose = purpose_words()
+        self.field = field_words()
+        self.purpose_or_field = self.purpose | self.field
         self.heads = head_stems()
 
     def next_is_name_word(self, j: int, sentence: int, country: bool = True) -> bool:
@@ -152,7 +154,7 @@ class Reader:
             span.before_body = True
             return None
         if unsplit_clitic(t, "ل") and self.next_is_name_word(j + 1, sentence):
-            if bare_stem(t.norm[1:]) in self.purpose or self._genitive_not_here(span, state, j):
+            if bare_stem(t.norm[1:]) in self.purpose_or_field or self._genitive_not_here(span, state, j):
                 return None
             state.after_nationality = state.after_country = False
             state.in_genitive = state.genitive_open = state.after_genitive = True
@@ -174,6 +176,11 @@ class Reader:
         return not token.word_prefixes and len(norm) >= MIN_PROPER_NAME and not norm.endswith(FEMININE) \
             and norm not in common_words() and norm not in self.heads and ARTICLE + norm not in adjective_words() \
             and not (first and norm in first_names())
+
+    def _in_title(self, span: OrgSpan) -> bool:
+        """The body is named in a person's title ("مساعد رئيس [الديوان الملكي] للشؤون التنفيذية"):
+        a field after it is the title's."""
+        return span.first > 0 and bare_stem(self.tokens[span.first - 1].norm) in title_words()
 
     def _genitive_not_here(self, span: OrgSpan, state: "ComplementState", j: int) -> bool:
         """Where a ل- genitive cannot go on a name: right after a bare definite head ("الهيئة
@@ -211,8 +218,9 @@ class Reader:
 
     def _genitive_step(self, span: OrgSpan, state: "ComplementState", t: Token, j: int, bare: str,
                        sentence: int) -> int | None:
-        if bare in self.purpose or self._genitive_not_here(span, state, j):
-            return None
+        if bare in self.purpose or bare in self.field and (not is_definite(t) or self._in_title(span)) \
+                or self._genitive_not_here(span, state, j):
+            return None  # للتعاون، لشؤون المناطق: a purpose or a title's field; للشؤون الصحية goes on
         if is_definite(t):
             if bare in self.heads and not self.next_is_name_word(j + 1, sentence):
                 return None  # "للوزارة": of the ministry named before

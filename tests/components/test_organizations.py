@@ -292,3 +292,9 @@ def test_a_well_known_name_with_an_adjective_of_its_own_is_another_body():
 
 def test_known_body_takes_the_nationality_after_it():
     assert orgs(run("أعلنت شركة أرامكو السعودية عن شراكة جديدة.")) == {"شركة أرامكو السعودية": "SA"}
+
+
+def test_a_definite_field_goes_on_with_the_name_an_indefinite_one_is_a_titles():
+    doc = run("أوضحت المديرية العامة للشؤون الصحية بمنطقة جازان أن الحالة مستقرة، وقال وكيل وزارة الداخلية "
+              "لشئون المناطق إن الحفل نجح، وحضر مساعد رئيس الديوان الملكي للشؤون التنفيذية.")
+    assert set(orgs(doc)) == {"المديرية العامة للشؤون الصحية", "وزارة الداخلية", "الديوان الملكي"}

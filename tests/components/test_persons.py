@@ -440,3 +440,11 @@ def test_a_stop_word_that_normalizes_to_a_name_particle_counts_only_as_written()
     written, normalized = stop_words()
     assert "فإن" in written
     assert "فان" not in normalized  # فان دايك
+
+
+def test_titles_spelled_with_the_hamza_on_ya(settings):
+    text = ("بحضور الأمير منصور بن محمد وكيل وزارة الداخلية لشئون المناطق. "
+            "وقال المسئول الإعلامي بالوزارة خالد العتيبي إن الحفل نجح.")
+    found = persons(text, settings)
+    assert titles(by_name(found, "منصور بن محمد")) == ["وكيل وزارة الداخلية لشئون المناطق"]
+    assert titles(by_name(found, "خالد العتيبي")) == ["المسئول الإعلامي بالوزارة"]

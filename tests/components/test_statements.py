@@ -160,3 +160,8 @@ def test_a_chain_of_titles_does_not_reach_over_what_was_said():
             "الفارس محمد العمري أمين عام مجلس التنمية السياحية.")
     doc = _titled_doc(text, ["أمين عام مجلس التنمية السياحية"])
     assert "محمد العمري" not in {s.speaker.name for s in statements(doc, None).statements if s.speaker}
+
+
+def test_an_unnamed_official_spelled_with_the_hamza_on_ya_is_no_speaker():
+    text = "وقال مسئول في وزارة الصحة إن الحالات مستقرة."
+    assert _said(text, [("ORG", "وزارة الصحة", "وزارة الصحة", "SA")]) == []
