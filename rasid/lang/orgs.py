@@ -143,6 +143,19 @@ def title_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def chair_heads() -> frozenset[str]:
+    """Bare heads that are also the verbal noun of chairing (رئاسة), see org_chair_heads.txt."""
+    return frozenset(_bare(w) for w in word_set("org_chair_heads.txt"))
+
+
+@lru_cache(maxsize=1)
+def person_opening_words() -> frozenset[str]:
+    """Words that open a person's mention: single-word title heads and the first words of honorifics."""
+    honorifics = {normalize_str(row[0].split()[0]) for row in load_table("honorifics.tsv", 2)}
+    return title_words() | frozenset(honorifics)
+
+
+@lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
     """Persons' first names (the persons lexicon's derived list): no organization's proper name."""
     return normalized_words("person_first_names.txt")

@@ -9,8 +9,8 @@ from rasid.doc import Doc
 from rasid.lang import load_list
 from rasid.lang.matcher import phrase_key
 from rasid.lang.orgs import (
-    ARTICLE, Head, generic_modifiers, head_matcher, head_stems, indefinite_heads, international_markers,
-    known_org_matcher, not_names, part_of_matcher, relay_cues,
+    ARTICLE, Head, chair_heads, first_names, generic_modifiers, head_matcher, head_stems, indefinite_heads,
+    international_markers, known_org_matcher, not_names, part_of_matcher, person_opening_words, relay_cues,
 )
 from rasid.organizations.complement import Reader
 from rasid.organizations.spans import (
@@ -121,6 +121,8 @@ def _head_span(reader: Reader, i: int, head_end: int, head: Head) -> OrgSpan | N
         span.countries.append(hit.code)
         span.last = hit.last
         return span
+    if not definite and head.key in chair_heads() and _opens_person(tokens, head_end):
+        return None  # برئاسة وزير الخارجية، برئاسة الأمير ...: who chairs, no body
     end = reader.complement(span, head_end)
     words = [t.stem for t in tokens[head_end:end]]
     content = [w for w in words if w not in generic_modifiers()]
@@ -141,6 +143,15 @@ def _head_span(reader: Reader, i: int, head_end: int, head: Head) -> OrgSpan | N
     span.last = end
     span.international = any(w in international_markers() for w in words)
     return span
+
+
+def _opens_person(tokens: list[Token], k: int) -> bool:
+    """A title, an honorific or a given name at ``k``, or a noun with a possessive pronoun (رئيسها)."""
+    if k >= len(tokens) or not is_word(tokens[k]):
+        return False
+    token = tokens[k]
+    return bool(token.word_suffixes) or token.stem in person_opening_words() \
+        or token.bare in person_opening_words() or token.stem in first_names()
 
 
 def _naming_complement(complement: list[Token], span: OrgSpan) -> bool:
