@@ -92,7 +92,7 @@ def read_name(ctx: PersonContext, i: int, cued: bool) -> NameSpan | None:
             continue
         particle = ctx.particle(j)
         if particle is not None and ctx.is_word(j + 1) and ctx.same_sentence(j, j + 1) \
-                and not ctx.is_stop(j + 1) and not ctx.proclitic(j + 1):
+                and not ctx.is_stop(j + 1) and _takes_whole_word(ctx, particle, j + 1):
             if particle == "link" and j == i:
                 break
             j, bound = j + 1, True
@@ -207,3 +207,11 @@ def looks_like_verb(ctx: PersonContext, i: int, trust_tagger: bool = True) -> bo
     token = ctx.tokens[i]
     return token.stem.startswith(PRESENT_PREFIXES) and len(token.stem) >= 4 and not ctx.is_first_name(i) \
         and not (trust_tagger and ctx.ner_person[i]) and not ctx.tokens[i].stem in ctx.known_surnames
+
+
+def _takes_whole_word(ctx: PersonContext, particle: str, k: int) -> bool:
+    """The word after a particle is a name word: without a proclitic, or, after a prefix (آل، أبو، عبد),
+    also with one the tokenizer split off a name it did not know ("آل فريان" read as ف+ريان);
+    not a conjunction's و ("بن محمد وعلي")."""
+    proclitic = ctx.proclitic(k)
+    return not proclitic or particle == "prefix" and "و" not in proclitic

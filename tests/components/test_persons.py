@@ -448,3 +448,12 @@ def test_titles_spelled_with_the_hamza_on_ya(settings):
     found = persons(text, settings)
     assert titles(by_name(found, "منصور بن محمد")) == ["وكيل وزارة الداخلية لشئون المناطق"]
     assert titles(by_name(found, "خالد العتيبي")) == ["المسئول الإعلامي بالوزارة"]
+
+
+def test_a_name_word_after_a_prefix_particle_keeps_a_letter_read_as_a_clitic(settings):
+    text = ("استقبل الأمير الشيخ سعد بن محمد آل فريان الذي هنأ سموه بالعيد. "
+            "وسجل اللاعب كيفن دي بروين هدفا، وقال محمد بن علي وعلي بن سعد إن المباراة صعبة.")
+    names = [p.name for p in persons(text, settings)]
+    assert "سعد بن محمد آل فريان" in names
+    assert "كيفن دي بروين" in names
+    assert "آل" not in names and "محمد بن علي وعلي بن سعد" not in names
