@@ -111,6 +111,12 @@ def named_after_heads() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def named_after_idioms() -> frozenset[tuple[str, ...]]:
+    """Phrases ending in a named-after head that name no thing before a bare name ("عن طريق")."""
+    return frozenset(tuple(bare_word(w) for w in phrase.split()) for phrase in load_list("named_after_idioms.txt"))
+
+
+@lru_cache(maxsize=1)
 def god_compounds() -> frozenset[str]:
     return frozenset(normalize_str(w) for w in load_list("name_god_compounds.txt"))
 

@@ -7,7 +7,8 @@ from typing import Any
 from rasid.persons.context import PersonContext
 from rasid.lang.vocabulary import is_known_word
 from rasid.persons.lexicon import (
-    ambiguous_first_names, bare_word, given_names_also_words, named_after_heads, role_head_words, tagger_name_words,
+    ambiguous_first_names, bare_word, given_names_also_words, named_after_heads, named_after_idioms, role_head_words,
+    tagger_name_words,
 )
 from rasid.persons.names import NameSpan, looks_like_verb, read_name, read_name_backward
 from rasid.persons.titles import TitleSpan, read_title
@@ -121,8 +122,9 @@ def _segment_at(ctx: PersonContext, i: int, segments: list[Segment]) -> Segment 
         if title.complement and title.last > honorific.last:
             return _title_segment(title)
         title = None
-    if honorific is not None and i > 0 and ctx.same_sentence(i, i - 1) and ctx.is_word(i - 1) \
-            and not ctx.definite(i - 1) and ctx.tokens[i - 1].bare in named_after_heads():
+    named_thing = i > 0 and ctx.same_sentence(i, i - 1) and ctx.is_word(i - 1) \
+        and not ctx.definite(i - 1) and ctx.tokens[i - 1].bare in named_after_heads()
+    if honorific is not None and named_thing:
         return _skip_named_thing(ctx, honorific)  # "طريق الملك عبدالله": the name of a thing
     if honorific is not None:
         if honorific.value.kind == "mister":
@@ -139,6 +141,8 @@ def _segment_at(ctx: PersonContext, i: int, segments: list[Segment]) -> Segment 
         return segment
     if ctx.is_first_name(i) or ctx.particle(i) == "prefix" or i in ctx.ner_person_start:
         name = read_name(ctx, i, cued=False)
+        if name is not None and named_thing and title is None and not _idiom_before(ctx, i):
+            return Segment("thing", name.first, name.last, name.start, name.end, None)  # "حي سلطان غازي"
         if name is not None and (ctx.ner_person[i] or name.words >= 2 and _plausible_uncued(ctx, name)):
             segment = _name_segment(name)
             segment.tagger_only = not (ctx.is_first_name(i) or ctx.particle(i) == "prefix")
@@ -162,6 +166,13 @@ def _plausible_uncued(ctx: PersonContext, name: NameSpan) -> bool:
     if ctx.is_first_name(second) or ctx.ner_person[second]:
         return True
     return first.stem not in given_names_also_words() and ctx.definite(second) and not ctx.is_common(second)
+
+
+def _idiom_before(ctx: PersonContext, i: int) -> bool:
+    """The head before ``i`` ends an idiom that names no thing ("عن طريق"، "بطولة")."""
+    idioms = named_after_idioms()
+    one = (ctx.tokens[i - 1].bare,)
+    return one in idioms or i > 1 and (ctx.tokens[i - 2].bare,) + one in idioms
 
 
 def _skip_named_thing(ctx: PersonContext, honorific: Segment) -> Segment:

@@ -457,3 +457,9 @@ def test_a_name_word_after_a_prefix_particle_keeps_a_letter_read_as_a_clitic(set
     assert "سعد بن محمد آل فريان" in names
     assert "كيفن دي بروين" in names
     assert "آل" not in names and "محمد بن علي وعلي بن سعد" not in names
+
+
+def test_a_bare_name_after_a_named_after_head_names_a_thing(settings):
+    text = ("قتل الرجل مساء الثلاثاء في حي سلطان غازي، وأقيم الحفل بقاعة عبدالله الشيخ للفنون. "
+            "وسجل الفريق هدفه عن طريق عبدالعزيز الظفيري.")
+    assert [p.name for p in persons(text, settings)] == ["عبدالعزيز الظفيري"]
