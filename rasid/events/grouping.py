@@ -20,7 +20,7 @@ from typing import Any
 
 from rasid.doc import Doc, Entity, Event, Participant
 from rasid.events.candidate import JOINT_TYPES, Candidate
-from rasid.events.lexicon import private_org_heads
+from rasid.events.lexicon import private_org_heads, topic_shift_matcher
 from rasid.persons.countries import holds_office
 from rasid.text.normalize import normalize_str
 
@@ -141,8 +141,25 @@ def group_candidates(candidates: list[Candidate], doc: Doc) -> list[Group]:
             target = Group()
             groups.append(target)
         target.add(c, anaphoric=bool(target.candidates) and is_anaphoric(c, doc))
-    _share_countries(groups)
+    _share_countries(groups, _topic_segments(doc))
     return [g for g in groups if _between_states(g) and not _private(g)]
+
+
+def _topic_segments(doc: Doc) -> list[int]:
+    """For each sentence, the number of topic shifts ("من جهة أخرى") at or before its start."""
+    matcher = topic_shift_matcher()
+    shifts = [False] * len(doc.sentences)
+    seen: set[int] = set()
+    for k, token in enumerate(doc.tokens):
+        if token.kind == "word" and token.meta is None and token.sentence not in seen:
+            seen.add(token.sentence)
+            if 0 <= token.sentence < len(shifts) and matcher.match_at(doc.tokens, k) is not None:
+                shifts[token.sentence] = True
+    segments, count = [], 0
+    for shift in shifts:
+        count += shift
+        segments.append(count)
+    return segments
 
 
 def _between_states(g: Group) -> bool:
@@ -171,15 +188,18 @@ def _distance(a: Group, b: Group) -> int:
     return min(abs(x.sentence - y.sentence) for x in a.candidates for y in b.candidates)
 
 
-def _share_countries(groups: list[Group]) -> None:
+def _share_countries(groups: list[Group], segments: list[int]) -> None:
     """An event with fewer than two states takes those of the nearest event told close to it
-    that contains them (an offer made during the talks is between the talks' states)."""
+    that contains them (an offer made during the talks is between the talks' states), not across
+    a topic shift ("من جهة أخرى")."""
     for number, g in enumerate(groups):
         if len(g.countries) >= 2:
             continue
+        topics = {segments[c.sentence] for c in g.candidates if 0 <= c.sentence < len(segments)}
         donors = [other for k, other in enumerate(groups) if k != number and len(other.countries) >= 2
                   and all(code in other.countries for code in g.countries)
-                  and _distance(g, other) <= SHARE_DISTANCE]
+                  and _distance(g, other) <= SHARE_DISTANCE
+                  and any(segments[c.sentence] in topics for c in other.candidates if 0 <= c.sentence < len(segments))]
         if donors:
             g.countries = list(min(donors, key=lambda other: _distance(g, other)).countries)
 

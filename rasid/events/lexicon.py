@@ -165,3 +165,9 @@ def is_topic_marker(token: Token) -> bool:
 def private_org_heads() -> frozenset[str]:
     """Heads of bodies that act for no state (نادي، فريق، منتخب), normalized, without the article."""
     return frozenset(normalize_str(w) for w in load_list("event_private_org_heads.txt"))
+
+
+@lru_cache(maxsize=1)
+def topic_shift_matcher() -> PhraseMatcher[str]:
+    """The phrases that open a sentence on another matter (event_topic_shifts.txt)."""
+    return PhraseMatcher((phrase, phrase) for phrase in load_list("event_topic_shifts.txt"))

@@ -251,3 +251,14 @@ def test_the_guest_received_after_the_hosts_long_titles_takes_part():
     consult = next(e for e in found if e.type == "CONSULT")
     assert sorted(consult.countries) == ["EG", "SA"]
     assert {p.entity.name for p in consult.participants} == {"محمد بن نايف بن عبدالعزيز", "سامح شكري"}
+
+
+def test_an_event_after_a_topic_shift_lends_no_states_to_one_before_it():
+    entities = [("PERSON", "محمد بن نايف", "محمد بن نايف", "SA"), ("PERSON", "سلمان بن عبدالعزيز", "الملك سلمان", "SA"),
+                ("PERSON", "ميشيل كفاندو", "ميشيل كفاندو", "BF"), ("COUNTRY", "بوركينا فاسو", "بوركينا فاسو", "BF"),
+                ("COUNTRY", "الرياض", "الرياض", "SA")]
+    told = ("استقبل الأمير محمد بن نايف في الرياض أمس الأمراء والمواطنين. {}بعث الملك سلمان برقية تهنئة "
+            "لرئيس بوركينا فاسو ميشيل كفاندو بمناسبة ذكرى استقلال بلاده.")
+    found = _events(told.format("من جهة أخرى، "), entities)
+    assert [(e.type, e.mode, sorted(e.countries)) for e in found] == [("CONSULT", "written", ["BF", "SA"])]
+    assert len(_events(told.format(""), entities)) == 2  # told together, the reception is the same occasion's
