@@ -21,14 +21,16 @@ def statements(doc: Doc, settings) -> Doc:
         by_sentence.setdefault(doc.tokens[match.first].sentence, []).append(match)
     previous: Entity | None = None
     last_person: Entity | None = None
+    protagonist: Entity | None = None
     found: list[Statement] = []
     for sentence in sorted(index.story_sentences):
         cues = outside_quotes(doc, sentence, by_sentence.get(sentence, []))
-        current = SentenceStatements(doc, index, sentence, previous, last_person)
+        current = SentenceStatements(doc, index, sentence, previous, last_person, None if found else protagonist)
         for cue in cues:
             current.add(cue)
         found.extend(current.statements(cues))
         previous = current.last_speaker()
         last_person = current.last_person_named()
+        protagonist = protagonist or current.first_person_named()
     doc.statements = found
     return doc

@@ -39,6 +39,12 @@ def _stems(name: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def pronoun_honorifics() -> frozenset[str]:
+    """Honorifics with "his/her" that stand for a person named before (سموه، معاليه), honorifics.tsv."""
+    return frozenset(normalize_str(w) for w, kind in load_table("honorifics.tsv", 2) if kind == "pronoun")
+
+
+@lru_cache(maxsize=1)
 def openers() -> frozenset[str]:
     return _stems("statement_openers.txt")
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 from rasid.doc import Doc, Entity, Statement
 from rasid.events.context import PARTY_TYPES, DocIndex, after_title
 from rasid.lang.matcher import Match
-from rasid.statements.lexicon import is_outlet
+from rasid.statements.lexicon import is_outlet, pronoun_honorifics
 from rasid.statements.subjects import (
-    SPEAKER_REACH, country_subject, governed, refers_back, relay_source,
+    SPEAKER_REACH, country_subject, governed, next_word, refers_back, relay_source,
     speaker_after, subjunctive, unnamed_subject, unrecognized_subject,
 )
 
@@ -18,12 +18,13 @@ LEADING_JUNK = " \t\n،,:؛;-–—\"'«»“”"
 
 class SentenceStatements:
     def __init__(self, doc: Doc, index: DocIndex, sentence: int, previous: Entity | None,
-                 last_person: Entity | None):
+                 last_person: Entity | None, protagonist: Entity | None = None):
         self.doc = doc
         self.sentence = doc.sentences[sentence]
         self.mentions = index.mentions_in(sentence)
         self.previous = previous  # the speaker of the sentence before, if it had one
         self.last_person = last_person  # the last person named before this sentence
+        self.protagonist = protagonist  # the first person the report names, while no one has spoken yet
         self.found: list[tuple[Entity | None, Match, int]] = []  # speaker (None: unnamed), cue, content start
 
     def subject(self, before: int) -> Entity | None:
@@ -50,7 +51,7 @@ class SentenceStatements:
             if named is not None:
                 speaker, content = named.entity, after_title(named)
             elif not unnamed:  # the subject is omitted: وأكد أهمية ...
-                speaker = self.antecedent(cue.first, self.last_person)
+                speaker = self.antecedent(cue.first, self._omitted_fallback(cue))
         elif cue.payload.kind == "participle":
             speaker = self.antecedent(cue.first, None)
         elif cue.payload.kind == "source":
@@ -73,6 +74,17 @@ class SentenceStatements:
         if self.found:
             return self.found[-1][0]
         return self.subject(before) or self.previous or fallback
+
+    def _omitted_fallback(self, cue: Match) -> Entity | None:
+        """The last person named; but "وقال سموه" before anyone has spoken is the report's protagonist
+        ("رفع الأمير فهد ... التهاني لخادم الحرمين وولي العهد ... وقال سموه")."""
+        following = next_word(self.doc, cue, self.sentence.last_token)
+        if self.protagonist is not None and following is not None and following.norm in pronoun_honorifics():
+            return self.protagonist
+        return self.last_person
+
+    def first_person_named(self) -> Entity | None:
+        return next((m.entity for m in self.mentions if m.entity.type == "PERSON"), None)
 
     def last_speaker(self) -> Entity | None:
         return self.found[-1][0] if self.found else None

@@ -76,7 +76,7 @@ def _titled_person(doc: Doc, mentions: list[EntityMention], after: int, stop: in
     return person
 
 
-def _next_word(doc: Doc, cue: Match, sentence_end: int):
+def next_word(doc: Doc, cue: Match, sentence_end: int):
     return next((t for t in doc.tokens[cue.last:sentence_end] if t.kind != "punct"), None)
 
 
@@ -92,7 +92,7 @@ def refers_back(doc: Doc, cue: Match, sentence_end: int) -> bool:
 
 
 def unnamed_subject(doc: Doc, cue: Match, sentence_end: int) -> bool:
-    token = _next_word(doc, cue, sentence_end)
+    token = next_word(doc, cue, sentence_end)
     if token is None:
         return False
     following = [t.stem if i == 0 else t.norm for i, t in enumerate(doc.tokens[token.i:token.i + OUTLET_WORDS])]
@@ -101,7 +101,7 @@ def unnamed_subject(doc: Doc, cue: Match, sentence_end: int) -> bool:
 
 def unrecognized_subject(doc: Doc, cue: Match, sentence_end: int) -> bool:
     """A bare title (وأكد وزير الخارجية) or a name no entity stands for: a subject we cannot point to."""
-    token = _next_word(doc, cue, sentence_end)
+    token = next_word(doc, cue, sentence_end)
     return token is not None and (has_word(token, title_heads()) or names_someone(token))
 
 

@@ -165,3 +165,13 @@ def test_a_chain_of_titles_does_not_reach_over_what_was_said():
 def test_an_unnamed_official_spelled_with_the_hamza_on_ya_is_no_speaker():
     text = "وقال مسئول في وزارة الصحة إن الحالات مستقرة."
     assert _said(text, [("ORG", "وزارة الصحة", "وزارة الصحة", "SA")]) == []
+
+
+def test_an_honorific_pronoun_before_anyone_has_spoken_is_the_reports_protagonist():
+    people = [("PERSON", "فهد بن سلطان", "فهد بن سلطان", "SA"), ("PERSON", "سلمان بن عبدالعزيز", "الملك سلمان", "SA"),
+              ("PERSON", "محمد بن سلمان", "محمد بن سلمان", "SA")]
+    lead = "رفع الأمير فهد بن سلطان التهاني للملك سلمان والأمير محمد بن سلمان على نجاح الخطط. "
+    said = _said(lead + "وقال سموه إن الخطط نجحت.", people)
+    assert [(name, cue) for name, cue, _ in said] == [("فهد بن سلطان", "قال")]
+    said = _said(lead + "وقال إن الخطط نجحت.", people)  # no pronoun: the last person named, as before
+    assert [(name, cue) for name, cue, _ in said] == [("محمد بن سلمان", "قال")]
