@@ -165,14 +165,14 @@ def evaluate_command(gold_dir: str, article_dirs: tuple[str, ...], as_json: bool
 @click.option("--derive-cues", is_flag=True,
               help="First freeze the rule lexicons' cue words (titles, honorifics...) into "
                    "rasid/models/ner-cues.tsv, the table the tagger's features read.")
-@click.option("--other-domain", is_flag=True,
+@click.option("--other-domain/--news-only", default=True, show_default=True,
               help="Also train on WikiFANE Gold, AQMAR train+dev and the Wojood sample's train+val as a second "
                    "domain (the CRF: domain-augmented features; the neural tagger: an output layer of their "
-                   "own). The candidate recipe, not the bundled model (see the model card).")
-@click.option("--neural", is_flag=True,
+                   "own), as the bundled model; --news-only: ANERcorp's TRAIN part alone.")
+@click.option("--neural/--no-neural", default=True, show_default=True,
               help="Also train the neural tagger decoded with the CRF and write it beside the model "
-                   "(<stem>.cnn.npz; needs torch and gensim: pip install 'rasid[train]'). Not bundled: "
-                   "see the model card.")
+                   "(<stem>.cnn.npz; needs torch and gensim: pip install 'rasid[train]'), as the bundled "
+                   "model; --no-neural: the CRF alone.")
 @click.option("--neural-seeds", default=None,
               help="Comma-separated seeds, one network each, averaged (default: the recipe's).")
 @click.option("--neural-channels", type=int, default=None, help="Convolution channels (default: the recipe's).")
@@ -183,7 +183,11 @@ def evaluate_command(gold_dir: str, article_dirs: tuple[str, ...], as_json: bool
                    "else written there (default: trained every run).")
 def train(corpora, output, c1, c2, max_iterations, derive_lexicons, derive_cues, other_domain, neural,
           neural_seeds, neural_channels, neural_weight, word_vectors) -> None:
-    """Train the NER model from the corpora (with no option: the bundled CRF, byte for byte); deterministic."""
+    """Train the NER model from the corpora (with no option: the bundled model, byte for byte); deterministic.
+
+    The bundled model is the CRF trained with the second domain plus one neural network, decoded together
+    (see rasid/models/MODEL_CARD.md); `--news-only --no-neural` trains the CRF of ANERcorp alone.
+    """
     from dataclasses import replace
 
     from rasid.ner.corpus import CorpusError

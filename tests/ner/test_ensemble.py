@@ -77,10 +77,14 @@ def test_load_decoder_with_a_bad_neural_file_is_model_error(crf_copy: Path):
         load_decoder(str(crf_copy))
 
 
-def test_bundled_decoder_is_the_crf_while_no_neural_model_is_bundled():
-    if neural_model_path(bundled_model_path()).exists():
-        pytest.skip("a neural model is bundled")
-    assert type(load_decoder()) is Decoder
+def test_bundled_decoder_is_the_ensemble_of_the_bundled_crf_and_network():
+    assert neural_model_path(bundled_model_path()).exists()
+    decoder = load_decoder()
+    assert type(decoder) is EnsembleDecoder
+    assert type(load_decoder(neural=False)) is Decoder
+    words = norms_of(["استقبل الرئيس عبدالفتاح السيسي وزير الخارجية الروسي سيرجي لافروف في القاهرة ."])
+    tags = decoder.tag_many(words)[0]
+    assert len(tags) == len(words[0]) and tags[2:4] == ["B-PERS", "I-PERS"]
 
 
 def test_ensemble_pickles(tmp_path: Path, crf: Decoder):

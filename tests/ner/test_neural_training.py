@@ -63,11 +63,11 @@ def test_train_without_the_training_extra_is_one_clear_line(tiny_corpora: Path, 
                                                             monkeypatch):
     monkeypatch.setitem(sys.modules, "torch", None)  # import torch fails
     output = tmp_path / "m.crfsuite"
-    result = _train(tiny_corpora, output, "--neural")
+    result = _train(tiny_corpora, output)  # no option: the bundled recipe, with the network
     assert result.exit_code == 1
     assert result.output.strip().splitlines() == [
         "rasid: training the neural NER tagger needs torch and gensim: pip install 'rasid[train]' "
-        "(or train without --neural) (torch is missing)"
+        "(or train with --no-neural) (torch is missing)"
     ]
     assert not output.exists()  # failed before training the CRF
 
@@ -75,7 +75,7 @@ def test_train_without_the_training_extra_is_one_clear_line(tiny_corpora: Path, 
 def test_without_neural_the_crf_alone_is_trained(tiny_corpora: Path, tmp_path: Path, monkeypatch):  # noqa: F811
     monkeypatch.setitem(sys.modules, "torch", None)
     output = tmp_path / "m.crfsuite"
-    result = _train(tiny_corpora, output)
+    result = _train(tiny_corpora, output, "--news-only", "--no-neural")
     assert result.exit_code == 0, result.output
     assert output.exists() and not neural_model_path(output).exists()
 
@@ -98,7 +98,7 @@ def test_without_other_domain_the_network_trains_on_the_news_sentences_alone(tin
     pytest.importorskip("torch")
     pytest.importorskip("gensim")
     output = tmp_path / "m.crfsuite"
-    result = _train(tiny_corpora, output, "--neural", "--neural-seeds", "13", "--neural-channels", "8")
+    result = _train(tiny_corpora, output, "--news-only", "--neural-seeds", "13", "--neural-channels", "8")
     assert result.exit_code == 0, result.output
     tagger = read_model(neural_model_path(output))
     assert tagger.meta["other_domain_sentences"] == 0 and tagger.meta["sentences"] == 12

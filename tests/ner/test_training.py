@@ -61,7 +61,7 @@ def test_train_writes_a_deterministic_model_that_tags(tiny_corpora: Path, tmp_pa
     first, second = tmp_path / "a.crfsuite", tmp_path / "b.crfsuite"
     for output in (first, second):
         result = runner.invoke(main, ["train", "--corpora", str(tiny_corpora), "--output", str(output),
-                                      "--max-iterations", "50"])
+                                      "--max-iterations", "50", "--news-only", "--no-neural"])
         assert result.exit_code == 0, result.output
         assert "12 sentences" in result.output and "other domain" not in result.output
     assert first.read_bytes() == second.read_bytes()
@@ -74,7 +74,7 @@ def test_ner_eval_scores_the_test_part(tiny_corpora: Path, tmp_path: Path):
     model = tmp_path / "m.crfsuite"
     runner = CliRunner()
     assert runner.invoke(main, ["train", "--corpora", str(tiny_corpora), "--output", str(model),
-                                ]).exit_code == 0
+                                "--news-only", "--no-neural"]).exit_code == 0
     result = runner.invoke(main, ["ner-eval", "--model", str(model), "--corpora", str(tiny_corpora)])
     assert result.exit_code == 0, result.output
     assert "== ANERcorp test" in result.output and "micro F1 over PERS/LOC/ORG" in result.output
@@ -83,7 +83,7 @@ def test_ner_eval_scores_the_test_part(tiny_corpora: Path, tmp_path: Path):
 def test_train_with_the_other_domain_corpora(tiny_corpora: Path, tmp_path: Path):
     model = tmp_path / "m.crfsuite"
     result = CliRunner().invoke(main, ["train", "--corpora", str(tiny_corpora), "--output", str(model),
-                                       "--max-iterations", "50", "--other-domain"])
+                                       "--max-iterations", "50", "--other-domain", "--no-neural"])
     assert result.exit_code == 0, result.output
     assert "12 sentences, 93 tokens and 6 sentences, 32 tokens (other domain)" in result.output
     assert any(attribute.startswith("x:") for attribute, _ in load_tagger(str(model)).info().state_features)
@@ -92,14 +92,14 @@ def test_train_with_the_other_domain_corpora(tiny_corpora: Path, tmp_path: Path)
 def test_train_needs_the_other_domain_corpora(tiny_corpora: Path, tmp_path: Path):
     (tiny_corpora / "wojood_sample" / "val.txt").unlink()
     result = CliRunner().invoke(main, ["train", "--corpora", str(tiny_corpora),
-                                       "--output", str(tmp_path / "m.crfsuite"), "--other-domain"])
+                                       "--output", str(tmp_path / "m.crfsuite"), "--other-domain", "--no-neural"])
     assert result.exit_code == 1
     assert "wojood_sample/val.txt is missing" in result.output
 
 
 def test_train_without_corpora_is_one_clear_line(tmp_path: Path):
     result = CliRunner().invoke(main, ["train", "--corpora", str(tmp_path / "none"),
-                                       "--output", str(tmp_path / "m.crfsuite")])
+                                       "--output", str(tmp_path / "m.crfsuite"), "--no-neural"])
     assert result.exit_code == 1
     assert result.output.strip().splitlines() == [
         f"rasid: NER corpora not found: {tmp_path / 'none' / 'anercorp' / 'ANERCorp.txt'} is missing "
@@ -112,7 +112,8 @@ def test_fast_decoder_gives_crfsuite_tags(tiny_corpora: Path, tmp_path: Path):
     from rasid.text.normalize import normalize_str
 
     model = tmp_path / "m.crfsuite"
-    assert CliRunner().invoke(main, ["train", "--corpora", str(tiny_corpora), "--output", str(model)]).exit_code == 0
+    assert CliRunner().invoke(main, ["train", "--corpora", str(tiny_corpora), "--output", str(model),
+                                     "--news-only", "--no-neural"]).exit_code == 0
     sentences = [s.split() for s in (
         "استقبل الوزير خالد المالكي وفدا من مصر .",
         "زار الرئيس فهد العمري مقر وزارة الصحة في الأردن .",
