@@ -29,6 +29,11 @@ class Settings(BaseSettings):
     ner_model: str | None = Field(
         default=None, description="path of a trained NER model; None uses the bundled one"
     )
+    ner_neural: bool = Field(
+        default=True,
+        description="decode with the neural tagger beside the NER model when there is one (the bundled model "
+                    "has one); False: its CRF alone, about a fifth faster and less accurate (model card)",
+    )
     db: str = Field(
         default="rasid.db", description="the knowledge base: a SQLite file path or a postgresql:// URL"
     )

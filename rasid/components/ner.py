@@ -40,7 +40,7 @@ def span_start(token: Token) -> int:
 
 @component("ner")
 def ner(doc: Doc, settings) -> Doc:
-    decoder = load_decoder(settings.ner_model)
+    decoder = load_decoder(settings.ner_model, neural=settings.ner_neural)
     spans = []
     tokens = doc.tokens
     runs = story_runs(doc)

@@ -38,4 +38,6 @@ def model_version(settings: Settings) -> str:
     """A digest of the components, the language data and the models: it changes when any does."""
     digest = hashlib.sha256(_data_digest(settings.ner_model).encode())
     digest.update(",".join(settings.components).encode())
+    if not settings.ner_neural:  # the CRF alone: other tags than the ensemble's
+        digest.update(b"ner_neural=false")
     return digest.hexdigest()[:16]

@@ -56,3 +56,25 @@ def test_a_family_name_found_once_is_tagged_wherever_it_recurs():
     tagged = {i for s in doc.extra["ner"] for i in range(s["first"], s["last"])}
     family = [t.i for t in doc.tokens if t.stem == "كيري"]
     assert len(family) == 3 and set(family) <= tagged, doc.extra["ner"]
+
+
+def test_ner_neural_false_decodes_with_the_crf_alone(monkeypatch):
+    import rasid.components.ner as ner_module
+    from rasid.ner.decoder import Decoder
+    from rasid.ner.ensemble import EnsembleDecoder
+
+    used = []
+
+    def recording(path=None, neural=True):
+        decoder = real(path, neural)
+        used.append(type(decoder))
+        return decoder
+
+    real = ner_module.load_decoder
+    monkeypatch.setattr(ner_module, "load_decoder", recording)
+    text = "واستقبل الرئيس المصري عبد الفتاح السيسي في القاهرة اليوم وزير الخارجية الأمريكي جون كيري ."
+    for neural in (True, False):
+        settings = Settings(components=("text",), ner_neural=neural)
+        doc = ner(text_layer(Doc(article=Article(text=text)), settings), settings)
+        assert any("السيسي" in p for p in _spans(doc, "PERS"))
+    assert used == [EnsembleDecoder, Decoder]

@@ -21,3 +21,7 @@ def test_model_version_changes_when_a_neural_file_appears_beside_the_model(tmp_p
     neural_model_path(model).write_bytes(b"another neural model")
     _data_digest.cache_clear()
     assert model_version(settings) not in (before, after)
+
+
+def test_model_version_tells_the_crf_alone_from_the_ensemble():
+    assert model_version(Settings(ner_neural=False)) != model_version(Settings())
