@@ -9,8 +9,8 @@ never AQMAR test nor the Wojood test part): the CRF through domain-augmented
 features, the neural tagger through an output layer of its own.
 ``rasid train --neural`` also trains the neural tagger decoded together with the
 CRF (``rasid.ner.neural_training``; needs torch and gensim) and writes it beside
-the CRF model (``model.neural_model_path``). Both are the candidate recipe, not
-the bundled model (see the model card).
+the CRF model (``model.neural_model_path``). Both are the defaults of ``rasid train``: the
+bundled model (see the model card); ``--news-only --no-neural`` trains the CRF of ANERcorp alone.
 Training is deterministic: the same corpora, lists and parameters give the
 same model files.
 """
