@@ -7,10 +7,12 @@ from functools import lru_cache
 from rasid.doc import Entity
 from rasid.lang import LanguageDataError, load_list, load_table
 from rasid.lang.matcher import PhraseMatcher, phrase_key
+from rasid.statements.agreement import cue_gender
 from rasid.persons.lexicon import common_words, first_names, tagger_name_words
 from rasid.text.normalize import normalize_str
 
 CUE_KINDS = ("verb", "participle", "source", "relay")
+GENDERED_KINDS = ("verb", "participle")
 ARTICLE = "ال"
 TITLE_KINDS = ("office", "complete", "counterpart")
 
@@ -18,16 +20,20 @@ TITLE_KINDS = ("office", "complete", "counterpart")
 @dataclass(frozen=True)
 class Cue:
     kind: str
+    gender: str | None = None  # of a verb or participle whose other-gender form is a cue too (قالت/قال)
 
 
 @lru_cache(maxsize=1)
 def cue_matcher() -> PhraseMatcher[Cue]:
     matcher: PhraseMatcher[Cue] = PhraseMatcher()
-    for cell, kind in load_table("reporting_cues.tsv", 2):
-        if kind not in CUE_KINDS:
-            raise LanguageDataError(f"reporting_cues.tsv: unknown kind {kind!r}")
-        for phrase in filter(None, (p.strip() for p in cell.split("|"))):
-            matcher.add(phrase, Cue(kind))
+    rows = load_table("reporting_cues.tsv", 2)
+    phrases = [(p.strip(), kind) for cell, kind in rows for p in cell.split("|") if p.strip()]
+    for kind in {kind for _cell, kind in rows} - set(CUE_KINDS):
+        raise LanguageDataError(f"reporting_cues.tsv: unknown kind {kind!r}")
+    forms = frozenset(p.split()[0] for p, kind in phrases if kind in GENDERED_KINDS)
+    for phrase, kind in phrases:
+        gender = cue_gender(phrase.split()[0], forms) if kind in GENDERED_KINDS else None
+        matcher.add(phrase, Cue(kind, gender))
     return matcher
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 from rasid.doc import Doc, Entity, Statement
 from rasid.events.context import PARTY_TYPES, DocIndex, after_title
 from rasid.lang.matcher import Match
+from rasid.statements.agreement import agrees
 from rasid.statements.lexicon import is_outlet, pronoun_honorifics
 from rasid.statements.subjects import (
     SPEAKER_REACH, country_subject, governed, next_word, refers_back, relay_source,
@@ -27,11 +28,11 @@ class SentenceStatements:
         self.protagonist = protagonist  # the first person the report names, while no one has spoken yet
         self.found: list[tuple[Entity | None, Match, int]] = []  # speaker (None: unnamed), cue, content start
 
-    def subject(self, before: int) -> Entity | None:
+    def subject(self, before: int, gender: str | None = None) -> Entity | None:
         """The sentence's subject: the first person or body it names before ``before``, not governed
-        by a preposition."""
+        by a preposition, that agrees with ``gender``."""
         parties = [m for m in self.mentions if m.last <= before and m.entity.type in PARTY_TYPES
-                   and not governed(self.doc, m)]
+                   and not governed(self.doc, m) and agrees(m.entity, gender)]
         return parties[0].entity if parties else None
 
     def add(self, cue: Match) -> None:
@@ -46,14 +47,15 @@ class SentenceStatements:
             omitted = refers_back(self.doc, cue, end)
             unnamed = not omitted and (unnamed_subject(self.doc, cue, end) or country_subject(self.mentions, cue))
             if not omitted and not unnamed:
-                named = speaker_after(self.doc, self.mentions, cue.last, SPEAKER_REACH, titled=True)
+                named = speaker_after(self.doc, self.mentions, cue.last, SPEAKER_REACH, titled=True,
+                                      gender=cue.payload.gender)
                 unnamed = named is None and unrecognized_subject(self.doc, cue, end)
             if named is not None:
                 speaker, content = named.entity, after_title(named)
             elif not unnamed:  # the subject is omitted: وأكد أهمية ...
-                speaker = self.antecedent(cue.first, self._omitted_fallback(cue))
+                speaker = self.antecedent(cue.first, self._omitted_fallback(cue), cue.payload.gender)
         elif cue.payload.kind == "participle":
-            speaker = self.antecedent(cue.first, None)
+            speaker = self.antecedent(cue.first, None, cue.payload.gender)
         elif cue.payload.kind == "source":
             named = speaker_after(self.doc, self.mentions, cue.last, SPEAKER_REACH)
             if named is not None:
@@ -68,12 +70,14 @@ class SentenceStatements:
         if speaker is not None or unnamed:
             self.found.append((speaker, cue, content))
 
-    def antecedent(self, before: int, fallback: Entity | None) -> Entity | None:
+    def antecedent(self, before: int, fallback: Entity | None, gender: str | None = None) -> Entity | None:
         """Who an omitted subject is: this sentence's speaker or subject, the speaker of the
-        sentence before, or the fallback (the last person named, for a verb)."""
-        if self.found:
+        sentence before, or the fallback (the last person named, for a verb); the first of them
+        that agrees with the cue's gender (وقالت ... after a man named: not him)."""
+        if self.found and (self.found[-1][0] is None or agrees(self.found[-1][0], gender)):
             return self.found[-1][0]
-        return self.subject(before) or self.previous or fallback
+        candidates = (self.subject(before, gender), self.previous, fallback)
+        return next((c for c in candidates if c is not None and agrees(c, gender)), None)
 
     def _omitted_fallback(self, cue: Match) -> Entity | None:
         """The last person named; but "وقال سموه" before anyone has spoken is the report's protagonist

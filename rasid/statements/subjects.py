@@ -6,6 +6,7 @@ from rasid.doc import Doc
 from rasid.events.context import PARTY_TYPES, EntityMention
 from rasid.events.lexicon import object_prepositions
 from rasid.lang.matcher import Match
+from rasid.statements.agreement import agrees
 from rasid.statements.lexicon import (
     has_word, names_someone, starts_with_outlet, content_starts, openers, title_heads, unnamed_subjects,
 )
@@ -38,21 +39,23 @@ def governed(doc: Doc, m: EntityMention) -> bool:
 
 
 def speaker_after(doc: Doc, mentions: list[EntityMention], after: int, reach: int,
-                   governed_ok: bool = False, titled: bool = False) -> EntityMention | None:
+                   governed_ok: bool = False, titled: bool = False, gender: str | None = None) -> EntityMention | None:
     """The first person or body named after a cue, before what was said begins. An organization
     directly followed by a person is part of that person's title (الناطق باسم الرئاسة السفير علاء يوسف);
-    ``titled``: a person named after a longer chain of titles that begins within the reach counts too."""
+    ``titled``: a person named after a longer chain of titles that begins within the reach counts too;
+    ``gender``: the cue's, which the speaker agrees with (أعلنت الشرطة ... مارك ليبرت: not him)."""
     stop = after + reach
     for i in range(after, min(stop, len(doc.tokens))):
         if has_word(doc.tokens[i], content_starts()):
             stop = i
             break
     named = [m for m in mentions if after <= m.first < stop and m.entity.type in PARTY_TYPES
-             and (governed_ok or not governed(doc, m))]
+             and (governed_ok or not governed(doc, m)) and agrees(m.entity, gender)]
     persons = [m for m in named if m.entity.type == "PERSON"]
     if persons:
         return persons[0]
     person = _titled_person(doc, mentions, after, stop) if titled else None
+    person = person if person is not None and agrees(person.entity, gender) else None
     return person or (named[0] if named else None)
 
 

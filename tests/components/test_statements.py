@@ -175,3 +175,23 @@ def test_an_honorific_pronoun_before_anyone_has_spoken_is_the_reports_protagonis
     assert [(name, cue) for name, cue, _ in said] == [("فهد بن سلطان", "قال")]
     said = _said(lead + "وقال إن الخطط نجحت.", people)  # no pronoun: the last person named, as before
     assert [(name, cue) for name, cue, _ in said] == [("محمد بن سلمان", "قال")]
+
+
+def test_a_feminine_verb_is_not_said_by_the_man_named_before():
+    text = "واعتقلت الشرطة رجلا هدد السفير مارك بن لي. وقالت الشرطة إنه عاطل عن العمل."
+    found = _said(text, [("PERSON", "مارك بن لي", "مارك بن لي", None)])
+    assert found == []
+
+
+def test_a_masculine_participle_skips_a_ministry_for_the_man_of_the_sentence():
+    text = ("وصل إلى مقر وزارة العدل الشيخ سعد بن حيا الصاعدي ورفع التهاني لمنسوبي الوزارة "
+            "مشيرا إلى أن العيد يجمع الموظفين.")
+    found = _said(text, [("ORG", "وزارة العدل", "وزارة العدل", "SA"),
+                         ("PERSON", "سعد بن حيا الصاعدي", "سعد بن حيا الصاعدي", "SA")])
+    assert [(name, cue) for name, cue, _ in found] == [("سعد بن حيا الصاعدي", "مشيرا")]
+
+
+def test_a_feminine_verb_keeps_a_woman_named_before():
+    text = "التقت الوزيرة فاطمة الزهراني بالطلاب. وقالت إن التعليم أولوية."
+    found = _said(text, [("PERSON", "فاطمة الزهراني", "فاطمة الزهراني", "SA")])
+    assert [(name, cue) for name, cue, _ in found] == [("فاطمة الزهراني", "قالت")]
