@@ -92,7 +92,8 @@ def parse(ctx: PersonContext) -> list[Segment]:
         if segment is None:
             i += 1
             continue
-        if segment.kind == "title" and not segment.value.conjoined and not ctx.preposition(segment.first):
+        if segment.kind == "title" and not segment.value.conjoined and not ctx.preposition(segment.first) \
+                and not _honorific_follows(ctx, segment):
             if _add_name_before(ctx, segment, segments):
                 _learn_surname(ctx, segments[-1])
         segments.append(segment)
@@ -107,6 +108,13 @@ def parse(ctx: PersonContext) -> list[Segment]:
                 i = name.last
         _learn_surname(ctx, segments[-1])
     return segments
+
+
+def _honorific_follows(ctx: PersonContext, title: Segment) -> bool:
+    """"إنفاذا لتوجيهات خادم الحرمين الشريفين الملك سلمان": a title followed by an honorific and its
+    name is that person's; the words before it name no one."""
+    after = _skip_separators(ctx, title.last)
+    return after < len(ctx.tokens) and ctx.same_sentence(title.first, after) and ctx.honorific(after) is not None
 
 
 def _learn_surname(ctx: PersonContext, segment: Segment) -> None:

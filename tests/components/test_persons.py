@@ -463,3 +463,10 @@ def test_a_bare_name_after_a_named_after_head_names_a_thing(settings):
     text = ("قتل الرجل مساء الثلاثاء في حي سلطان غازي، وأقيم الحفل بقاعة عبدالله الشيخ للفنون. "
             "وسجل الفريق هدفه عن طريق عبدالعزيز الظفيري.")
     assert [p.name for p in persons(text, settings)] == ["عبدالعزيز الظفيري"]
+
+
+def test_a_title_followed_by_an_honorific_and_a_name_is_that_persons_not_of_the_words_before(settings):
+    text = "إنفاذا لتوجيهات خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز وصلت الطائرة إلى عدن."
+    found = persons(text, settings)
+    assert [(p.name, [r.title for r in p.roles]) for p in found] == \
+        [("سلمان بن عبدالعزيز", ["خادم الحرمين الشريفين"])]
