@@ -7,7 +7,7 @@ from typing import Any
 from rasid.persons.context import PersonContext
 from rasid.lang.vocabulary import is_known_word
 from rasid.persons.lexicon import (
-    ambiguous_first_names, bare_word, given_names_also_words, named_after_heads, named_after_idioms, role_head_words,
+    ambiguous_first_names, bare_word, first_names, given_names_also_words, named_after_heads, named_after_idioms, role_head_words,
     tagger_name_words,
 )
 from rasid.persons.names import NameSpan, looks_like_verb, read_name, read_name_backward
@@ -15,6 +15,7 @@ from rasid.persons.titles import TitleSpan, read_title
 
 PLURAL_PRONOUNS = ("هم", "هما", "كم", "هن")
 RANK = "rank"  # honorifics.tsv kind of military and police ranks
+NISBA = "ي"  # the ending of a family name of origin (الترابي), normalized (ى too)
 SEPARATORS = frozenset({",", "،", "-", "–", "—"})  # may stand between a name and its title
 
 
@@ -173,7 +174,17 @@ def _plausible_uncued(ctx: PersonContext, name: NameSpan) -> bool:
         return True
     if ctx.is_first_name(second) or ctx.ner_person[second]:
         return True
-    return first.stem not in given_names_also_words() and ctx.definite(second) and not ctx.is_common(second)
+    return first.stem not in given_names_also_words() and ctx.definite(second) and not ctx.is_common(second) \
+        and _name_like(ctx, second)
+
+
+def _name_like(ctx: PersonContext, i: int) -> bool:
+    """A definite word that may be a family name: a name word of the gazetteer, a given name with the
+    article (الحسن), or a nisba (الترابي); not a noun like المتبرع in "ضرورة سلامة المتبرع"."""
+    token = ctx.tokens[i]
+    bare = bare_word(token.stem)
+    return token.stem in tagger_name_words() or bare in first_names() or bare.endswith(NISBA) \
+        or token.stem in ctx.known_surnames
 
 
 def _idiom_before(ctx: PersonContext, i: int) -> bool:

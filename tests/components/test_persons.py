@@ -470,3 +470,18 @@ def test_a_title_followed_by_an_honorific_and_a_name_is_that_persons_not_of_the_
     found = persons(text, settings)
     assert [(p.name, [r.title for r in p.roles]) for p in found] == \
         [("سلمان بن عبدالعزيز", ["خادم الحرمين الشريفين"])]
+
+
+def test_an_ambiguous_given_name_before_a_definite_noun_is_no_person(settings):
+    assert persons("وبينت ضرورة سلامة المتبرع من الأمراض المعدية.", settings) == []
+    assert persons("وقال إن عمر اللقاء كان ساعة واحدة.", settings) == []
+
+
+def test_an_ambiguous_given_name_before_a_nisba_is_a_person(settings):
+    found = persons("وزار عمر الترابي الخرطوم أمس.", settings)
+    assert [p.name for p in found] == ["عمر الترابي"]
+
+
+def test_ramadan_the_month_is_no_person_but_a_ramadan_with_a_given_name_is(settings):
+    assert persons("وولد خلال رمضان المبارك 48 طفلا.", settings) == []
+    assert [p.name for p in persons("وقال رمضان عبدالله شلح إن الحركة مستمرة.", settings)] == ["رمضان عبدالله شلح"]
