@@ -152,6 +152,15 @@ def object_prepositions() -> frozenset[str]:
     return normalized_words("event_object_prepositions.txt")
 
 
+def locative_prepositions() -> frozenset[str]:
+    return normalized_words("locative_prepositions.txt")
+
+
+def conveyances() -> frozenset[str]:
+    """Conveyances and cargo (event_conveyances.txt): an arrival of one is a delivery, not a visit."""
+    return normalized_words("event_conveyances.txt")
+
+
 def opinion_markers() -> frozenset[str]:
     return normalized_words("agreement_opinion_markers.txt")
 

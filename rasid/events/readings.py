@@ -12,13 +12,18 @@ from __future__ import annotations
 from rasid.doc import Doc
 from rasid.events.candidate import Candidate
 from rasid.events.context import DocIndex
-from rasid.events.lexicon import money_words, offer_objects, opinion_markers
+from rasid.events.lexicon import (
+    conveyances, locative_prepositions, money_words, object_prepositions, offer_objects, opinion_markers,
+)
 
 OFFER_TYPE, JOINT_TYPE = "AID", "COOPERATE"
 MASDAR_PRONE = frozenset({"REJECT", "ACCUSE"})  # verbs whose verbal noun is written alike (رفض، إدانة)
 MASDAR_PREPOSITIONS = frozenset({"ل", "ب"})  # clitic prepositions after a possessed verbal noun
 OFFER_REACH = 8  # tokens after a readiness (استعداد) or a transfer where what it gives is named
 INVITATION_REACH = 8  # tokens after a request within which a visit is what it invites to
+CONVEYANCE_AFTER = 6  # tokens after an arrival verb where a conveyance as its subject is looked for
+CONVEYANCE_BEFORE = 3  # tokens before it (طائرات ستصل)
+GOVERNING_REACH = 2  # a preposition this close before a conveyance governs it (على متن طائرة)
 
 
 def without_invited_visits(candidates: list[Candidate]) -> list[Candidate]:
@@ -64,6 +69,26 @@ def has_unnamed_subject(doc: Doc, c: Candidate) -> bool:
         return False
     following = doc.tokens[c.last]
     return following.kind == "word" and following.has_article and not following.proclitic
+
+
+def arrival_of_a_conveyance(doc: Doc, c: Candidate) -> bool:
+    """"وصلت أمس الطائرة الإغاثية إلى مطار عدن"، "طائرات ستصل": an arrival verb (a weak trigger) near a
+    conveyance or cargo (event_conveyances.txt) not governed by a preposition (على متن طائرة) tells a
+    delivery, not a visit."""
+    if not c.entry.weak:
+        return False
+    sentence = doc.sentences[c.sentence]
+    before = range(max(sentence.first_token, c.first - CONVEYANCE_BEFORE), c.first)
+    after = range(c.last, min(sentence.last_token, c.last + CONVEYANCE_AFTER))
+    return any(_free_conveyance(doc, k, sentence.first_token) for k in (*before, *after))
+
+
+def _free_conveyance(doc: Doc, k: int, first: int) -> bool:
+    token = doc.tokens[k]
+    if token.kind != "word" or token.bare not in conveyances() or token.proclitic[-1:] in MASDAR_PREPOSITIONS | {"ك"}:
+        return False
+    governing = object_prepositions() | locative_prepositions()
+    return not any(doc.tokens[j].norm in governing for j in range(max(first, k - GOVERNING_REACH), k))
 
 
 def names_a_sum(doc: Doc, c: Candidate) -> bool:

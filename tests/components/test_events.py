@@ -262,3 +262,19 @@ def test_an_event_after_a_topic_shift_lends_no_states_to_one_before_it():
     found = _events(told.format("من جهة أخرى، "), entities)
     assert [(e.type, e.mode, sorted(e.countries)) for e in found] == [("CONSULT", "written", ["BF", "SA"])]
     assert len(_events(told.format(""), entities)) == 2  # told together, the reception is the same occasion's
+
+
+SA_YE = [("COUNTRY", "السعودية", "السعودية", "SA"), ("COUNTRY", "اليمن", "اليمن", "YE"),
+         ("ORG", "مركز الإغاثة السعودي", "مركز الإغاثة السعودي", "SA")]
+
+
+def test_an_arriving_aircraft_delivers_and_visits_no_one():
+    for text in ("وبتوجيه من مركز الإغاثة السعودي وصلت اليوم ثاني طائرة إلى اليمن.",
+                 "وأكد مركز الإغاثة السعودي أن طائرات ستصل إلى اليمن وفق برنامج زمني."):
+        assert [e for e in _events(text, SA_YE) if e.type == "CONSULT"] == []
+
+
+def test_a_visitor_on_board_an_aircraft_still_arrives():
+    text = "وصل رئيس مركز الإغاثة السعودي إلى اليمن على متن طائرة خاصة قادما من السعودية."
+    found = [e for e in _events(text, SA_YE) if e.type == "CONSULT"]
+    assert [(e.trigger.text, sorted(e.countries)) for e in found] == [("وصل", ["SA", "YE"])]
