@@ -10,8 +10,9 @@ from rasid.events.context import DocIndex
 from rasid.events.lexicon import instrument_matcher, mode_matcher, status_matcher, trigger_matcher
 from rasid.events.parties import find_parties
 from rasid.events.readings import (
-    agrees_with_an_opinion, arrival_of_a_conveyance, has_unnamed_subject, is_possessed_masdar, names_a_sum, names_an_offer,
-    offers_absorb_cooperation, signing_without_instrument, tokens_in_names, without_invited_visits,
+    agrees_with_an_opinion, arrival_of_a_conveyance, has_unnamed_subject, is_counted_noun, is_possessed_masdar,
+    is_prayer, names_a_sum, names_an_offer, offers_absorb_cooperation, signing_without_instrument, tokens_in_names,
+    without_invited_visits,
 )
 from rasid.lang.matcher import Match, PhraseMatcher
 from rasid.text.normalize import normalize_str
@@ -104,6 +105,8 @@ class CandidateFinder:
                                              candidate.is_verb, candidate.type in JOINT_TYPES)
             candidate.unnamed_subject = has_unnamed_subject(self.doc, candidate)
             if candidate.entry.weak and (candidate.actor is None or arrival_of_a_conveyance(self.doc, candidate)):
+                continue
+            if is_prayer(self.doc, candidate) or is_counted_noun(self.doc, candidate):
                 continue
             if candidate.entry.offer and not names_an_offer(self.doc, candidate):
                 continue

@@ -156,6 +156,11 @@ def locative_prepositions() -> frozenset[str]:
     return normalized_words("locative_prepositions.txt")
 
 
+def prayer_objects() -> frozenset[str]:
+    """Words after a verb of asking that make it a prayer (event_prayer_objects.txt: الله، المولى)."""
+    return normalized_words("event_prayer_objects.txt")
+
+
 def conveyances() -> frozenset[str]:
     """Conveyances and cargo (event_conveyances.txt): an arrival of one is a delivery, not a visit."""
     return normalized_words("event_conveyances.txt")

@@ -14,9 +14,12 @@ from rasid.events.candidate import Candidate
 from rasid.events.context import DocIndex
 from rasid.events.lexicon import (
     conveyances, locative_prepositions, money_words, object_prepositions, offer_objects, opinion_markers,
+    prayer_objects,
 )
 
-OFFER_TYPE, JOINT_TYPE = "AID", "COOPERATE"
+OFFER_TYPE, JOINT_TYPE, REQUEST_TYPE = "AID", "COOPERATE", "REQUEST"
+NUMBER = "number"  # the token kind of a number in digits
+NOUN_FORM = "noun"  # event_triggers.tsv form of a verbal-noun trigger
 MASDAR_PRONE = frozenset({"REJECT", "ACCUSE"})  # verbs whose verbal noun is written alike (رفض، إدانة)
 MASDAR_PREPOSITIONS = frozenset({"ل", "ب"})  # clitic prepositions after a possessed verbal noun
 OFFER_REACH = 8  # tokens after a readiness (استعداد) or a transfer where what it gives is named
@@ -89,6 +92,18 @@ def _free_conveyance(doc: Doc, k: int, first: int) -> bool:
         return False
     governing = object_prepositions() | locative_prepositions()
     return not any(doc.tokens[j].norm in governing for j in range(max(first, k - GOVERNING_REACH), k))
+
+
+def is_prayer(doc: Doc, c: Candidate) -> bool:
+    """"داعيا الله أن يتغمدهم": asking God is a prayer, no request between parties."""
+    return c.type == REQUEST_TYPE and c.last < len(doc.tokens) and doc.tokens[c.last].norm in prayer_objects()
+
+
+def is_counted_noun(doc: Doc, c: Candidate) -> bool:
+    """"مقتل 43 طالبا"، "21 متهما": a verb or participle form right after a number in digits is a counted
+    noun (students, defendants); a noun trigger stays an event ("عقدتا 3 اجتماعات"، "شنت 12 غارة")."""
+    return c.entry.form != NOUN_FORM and c.first > 0 and doc.tokens[c.first - 1].kind == NUMBER \
+        and not doc.tokens[c.first].proclitic
 
 
 def names_a_sum(doc: Doc, c: Candidate) -> bool:

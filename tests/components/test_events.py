@@ -278,3 +278,25 @@ def test_a_visitor_on_board_an_aircraft_still_arrives():
     text = "وصل رئيس مركز الإغاثة السعودي إلى اليمن على متن طائرة خاصة قادما من السعودية."
     found = [e for e in _events(text, SA_YE) if e.type == "CONSULT"]
     assert [(e.trigger.text, sorted(e.countries)) for e in found] == [("وصل", ["SA", "YE"])]
+
+
+SA_JO = [("COUNTRY", "السعودية", "السعودية", "SA"), ("COUNTRY", "الأردن", "الأردن", "JO"),
+         ("PERSON", "سلمان بن عبدالعزيز", "سلمان بن عبدالعزيز", "SA"),
+         ("PERSON", "عبدالله الثاني", "عبدالله الثاني", "JO")]
+
+
+def test_asking_god_is_a_prayer_not_a_request():
+    text = "وعزى عبدالله الثاني ملك الأردن سلمان بن عبدالعزيز ملك السعودية في الشهداء، داعيا الله أن يتغمدهم برحمته."
+    assert [e for e in _events(text, SA_JO) if e.type == "REQUEST"] == []
+
+
+def test_a_request_of_a_state_is_still_a_request():
+    text = "ودعا عبدالله الثاني ملك الأردن السعودية إلى دعم المبادرة."
+    assert [e.trigger.text for e in _events(text, SA_JO) if e.type == "REQUEST"] == ["دعا"]
+
+
+def test_a_verb_form_after_a_number_is_a_counted_noun_but_a_noun_trigger_is_an_event():
+    text = "وقالت الأردن إن السعودية اعتقلت 43 طالبا."
+    assert [e for e in _events(text, SA_JO) if e.type == "REQUEST"] == []
+    text = "وعقدت السعودية والأردن 3 اجتماعات في إطار اللجنة المشتركة."
+    assert [e.trigger.text for e in _events(text, SA_JO) if e.type == "CONSULT"] == ["اجتماعات"]
