@@ -227,7 +227,7 @@ def _cued_name(ctx: PersonContext, i: int, cue: Segment, separated: bool) -> Nam
         return None  # "الرئيس أطراف الحديث": a name starts with a name word
     if cue.kind == "honorific" and ctx.is_common(cue.first) and not (ctx.is_first_name(i) or ctx.ner_person[i]):
         return None  # "للحاج الحجز": an honorific that is also a common noun needs a given name after it
-    if name.words == 1 and (separated or not _single_word_name(ctx, name.first)):
+    if name.words == 1 and (separated or not (_single_word_name(ctx, name.first) or _family_particle(ctx, name))):
         return None
     if ctx.definite(i) and name.words > 1 and ctx.definite(i + 1) and not ctx.is_first_name(i + 1) \
             and not ctx.ner_person[i]:
@@ -237,6 +237,11 @@ def _cued_name(ctx: PersonContext, i: int, cue: Segment, separated: bool) -> Nam
         return None  # "الفريق الإعدادي"، "اللاعب الأجنبي": one word with the article is a name only
         # as the known surname of a person, right after a bare title ("الرئيس السيسي")
     return name
+
+
+def _family_particle(ctx: PersonContext, name: NameSpan) -> bool:
+    """"السفير آل الشيخ"، "الرئيس أبو مازن": a prefix particle and its word name a person by family."""
+    return ctx.particle(name.first) == "prefix" and name.last - name.first == 2
 
 
 def _bare_title(cue: Segment) -> bool:

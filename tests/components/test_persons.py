@@ -485,3 +485,12 @@ def test_an_ambiguous_given_name_before_a_nisba_is_a_person(settings):
 def test_ramadan_the_month_is_no_person_but_a_ramadan_with_a_given_name_is(settings):
     assert persons("وولد خلال رمضان المبارك 48 طفلا.", settings) == []
     assert [p.name for p in persons("وقال رمضان عبدالله شلح إن الحركة مستمرة.", settings)] == ["رمضان عبدالله شلح"]
+
+
+def test_thanks_and_condolences_after_a_name_are_not_part_of_it(settings):
+    text = ("وقال السفير عبدالله بن عبدالملك آل الشيخ إن الأمن مهم. ورفع الدكتور عبدالله الربيعة الشكر للقيادة. "
+            "ورفع السفير آل الشيخ التعازي إلى الملك.")
+    found = persons(text, settings)
+    assert sorted(p.name for p in found) == ["عبدالله الربيعة", "عبدالله بن عبدالملك آل الشيخ"]
+    ambassador = next(p for p in found if p.name.endswith("آل الشيخ"))
+    assert [m.text for m in ambassador.mentions] == ["عبدالله بن عبدالملك آل الشيخ", "آل الشيخ"]
