@@ -52,18 +52,40 @@ def read_title(ctx: PersonContext, i: int) -> TitleSpan | None:
     j = match.last
     open_ = head.kind != "complete" and not ctx.definite(j - 1)
     complement = False
+    unclosed: int | None = None  # where a prepositional phrase opened by an indefinite noun began
     while j < len(ctx.tokens) and j - i < MAX_TITLE_TOKENS and ctx.same_sentence(i, j):
         step = _step(ctx, j, open_, not complement)
         if step is None:
             break
         width, open_ = step
+        if unclosed is None and _opens_indefinite_phrase(ctx, j):
+            unclosed = j
+            if any(_closes_phrase(ctx, k) for k in range(j + 1, j + width)):
+                unclosed = None  # لرئيس الجمهورية: a head phrase closed in one step
+        elif unclosed is not None and any(_closes_phrase(ctx, k) for k in range(j, j + width)):
+            unclosed = None
         j += width
         complement = True
+    if unclosed is not None and unclosed > match.last:
+        j = unclosed  # "وزير الدفاع [بتأمين طائرات]": a phrase that names nothing is no part of the title
     tokens = ctx.tokens
     if not ctx.definite(i) and head.kind not in ("complete",) and not _has_modifier(ctx, i, match.last):
         if not complement or not _names_something(ctx, match.last, j):
             return None  # "لؤي أمين من ..."، "الباجي قايد السبسي": an indefinite head with no naming complement
     return TitleSpan(i, j, tokens[i].stem_start, tokens[j - 1].end, head, complement, ctx.conjunction(i))
+
+
+def _opens_indefinite_phrase(ctx: PersonContext, j: int) -> bool:
+    """بتأمين، لشؤون، بوزارة: ب or ل on an indefinite noun, no place or body by itself."""
+    return ctx.preposition(j) in ("ل", "ب") and not ctx.definite(j) and not ctx.place_at[j] \
+        and ctx.org_at[j] is None
+
+
+def _closes_phrase(ctx: PersonContext, k: int) -> bool:
+    """A definite word, a place, a body or an unknown word (a place Rasid does not know: برجال [ألمع])
+    ends the construct (لشؤون [المناطق]، بمنطقة [تبوك]); a common noun does not (بتأمين [طائرات])."""
+    return ctx.definite(k) or bool(ctx.place_at[k]) or ctx.org_at[k] is not None \
+        or not ctx.is_common(k) and not ctx.in_title_vocabulary(k)
 
 
 def _names_something(ctx: PersonContext, first: int, last: int) -> bool:

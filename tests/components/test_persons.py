@@ -494,3 +494,15 @@ def test_thanks_and_condolences_after_a_name_are_not_part_of_it(settings):
     assert sorted(p.name for p in found) == ["عبدالله الربيعة", "عبدالله بن عبدالملك آل الشيخ"]
     ambassador = next(p for p in found if p.name.endswith("آل الشيخ"))
     assert [m.text for m in ambassador.mentions] == ["عبدالله بن عبدالملك آل الشيخ", "آل الشيخ"]
+
+
+def test_a_phrase_of_common_indefinite_nouns_after_a_title_is_not_part_of_it(settings):
+    text = "وأمر الأمير محمد بن سلمان وزير الدفاع بتأمين طائرات شحن للقوات الجوية."
+    assert [[r.title for r in p.roles] for p in persons(text, settings)] == [["وزير الدفاع"]]
+
+
+def test_a_prepositional_construct_closed_by_a_definite_word_or_a_head_stays_in_the_title(settings):
+    text = "وقال وكيل وزارة الداخلية لشئون المناطق الدكتور أحمد السالم إن المستشار الخاص لرئيس الجمهورية حمد الهاشمي وصل."
+    titles = {p.name: [r.title for r in p.roles] for p in persons(text, settings)}
+    assert titles["أحمد السالم"] == ["وكيل وزارة الداخلية لشئون المناطق"]
+    assert titles["حمد الهاشمي"] == ["المستشار الخاص لرئيس الجمهورية"]
