@@ -20,6 +20,7 @@ from rasid.text.normalize import normalize_str
 MAX_TITLE_TOKENS = 18
 PRONOUN_ENDINGS = ("ه", "ها", "هم")
 NISBA_ENDINGS = ("ي", "يه", "يين", "يون", "يات")  # normalized: ة is ه
+FEMININE_NISBA = "يه"
 CONSTRUCT_HONORIFICS = ("style", "style_title", "nobility")
 
 
@@ -212,12 +213,19 @@ def _definite_after_closed(ctx: PersonContext, j: int, head_only: bool) -> tuple
         return 1, False
     if ctx.ner_person[j] or ctx.tokens[j].stem in ctx.known_surnames or head_only:
         return None
-    if ctx.is_common(j) or not ctx.tokens[j].bare.endswith(NISBA_ENDINGS):
+    if not ctx.tokens[j].bare.endswith(NISBA_ENDINGS) or ctx.is_common(j) and not _agreeing_adjective(ctx, j):
         return None  # "... الرقمي [التوجه] الاستراتيجي": a noun that is no adjective starts the next phrase
     following = j + 1
     if ctx.is_word(following) and ctx.same_sentence(j, following) and _name_like(ctx, following):
         return None
     return 1, False
+
+
+def _agreeing_adjective(ctx: PersonContext, j: int) -> bool:
+    """"مدير عام الشؤون [الصحية]": a feminine nisba right after a definite noun agrees with it,
+    however common the word."""
+    return ctx.tokens[j].bare.endswith(FEMININE_NISBA) and not ctx.proclitic(j) and ctx.definite(j - 1) \
+        and not ctx.place_at[j - 1]
 
 
 def _name_like(ctx: PersonContext, i: int) -> bool:

@@ -506,3 +506,9 @@ def test_a_prepositional_construct_closed_by_a_definite_word_or_a_head_stays_in_
     titles = {p.name: [r.title for r in p.roles] for p in persons(text, settings)}
     assert titles["أحمد السالم"] == ["وكيل وزارة الداخلية لشئون المناطق"]
     assert titles["حمد الهاشمي"] == ["المستشار الخاص لرئيس الجمهورية"]
+
+
+def test_a_common_feminine_nisba_after_a_definite_noun_goes_on_in_the_title(settings):
+    text = "وتابع العمل مدير عام الشؤون الصحية بمنطقة تبوك محمد علي الطويلعي خلال الشهر."
+    titles = {p.name: [r.title for r in p.roles] for p in persons(text, settings)}
+    assert titles == {"محمد علي الطويلعي": ["مدير عام الشؤون الصحية بمنطقة تبوك"]}
