@@ -126,6 +126,8 @@ def _step(ctx: PersonContext, j: int, open_: bool, head_only: bool) -> tuple[int
         if ctx.country_at[j - 1] and not ctx.place_at[j]:
             return None  # "وزير الخارجية المصري [والوفد المرافق]": a state closes the title
         return _conjoined(ctx, j)
+    if ctx.org_at[j] is not None and (open_ or ctx.preposition(j) in ("ل", "ب")) and _org_run(ctx, j) > 1:
+        return _org_run(ctx, j), False  # "المتحدث الرسمي [لمركز الملك سلمان للإغاثة]": a body's whole name
     if ctx.preposition(j) in ("ل", "ب"):
         if ctx.in_title_vocabulary(j) or ctx.place_at[j] or ctx.org_at[j] is not None \
                 or ctx.definite(j) and (not ctx.is_common(j) or not _person_follows(ctx, j + 1)):
@@ -142,6 +144,27 @@ def _step(ctx: PersonContext, j: int, open_: bool, head_only: bool) -> tuple[int
     if token.bare in title_modifiers():
         return 1, False
     return None
+
+
+def _org_run(ctx: PersonContext, j: int) -> int:
+    """The number of tokens from ``j`` inside the organization mention that starts there (0: none starts)."""
+    org = ctx.org_at[j]
+    if org is None or j > 0 and ctx.org_at[j - 1] is org:
+        return 0
+    k = j + 1
+    while k < len(ctx.tokens) and ctx.org_at[k] is org and ctx.same_sentence(j, k) and not _leaves_a_body(ctx, k):
+        k += 1
+    return k - j
+
+
+def _leaves_a_body(ctx: PersonContext, k: int) -> bool:
+    """A word an organization's span took too far: a conjoined name, title or possessed noun
+    ("هيئة السياحة [ويوسف] الوهيب"، "الحرس الوطني [واتصاله]"), or a bare common noun in apposition
+    ("نادي تشيلسي [بطل] الدوري"); a person's name may be an eponym's (مركز الملك سلمان)."""
+    if ctx.conjunction(k) and (ctx.is_first_name(k) or ctx.tokens[k].word_suffixes or ctx.title(k) is not None):
+        return True
+    return not ctx.definite(k) and not ctx.proclitic(k) and ctx.is_common(k) and not ctx.in_title_vocabulary(k) \
+        and not ctx.place_at[k]
 
 
 def _person_follows(ctx: PersonContext, k: int) -> bool:

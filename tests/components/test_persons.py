@@ -512,3 +512,10 @@ def test_a_common_feminine_nisba_after_a_definite_noun_goes_on_in_the_title(sett
     text = "وتابع العمل مدير عام الشؤون الصحية بمنطقة تبوك محمد علي الطويلعي خلال الشهر."
     titles = {p.name: [r.title for r in p.roles] for p in persons(text, settings)}
     assert titles == {"محمد علي الطويلعي": ["مدير عام الشؤون الصحية بمنطقة تبوك"]}
+
+
+def test_a_title_takes_the_whole_name_of_an_eponymous_body():
+    text = "وأوضح رأفت الصباغ المتحدث الرسمي لمركز الملك سلمان للإغاثة والأعمال الإنسانية، أن الرحلة وصلت."
+    with_bodies = Settings(components=("text", "countries", "organizations", "persons", "coref"))
+    titles = {p.name: [r.title for r in p.roles] for p in persons(text, with_bodies)}
+    assert titles == {"رأفت الصباغ": ["المتحدث الرسمي لمركز الملك سلمان للإغاثة والأعمال الإنسانية"]}
