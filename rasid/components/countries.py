@@ -13,6 +13,7 @@ The hits are kept in ``doc.extra["country_hits"]`` for the organizations step.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rasid.components import component
 from rasid.doc import Doc, Entity
@@ -90,9 +91,24 @@ def _is_family_name(tokens: list[Token], match: Match[CountryWord]) -> bool:
             and not previous.text.endswith(PRONOUN_ENDINGS) \
             and previous.stem not in location_prepositions() and len(previous.stem) > 2
     if not word.feminine_or_plural and not is_definite(tokens[match.first]):
-        # An indefinite adjective follows an indefinite noun; after a definite word it is a first name.
-        return is_definite(previous)
+        # An indefinite adjective follows an indefinite noun; after a definite word it is a first name,
+        # after an unambiguous given name a family name ("الرئيس الأفغاني أشرف غاني").
+        return is_definite(previous) or _plain_given_name(previous)
     return False
+
+
+def _plain_given_name(token: Token) -> bool:
+    """A common given name that is neither a common word, a stop word nor a title (أشرف; not أمير، طالب،
+    سلطان, nor آنا written like the pronoun أنا)."""
+    return not token.word_prefixes and token.stem in _plain_given_names()
+
+
+@lru_cache(maxsize=1)
+def _plain_given_names() -> frozenset[str]:
+    from rasid.persons.lexicon import ambiguous_first_names, bare_word, stop_words, title_head_words
+    names = frozenset(normalize_str(w) for w in load_list("person_first_names_common.txt"))
+    names -= ambiguous_first_names() | stop_words()[1]
+    return frozenset(n for n in names if bare_word(n) not in title_head_words())
 
 
 def _is_government_use(tokens: list[Token], match: Match[CountryWord]) -> bool:

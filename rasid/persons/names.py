@@ -68,8 +68,10 @@ def ends_name(ctx: PersonContext, j: int, second: bool = False) -> bool:
 def read_name(ctx: PersonContext, i: int, cued: bool) -> NameSpan | None:
     """The name that starts at ``i``. ``cued``: right after an honorific or a title, so the
     first word is a name even when it is also a common word (الدكتور مساعد ...)."""
-    if not ctx.is_word(i) or ctx.is_stop(i) or ctx.is_verb(i) or _adverbial_participle(ctx, i):
+    if not ctx.is_word(i) or ctx.is_stop(i) or _adverbial_participle(ctx, i):
         return None
+    if ctx.is_verb(i) and not (cued and ctx.is_first_name(i) and _name_word_at(ctx, i + 1)):
+        return None  # "الرئيس أشرف على الحفل" (supervised); but "الرئيس الأفغاني أشرف غاني"
     if not cued and ends_name(ctx, i) and ctx.particle(i) != "prefix":
         return None
     if ctx.org_at[i] is not None and not ctx.ner_person[i]:
@@ -160,6 +162,12 @@ def read_name_backward(ctx: PersonContext, end: int) -> NameSpan | None:
     if not any(ctx.is_first_name(x) or ctx.ner_person[x] or not ctx.is_common(x) for x in range(first, end)):
         return None
     return _span(ctx, first, end, words)
+
+
+def _name_word_at(ctx: PersonContext, k: int) -> bool:
+    """A word that may go on a name: no particle, preposition, verb or common word."""
+    return ctx.is_word(k) and ctx.same_sentence(k - 1, k) and not ctx.is_stop(k) and not ctx.proclitic(k) \
+        and not ctx.is_verb(k) and (ctx.is_first_name(k) or ctx.ner_person[k] or not ctx.is_common(k))
 
 
 def _pronoun_ending(ctx: PersonContext, j: int) -> bool:

@@ -149,3 +149,14 @@ def test_names_written_with_the_article():
     check_spans(doc)
     peru = next(e for e in doc.entities_of("COUNTRY") if e.country == "PE")
     assert [m.text for m in peru.mentions] == ["جمهورية البيرو", "بيروفيون"]
+
+
+def test_an_indefinite_nisba_after_a_plain_given_name_is_a_family_name():
+    doc = run("وأشاد الوزير بجهود الرئيس الأفغاني أشرف غاني، والتقى اللاعب إسماعيل مغربي.")
+    assert codes(doc) == {"AF"}
+    check_spans(doc)
+
+
+def test_an_indefinite_nisba_after_a_noun_or_a_pronoun_is_a_state():
+    assert codes(run("والتقى الوزير بمواطن مصري ولاعب غاني.")) == {"EG", "GH"}
+    assert codes(run("وقدمت الطالبات نشيد أنا سعودي.")) == {"SA"}

@@ -519,3 +519,9 @@ def test_a_title_takes_the_whole_name_of_an_eponymous_body():
     with_bodies = Settings(components=("text", "countries", "organizations", "persons", "coref"))
     titles = {p.name: [r.title for r in p.roles] for p in persons(text, with_bodies)}
     assert titles == {"رأفت الصباغ": ["المتحدث الرسمي لمركز الملك سلمان للإغاثة والأعمال الإنسانية"]}
+
+
+def test_a_given_name_that_is_also_a_verb_opens_a_name_after_a_title_only_before_a_name_word(settings):
+    found = persons("وقال الرئيس الأفغاني أشرف عبدالغني إن السلام قريب.", settings)
+    assert [p.name for p in found] == ["أشرف عبدالغني"]
+    assert persons("وقال إن المدير أشرف على الحفل بنفسه.", settings) == []
