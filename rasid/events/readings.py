@@ -24,7 +24,7 @@ MASDAR_PRONE = frozenset({"REJECT", "ACCUSE"})  # verbs whose verbal noun is wri
 MASDAR_PREPOSITIONS = frozenset({"ل", "ب"})  # clitic prepositions after a possessed verbal noun
 OFFER_REACH = 8  # tokens after a readiness (استعداد) or a transfer where what it gives is named
 INVITATION_REACH = 8  # tokens after a request within which a visit is what it invites to
-CONVEYANCE_AFTER = 6  # tokens after an arrival verb where a conveyance as its subject is looked for
+CONVEYANCE_AFTER = 6  # words after an arrival verb where a conveyance as its subject is looked for
 CONVEYANCE_BEFORE = 3  # tokens before it (طائرات ستصل)
 GOVERNING_REACH = 2  # a preposition this close before a conveyance governs it (على متن طائرة)
 
@@ -82,7 +82,7 @@ def arrival_of_a_conveyance(doc: Doc, c: Candidate) -> bool:
         return False
     sentence = doc.sentences[c.sentence]
     before = range(max(sentence.first_token, c.first - CONVEYANCE_BEFORE), c.first)
-    after = range(c.last, min(sentence.last_token, c.last + CONVEYANCE_AFTER))
+    after = [k for k in range(c.last, sentence.last_token) if doc.tokens[k].kind == "word"][:CONVEYANCE_AFTER]
     return any(_free_conveyance(doc, k, sentence.first_token) for k in (*before, *after))
 
 
