@@ -26,6 +26,7 @@ dropped, so a word costs the same as in a plain model.
 """
 from __future__ import annotations
 
+import copy
 import re
 import warnings
 from itertools import repeat
@@ -117,8 +118,20 @@ class TypeTable:
     def table_size(self) -> int:
         raise NotImplementedError
 
-    def _add_types(self, norms: list[str]) -> None:
+    def _score_types(self, norms: Sequence[str]):
+        """What the type table keeps of each of the word types ``norms`` (``store_types`` takes it)."""
         raise NotImplementedError
+
+    def store_types(self, first: int, norms: Sequence[str], scored) -> None:
+        """Rows ``first``... of the type table: the word types ``norms`` as ``_score_types`` scored them;
+        the table grows as needed."""
+        raise NotImplementedError
+
+    def _add_types(self, norms: list[str]) -> None:
+        first = len(self.type_ids) + 1  # after the padding
+        self.store_types(first, norms, self._score_types(norms))
+        for i, norm in enumerate(norms, first):
+            self.type_ids[norm] = i
 
     def type_indices(self, norms: Sequence[str]) -> np.ndarray:
         """Type ids of the words; types not seen before are scored (in one batch) and added. Word types
@@ -136,6 +149,19 @@ class TypeTable:
     def clear_types(self) -> None:
         """Forget the scored word types (they are scored again when met); the padding stays."""
         self.type_ids.clear()
+
+    def _empty_type_table(self) -> None:
+        """A type table of the padding alone, no word type."""
+        raise NotImplementedError
+
+    def sharing_types(self, owner: "TypeTable") -> "TypeTable":
+        """A copy of this tagger (sharing its model's arrays) whose word types are ``owner``'s: its type ids
+        come from ``owner.type_indices``, and the owner fills its type table (an ensemble scores each new
+        word type once for all its taggers)."""
+        twin = copy.copy(self)
+        twin._empty_type_table()
+        twin.type_indices = owner.type_indices
+        return twin
 
 
 class Decoder(TypeTable, SequenceTagger):
@@ -184,6 +210,9 @@ class Decoder(TypeTable, SequenceTagger):
         decoder.weights, decoder.fast = None, True
         decoder._start_type_table(pad_scores)
         return decoder
+
+    def _empty_type_table(self) -> None:
+        self._start_type_table(self.type_scores[0])
 
     def _start_type_table(self, pad_scores: np.ndarray) -> None:
         """Row 0 of the type table is the padding beyond a sequence's ends: the pad features at each
@@ -273,6 +302,12 @@ class Decoder(TypeTable, SequenceTagger):
             starts.append(len(indices))
             indices.append(unknown)  # no type sums over nothing
             indices += [rows.get(pair, unknown) for pair in recent_word_attributes(norm)]
+        return self.summed_rows(indices, starts)
+
+    def summed_rows(self, indices: Sequence[int] | np.ndarray, starts: Sequence[int] | np.ndarray) -> np.ndarray:
+        """Word types' scores at offsets -2..2, (types, 5, labels): each the bias plus the sum, in order, of the
+        rows of ``self.blocks`` from its start in ``indices`` to the next one's (the first of each: any row
+        of zeros, so that no type sums over nothing)."""
         scores = np.add.reduceat(self.blocks[indices], starts, axis=0)
         scores[:, 2] += self.bias
         return scores
@@ -282,28 +317,28 @@ class Decoder(TypeTable, SequenceTagger):
             return self._indexed_scores(norms)
         return np.stack([self._string_scores(norm) for norm in norms])
 
-    def _add_types(self, norms: list[str]) -> None:
-        first = len(self.type_ids) + 1  # after the padding
+    def store_types(self, first: int, norms: Sequence[str], scores: np.ndarray) -> None:
+        """Rows ``first``... of the type table: the word types ``norms``, their ``scores`` (types, 5, labels)
+        and clusters; the table grows as needed."""
         needed = first + len(norms)
         if needed > len(self.type_scores):
             capacity = max(needed, min(max(2 * len(self.type_scores), 1024), self.table_size()))
-            scores = np.zeros((capacity, len(OFFSETS), self.size))
-            scores[:first] = self.type_scores[:first]
+            table = np.zeros((capacity, len(OFFSETS), self.size))
+            table[:first] = self.type_scores[:first]
             clusters = np.zeros(capacity, dtype=np.intp)
             clusters[:first] = self.type_clusters[:first]
-            self.type_scores, self.type_clusters = scores, clusters
-        self.type_scores[first:needed] = self._score_types(norms)
+            self.type_scores, self.type_clusters = table, clusters
+        self.type_scores[first:needed] = scores
         get_cluster, unseen = self.cluster_ids.get, self.unseen_cluster
         keys = getattr(pair_keys, "__wrapped__", pair_keys)  # uncached: the type table is the cache
         self.type_clusters[first:needed] = [get_cluster(keys(norm)[1], unseen) for norm in norms]
-        for i, norm in enumerate(norms, first):
-            self.type_ids[norm] = i
 
     def table_size(self) -> int:
         return TYPE_TABLE_SIZE
 
-    def emissions(self, sequences: Sequence[Sequence[str]]) -> np.ndarray:
+    def emissions(self, sequences: Sequence[Sequence[str]], ids: np.ndarray | None = None) -> np.ndarray:
         """Emission scores of the words of all (non-empty) sequences, concatenated: (words, labels).
+        ``ids``: the words' ``type_indices`` when the caller has them.
 
         Window features never reach across a sequence boundary: there the pad features apply.
         """
@@ -313,7 +348,7 @@ class Decoder(TypeTable, SequenceTagger):
         # a word's window is then five consecutive slots, padding beyond its sequence's ends.
         slots = np.arange(len(norms)) + 2 * np.repeat(np.arange(1, len(lengths) + 1), lengths)
         laid = np.full(len(norms) + 2 * len(lengths) + 2, PAD_TYPE, dtype=np.intp)
-        laid[slots] = self.type_indices(norms)
+        laid[slots] = self.type_indices(norms) if ids is None else ids
         windows = laid[slots[:, None] + WINDOW]  # (words, 5): the types at offsets -2..2
         scores = self.type_scores[windows, np.arange(len(OFFSETS))].sum(axis=1)
         clusters = self.type_clusters[laid]

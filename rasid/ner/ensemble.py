@@ -4,6 +4,12 @@ Each word's emission scores are the CRF decoder's plus ``weight`` x the neural t
 and end scores folded into each sequence's first and last word), the transitions likewise, the
 neural columns put in the CRF's label order; the CRF decoder's own batch Viterbi then decodes. With
 weight 0 the tags are the CRF's. The weight is the neural model file's (``meta["weight"]``).
+
+The two taggers keep their word types in one table (``EnsembleDecoder`` is their ``TypeTable``): a
+new word type's ``word_attributes`` are computed once and looked up once (``SharedAttributes``: a
+(name, value) pair -> the CRF's block row and the network's bag row), and the ids of a document's
+words are looked up once for both. The sums are those of each tagger alone, term for term (rows of
+zeros aside), so the tags are the same.
 """
 from __future__ import annotations
 
@@ -11,26 +17,101 @@ from typing import Sequence
 
 import numpy as np
 
-from rasid.ner.decoder import Decoder, SequenceTagger
-from rasid.ner.neural import NeuralModelError, NeuralTagger
+from rasid.ner.decoder import Decoder, SequenceTagger, TypeTable
+from rasid.ner.features import word_attributes
+from rasid.ner.neural import UNSEEN_VALUE, NeuralModelError, NeuralTagger, vector_forms, word_stem
 
 
-class EnsembleDecoder(SequenceTagger):
+class SharedAttributes:
+    """Word attributes -> the rows the CRF decoder and the network sum for them, in one lookup.
+
+    ``ids``: each (name, value) pair either tagger knows -> a joint id; ``crf_rows[id]`` is its row of the
+    CRF's blocks (the zero row when the CRF has none), ``bag_rows[id]`` its bag row (the network's row
+    of the name's unseen values, or the zero row 0, when the network has none). Extra ids: ``nothing``
+    (zero rows in both: each word starts with it, so that none sums over nothing) and, per name, its
+    unseen value (``unseen``)."""
+
+    def __init__(self, crf: Decoder, neural: NeuralTagger):
+        crf_of, bag_of, zero = crf.rows, neural.attribute_rows, crf.unknown_row
+        pairs = list(dict.fromkeys([*crf_of, *bag_of]))
+        self.ids = {pair: i for i, pair in enumerate(pairs)}
+        crf_rows = [crf_of.get(pair, zero) for pair in pairs]
+        bag_rows = [bag_of[pair] if pair in bag_of else bag_of.get((pair[0], UNSEEN_VALUE), 0) for pair in pairs]
+        self.nothing = len(pairs)
+        crf_rows.append(zero)
+        bag_rows.append(0)
+        self.unseen: dict[str, int] = {}
+        for name in sorted({pair[0] for pair in pairs}):
+            self.unseen[name] = len(crf_rows)
+            crf_rows.append(zero)
+            bag_rows.append(bag_of.get((name, UNSEEN_VALUE), 0))
+        self.crf_rows, self.bag_rows = np.array(crf_rows, dtype=np.intp), np.array(bag_rows, dtype=np.intp)
+        self.vector_rows = neural.vector_rows
+
+    def word_ids(self, norms: Sequence[str]) -> tuple[np.ndarray, list[int], list[int]]:
+        """The joint ids of the words' attributes laid end to end (each word's from ``nothing`` on), where
+        each word's start, and each word's vector row (-1: none)."""
+        get, unseen, nothing = self.ids.get, self.unseen, self.nothing
+        vector_rows = self.vector_rows
+        flat: list[int] = []
+        starts: list[int] = []
+        vector_of: list[int] = []
+        for norm in norms:
+            attributes = word_attributes(norm)
+            ids = [get(pair) for pair in attributes]
+            if None in ids:
+                ids = [i if i is not None else unseen.get(pair[0], nothing) for i, pair in zip(ids, attributes)]
+            starts.append(len(flat))
+            flat.append(nothing)
+            flat += ids
+            forms = vector_forms(norm, word_stem(norm, attributes))
+            vector_of.append(next(filter(None.__ne__, map(vector_rows.get, forms)), -1))
+        return np.array(flat, dtype=np.intp), starts, vector_of
+
+
+class EnsembleDecoder(TypeTable, SequenceTagger):
     """Same interface as ``rasid.ner.decoder.Decoder``: ``labels``, ``tag_many``, ``tag``."""
 
     def __init__(self, crf: Decoder, neural: NeuralTagger, weight: float | None = None):
         missing = [label for label in crf.labels if label not in neural.tags]
         if missing:
             raise NeuralModelError(f"the neural NER model has no tag {', '.join(missing)} of the CRF's")
-        self.crf, self.neural = crf, neural
+        self.type_ids: dict[str, int] = {}
+        # copies that share this table of word types (the given taggers keep theirs)
+        self.crf, self.neural = crf.sharing_types(self), neural.sharing_types(self)
+        self.attributes = SharedAttributes(crf, neural)
         self.weight = neural.weight if weight is None else weight
         self.labels = crf.labels
         self.columns = np.array([neural.tags.index(label) for label in crf.labels])  # neural column per CRF label
         self.transitions = crf.transitions + self.weight * neural.transitions[np.ix_(self.columns, self.columns)]
 
+    def table_size(self) -> int:
+        return min(self.crf.table_size(), self.neural.table_size())
+
+    def _score_types(self, norms: Sequence[str]) -> tuple[np.ndarray, list[np.ndarray]]:
+        """The CRF's scores of the word types and the network's inputs, from one pass over their attributes."""
+        shared = self.attributes
+        flat, starts, vector_of = shared.word_ids(norms)
+        crf_scores = self.crf.summed_rows(shared.crf_rows[flat], starts)
+        # the network's bag rows, as ``NeuralTagger._bag_rows_and_vectors`` lays them: the word's rows, the
+        # row of no vector when it has none, padded with the zero row
+        counts = np.diff(np.append(starts, len(flat)))
+        rows = np.zeros((len(norms), int(counts.max(initial=0)) + 1), dtype=np.intp)
+        rows[np.arange(rows.shape[1]) < counts[:, None]] = shared.bag_rows[flat]
+        vectors = np.array(vector_of, dtype=np.intp)
+        no_vector = np.flatnonzero(vectors < 0)
+        rows[no_vector, counts[no_vector]] = self.neural.unknown_vector_row
+        return crf_scores, self.neural.inputs(rows, self.neural.word_vectors(vectors))
+
+    def store_types(self, first: int, norms: Sequence[str], scored: tuple[np.ndarray, list[np.ndarray]]) -> None:
+        crf_scores, inputs = scored
+        self.crf.store_types(first, norms, crf_scores)
+        self.neural.store_types(first, norms, inputs)
+
     def emissions(self, sequences: Sequence[Sequence[str]]) -> np.ndarray:
         """The summed scores of the words of all (non-empty) sequences: (words, labels) in the CRF's order."""
-        return self.crf.emissions(sequences) + self.weight * self.neural.scores(sequences)[:, self.columns]
+        ids = self.type_indices([norm for sequence in sequences for norm in sequence])
+        return self.crf.emissions(sequences, ids) + self.weight * self.neural.scores(sequences, ids)[:, self.columns]
 
     def sequence_scores(self, sequences: Sequence[Sequence[str]]) -> np.ndarray:
         return self.emissions(sequences)

@@ -12,12 +12,12 @@ from typing import Sequence
 
 from rasid.ner.clusters import word_clusters
 from rasid.ner.cues import cues
-from rasid.ner.gazetteer import names
+from rasid.ner.gazetteer import tagger_table
 from rasid.text.normalize import normalize_str
-from rasid.text.tokenize import ARTICLE, segment
+from rasid.text.tokenize import ARTICLE, segment_without_lexicon
 
 GAZETTEER_LABELS = ("PERS", "LOC", "ORG")
-AFFIX_LENGTHS = (1, 2, 3, 4)
+AFFIX_LENGTHS = (1, 2, 3, 4)  # 1..n: a word of size letters has the first size - 1 of them
 # Which features a neighbour at distance 1 or 2 contributes.
 NEIGHBOUR_FEATURES = {1: ("w", "s", "c", "g", "al", "sh", "k", "kf", "kx", "q"), 2: ("w", "c", "g", "k", "q")}
 CLUSTER_FEATURES = ("k", "kf", "kx")  # coarse to fine
@@ -57,30 +57,45 @@ def clitic_stripped(norm: str) -> str | None:
 
 
 def _gazetteer_labels(forms: Sequence[str]) -> list[str]:
-    return [label for label in GAZETTEER_LABELS if any(f in names(label) for f in forms)]
+    """The labels of any of ``forms``, in ``GAZETTEER_LABELS`` order."""
+    table = tagger_table().by_word
+    found = [table[form] for form in forms if form in table]
+    if not found:
+        return []
+    union = found[0].union(*found[1:])
+    return [label for label in GAZETTEER_LABELS if label in union]
+
+
+PREFIX_NAMES = tuple(f"p{n}" for n in AFFIX_LENGTHS)
+SUFFIX_NAMES = tuple(f"x{n}" for n in AFFIX_LENGTHS)
 
 
 def word_attributes(norm: str) -> list[tuple[str, str]]:
     """(name, value) pairs describing one normalized word."""
-    seg = segment(norm)
+    seg = segment_without_lexicon(norm)
     stem = seg.stem
-    has_article = ARTICLE in seg.prefix
+    prefix = seg.prefix
+    has_article = ARTICLE in prefix
     bare = stem[len(ARTICLE):] if has_article else stem
-    proclitics = "".join(p for p in seg.prefix if p != ARTICLE)
+    proclitics = "".join(p for p in prefix if p != ARTICLE) if prefix else ""
+    size = len(norm)
     attributes = [("w", norm), ("s", bare), ("sh", shape(norm))]
-    attributes += [(f"p{n}", norm[:n]) for n in AFFIX_LENGTHS if len(norm) > n]
-    attributes += [(f"x{n}", norm[-n:]) for n in AFFIX_LENGTHS if len(norm) > n]
+    fitting = min(size - 1, len(AFFIX_LENGTHS))  # the affixes shorter than the word
+    attributes += zip(PREFIX_NAMES[:fitting], [norm[:n] for n in AFFIX_LENGTHS[:fitting]])
+    attributes += zip(SUFFIX_NAMES[:fitting], [norm[-n:] for n in AFFIX_LENGTHS[:fitting]])
     if has_article:
         attributes.append(("al", "1"))
     if proclitics:
         attributes.append(("pc", proclitics))
-    attributes += [("g", label) for label in _gazetteer_labels((norm, stem, bare))]
+    forms = (norm, stem, bare)
+    attributes += [("g", label) for label in _gazetteer_labels(forms)]
     stripped = clitic_stripped(norm)
-    if stripped is not None and not proclitics and not has_article:
-        attributes.append(("c", stripped))
-        attributes += [("gc", label) for label in _gazetteer_labels((stripped,))]
-    stripped_forms = () if stripped is None else (stripped,)
-    attributes += [("q", label) for label in cues((norm, stem, bare) + stripped_forms)]
+    if stripped is not None:
+        if not proclitics and not has_article:
+            attributes.append(("c", stripped))
+            attributes += [("gc", label) for label in _gazetteer_labels((stripped,))]
+        forms += (stripped,)
+    attributes += [("q", label) for label in cues(forms)]
     attributes += _cluster_attributes(norm, stem)
     return attributes
 
@@ -96,8 +111,8 @@ def _cluster_attributes(norm: str, stem: str) -> list[tuple[str, str]]:
 
 @lru_cache(maxsize=1 << 12)
 def recent_word_attributes(norm: str) -> tuple[tuple[str, str], ...]:
-    """``word_attributes`` of the words met lately: the CRF decoder and the neural tagger score a
-    document's new word types one after the other, so the second finds them here."""
+    """``word_attributes`` of the words met lately (the CRF decoder or the neural tagger alone, the
+    network's training; the ensemble computes each new word type's once for both taggers itself)."""
     return tuple(word_attributes(norm))
 
 

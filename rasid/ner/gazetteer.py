@@ -48,8 +48,20 @@ def bundled_table_path() -> Path:
     return Path(str(resources.files("rasid.models").joinpath(TAGGER_TABLE)))
 
 
+class TaggerTable(dict):
+    """label -> the name words of the tagger's gazetteer; ``by_word``: word -> its labels (one lookup a form)."""
+
+    def __init__(self, words: dict[str, frozenset[str]]):
+        super().__init__(words)
+        by_word: dict[str, set[str]] = {}
+        for label, label_words in words.items():
+            for word in label_words:
+                by_word.setdefault(word, set()).add(label)
+        self.by_word = {word: frozenset(labels) for word, labels in by_word.items()}
+
+
 @lru_cache(maxsize=1)
-def tagger_table() -> dict[str, frozenset[str]]:
+def tagger_table() -> TaggerTable:
     """label -> the name words of the tagger's gazetteer (the frozen table beside the model)."""
     path = bundled_table_path()
     table: dict[str, set[str]] = {label: set() for label in LISTS}
@@ -58,7 +70,7 @@ def tagger_table() -> dict[str, frozenset[str]]:
             if label not in table:
                 raise GazetteerError(f"{path}: unknown label {label!r} for {word}")
             table[label].add(word)
-    return {label: frozenset(words) for label, words in table.items()}
+    return TaggerTable({label: frozenset(words) for label, words in table.items()})
 
 
 def names(label: str) -> frozenset[str]:

@@ -219,8 +219,7 @@ class NeuralTagger(TypeTable, SequenceTagger):
         # per network, each convolution's three taps side by side: (in, 3 x channels)
         self.side_by_side = [[np.ascontiguousarray(np.concatenate(list(taps), axis=1)) for taps, _ in n.convolutions]
                              for n in self.networks]
-        self.type_ids: dict[str, int] = {}
-        self.type_inputs = [np.zeros((1, n.bias.shape[0]), dtype=np.float32) for n in self.networks]  # row 0: zeros
+        self._empty_type_table()
 
     # --- word types ---
 
@@ -239,15 +238,23 @@ class NeuralTagger(TypeTable, SequenceTagger):
         counts = np.array(counts)
         padded = np.zeros((len(norms), int(counts.max(initial=0)) + 1), dtype=np.intp)  # a zero row at least
         padded[np.arange(padded.shape[1]) < counts[:, None]] = rows
-        where = np.array(vector_of, dtype=np.intp)
-        vectors = np.zeros((len(norms), self.vectors.shape[1]), dtype=np.float32)
-        known = where >= 0
-        vectors[known] = self.vectors[where[known]]
-        return padded, vectors
+        return padded, self.word_vectors(vector_of)
 
     def _score_types(self, norms: Sequence[str]) -> list[np.ndarray]:
         """Per network: the words' inputs to the first convolution, (words, dim)."""
-        rows, vectors = self._bag_rows_and_vectors(norms)
+        return self.inputs(*self._bag_rows_and_vectors(norms))
+
+    def word_vectors(self, vector_of: Sequence[int]) -> np.ndarray:
+        """The word vectors of the rows ``vector_of`` (-1: none, zeros) in float32, (words, vector size)."""
+        where = np.array(vector_of, dtype=np.intp)
+        vectors = np.zeros((len(where), self.vectors.shape[1]), dtype=np.float32)
+        known = where >= 0
+        vectors[known] = self.vectors[where[known]]
+        return vectors
+
+    def inputs(self, rows: np.ndarray, vectors: np.ndarray) -> list[np.ndarray]:
+        """Per network: the inputs to the first convolution of words of bag ``rows`` (words, width; the
+        words' rows in order, padded with row 0) and word ``vectors``, (words, dim)."""
         inputs = []
         for network in self.networks:
             bags = network.bag[rows].sum(axis=1)  # in row order, as the training's embedding bag
@@ -257,8 +264,12 @@ class NeuralTagger(TypeTable, SequenceTagger):
     def table_size(self) -> int:
         return TYPE_TABLE_SIZE
 
-    def _add_types(self, norms: list[str]) -> None:
-        first = len(self.type_ids) + 1  # after the zeros
+    def _empty_type_table(self) -> None:
+        self.type_ids = {}
+        self.type_inputs = [np.zeros((1, n.bias.shape[0]), dtype=np.float32) for n in self.networks]  # row 0: zeros
+
+    def store_types(self, first: int, norms: Sequence[str], inputs: Sequence[np.ndarray]) -> None:
+        """Rows ``first``... of the type table (row 0: zeros): per network, the word types' ``inputs``."""
         needed = first + len(norms)
         if needed > len(self.type_inputs[0]):
             capacity = max(needed, min(max(2 * len(self.type_inputs[0]), 1024), self.table_size()))
@@ -268,16 +279,15 @@ class NeuralTagger(TypeTable, SequenceTagger):
                 bigger[:first] = table[:first]
                 grown.append(bigger)
             self.type_inputs = grown
-        for table, inputs in zip(self.type_inputs, self._score_types(norms)):
-            table[first:needed] = inputs
-        for i, norm in enumerate(norms, first):
-            self.type_ids[norm] = i
+        for table, network_inputs in zip(self.type_inputs, inputs):
+            table[first:needed] = network_inputs
 
     # --- sequences ---
 
-    def emissions(self, sequences: Sequence[Sequence[str]]) -> np.ndarray:
+    def emissions(self, sequences: Sequence[Sequence[str]], ids: np.ndarray | None = None) -> np.ndarray:
         """Emission scores of the words of all (non-empty) sequences, concatenated, averaged over the
-        networks: (words, tags), columns in ``self.tags`` order."""
+        networks: (words, tags), columns in ``self.tags`` order. ``ids``: the words' ``type_indices``
+        when the caller has them."""
         single_blas_thread()  # once per process, also in one that received the tagger pickled
         gap = max(self.dilations)
         lengths = np.array([len(s) for s in sequences])
@@ -285,7 +295,7 @@ class NeuralTagger(TypeTable, SequenceTagger):
         # each sequence starts after a gap of zeros; one more gap after the last one
         slots = np.arange(len(norms)) + gap * np.repeat(np.arange(1, len(lengths) + 1), lengths)
         laid = np.full(len(norms) + gap * (len(lengths) + 1), PAD_TYPE, dtype=np.intp)
-        laid[slots] = self.type_indices(norms)
+        laid[slots] = self.type_indices(norms) if ids is None else ids
         gaps = np.flatnonzero(laid == PAD_TYPE)  # kept zero after each layer (PAD_TYPE is no word's id)
         total = None
         for network, side_by_side, table in zip(self.networks, self.side_by_side, self.type_inputs):
@@ -303,9 +313,9 @@ class NeuralTagger(TypeTable, SequenceTagger):
             hidden += convolved(hidden @ weights, d, bias, gaps)
         return hidden @ network.out_weight + network.out_bias
 
-    def scores(self, sequences: Sequence[Sequence[str]]) -> np.ndarray:
+    def scores(self, sequences: Sequence[Sequence[str]], ids: np.ndarray | None = None) -> np.ndarray:
         """``emissions`` with the start score added to each sequence's first word, the end score to its last."""
-        scores = self.emissions(sequences)
+        scores = self.emissions(sequences, ids)
         ends = np.cumsum([len(s) for s in sequences])
         scores[ends - np.array([len(s) for s in sequences])] += self.start
         scores[ends - 1] += self.end

@@ -259,6 +259,18 @@ def segment(norm: str, known: KnownWord = _never_known, ta_marbuta: bool = False
     return _lexical_split(norm, known, ta_marbuta) or _whole(norm)
 
 
+def segment_without_lexicon(norm: str) -> Segmentation:
+    """``segment(norm)`` with no known word: only the article (and a conjunction or preposition before
+    it) is ever split, so only that part of ``segment`` runs (the NER features' segmentation)."""
+    if len(norm) <= MIN_STEM:
+        return _whole(norm)
+    found = _article_split(norm, _never_known)
+    if found is None and norm[0] in CONJUNCTIONS and len(norm) > MIN_STEM + 1:
+        inner = _article_split(norm[1:], _never_known)
+        found = inner.after(norm[0]) if inner else None
+    return found or _whole(norm)
+
+
 @dataclass(frozen=True, slots=True)
 class WordForm:
     """The analysis of one surface word, offsets relative to the word; cached per surface form."""

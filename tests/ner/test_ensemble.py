@@ -93,3 +93,44 @@ def test_ensemble_pickles(tmp_path: Path, crf: Decoder):
     sequences = norms_of(SENTENCES)
     ensemble = EnsembleDecoder(crf, random_tagger(tmp_path))
     assert pickle.loads(pickle.dumps(ensemble)).tag_many(sequences) == ensemble.tag_many(sequences)
+
+
+def test_scores_are_the_two_taggers_sums_to_the_last_bit_and_the_taggers_keep_their_own_types(
+        tmp_path: Path, crf: Decoder):
+    neural = random_tagger(tmp_path)
+    sequences = norms_of(SENTENCES)
+    ensemble = EnsembleDecoder(crf, neural, weight=0.7)
+    columns = [TAGS.index(label) for label in crf.labels]
+    first = ensemble.emissions(sequences)
+    crf.tag_many(sequences[::-1])  # the given taggers fill their own type tables, in another order
+    neural.tag_many(sequences[::-1])
+    assert np.array_equal(first, crf.emissions(sequences) + 0.7 * neural.scores(sequences)[:, columns])
+    assert np.array_equal(ensemble.emissions(sequences), first)
+
+
+def test_a_new_word_type_is_described_once_for_both_taggers(tmp_path: Path, crf: Decoder, monkeypatch):
+    from rasid.ner import ensemble as ensemble_module
+
+    described = []
+    word_attributes = ensemble_module.word_attributes
+    monkeypatch.setattr(ensemble_module, "word_attributes", lambda norm: described.append(norm) or word_attributes(norm))
+    sequences = norms_of(SENTENCES)
+    ensemble = EnsembleDecoder(crf, random_tagger(tmp_path), weight=0.7)
+    tags = ensemble.tag_many(sequences)
+    assert sorted(described) == sorted({norm for norms in sequences for norm in norms})
+    assert ensemble.tag_many(sequences) == tags and len(described) == len(set(described))
+
+
+def test_the_shared_type_table_is_emptied_when_full_and_tags_stay_the_same(tmp_path: Path, crf: Decoder,
+                                                                         monkeypatch):
+    from rasid.ner import decoder as decoder_module
+    from rasid.ner import neural as neural_module
+
+    sequences = norms_of(SENTENCES)
+    expected = [EnsembleDecoder(crf, random_tagger(tmp_path), weight=0.7).tag(norms) for norms in sequences]
+    monkeypatch.setattr(decoder_module, "TYPE_TABLE_SIZE", 12)
+    monkeypatch.setattr(neural_module, "TYPE_TABLE_SIZE", 12)
+    ensemble = EnsembleDecoder(crf, random_tagger(tmp_path), weight=0.7)
+    for _round in range(2):
+        assert [ensemble.tag(norms) for norms in sequences] == expected
+        assert len(ensemble.type_ids) <= max(12, max(len(set(norms)) for norms in sequences))

@@ -207,3 +207,12 @@ def test_a_clitic_splits_off_a_noun_the_lexicon_knows_with_its_article():
     assert tokenize("لشؤون", known)[0].stem == "شوون"
     assert tokenize("وبمدينة", known)[0].stem == "مدينه"
     assert tokenize("بلال", known)[0].stem == "بلال"
+
+
+@pytest.mark.parametrize("word", ["والوزير", "للبريد", "للجنة", "بالرياض", "فالأمير", "وللمملكة", "ومتعب", "كالعادة",
+                                  "الم", "ال", "وال", "لل", "بال", "ولل", "سيعقد", "وزارته", "في", "و", "Reuters"])
+def test_segment_without_lexicon_is_segment_with_no_known_word(word):
+    from rasid.text.tokenize import segment_without_lexicon
+
+    norm = normalize_str(word)
+    assert segment_without_lexicon(norm) == segment(norm)
