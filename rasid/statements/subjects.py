@@ -99,7 +99,13 @@ def unnamed_subject(doc: Doc, cue: Match, sentence_end: int) -> bool:
     if token is None:
         return False
     following = [t.stem if i == 0 else t.norm for i, t in enumerate(doc.tokens[token.i:token.i + OUTLET_WORDS])]
-    return has_word(token, unnamed_subjects()) or starts_with_outlet(following)
+    return _as_listed(token, unnamed_subjects()) or starts_with_outlet(following)
+
+
+def _as_listed(token, words: frozenset[str]) -> bool:
+    """The word in the form the list gives it: "متحدث" (a spokesman, unnamed) is listed, "المتحدث" is not
+    (the spokesman, named after his title: أوضح المتحدث الرسمي باسم المركز رأفت الصباغ)."""
+    return token.stem in words or token.norm in words or token.text in words
 
 
 def unrecognized_subject(doc: Doc, cue: Match, sentence_end: int) -> bool:

@@ -195,3 +195,10 @@ def test_a_feminine_verb_keeps_a_woman_named_before():
     text = "التقت الوزيرة فاطمة الزهراني بالطلاب. وقالت إن التعليم أولوية."
     found = _said(text, [("PERSON", "فاطمة الزهراني", "فاطمة الزهراني", "SA")])
     assert [(name, cue) for name, cue, _ in found] == [("فاطمة الزهراني", "قالت")]
+
+
+def test_a_definite_title_head_after_the_cue_is_no_unnamed_subject_when_its_holder_is_named():
+    text = "وأوضح المتحدث الرسمي باسم المركز رأفت الصباغ أن الفريق وصل. وقال متحدث باسم الوزارة إن العمل مستمر."
+    found = _said(text, [("PERSON", "رأفت الصباغ", "رأفت الصباغ", "SA")])
+    assert [(name, cue) for name, cue, _ in found] == [("رأفت الصباغ", "أوضح")]
+    assert found[0][2].startswith("أن الفريق وصل")
