@@ -11,7 +11,7 @@ from rasid.persons.lexicon import (
     tagger_name_words,
 )
 from rasid.persons.names import NameSpan, looks_like_verb, read_name, read_name_backward
-from rasid.persons.titles import TitleSpan, read_title
+from rasid.persons.titles import TitleSpan, read_title, title_prepositions
 
 PLURAL_PRONOUNS = ("هم", "هما", "كم", "هن")
 RANK = "rank"  # honorifics.tsv kind of military and police ranks
@@ -210,6 +210,8 @@ def _cued_name(ctx: PersonContext, i: int, cue: Segment, separated: bool) -> Nam
         return None  # "سعادة مساعد وكيل الحرس الوطني": a title (a particle ends one: "مساعد بن محمد")
     if ctx.conjunction(i) or ctx.preposition(i):
         return None
+    if cue.kind == "title" and ctx.tokens[i].norm in title_prepositions():
+        return None  # "المتحدث [باسم] الوزارة": the preposition of the title, not the given name باسم
     if ctx.org_at[i] is not None and not ctx.ner_person[i]:
         return None
     token = ctx.tokens[i]

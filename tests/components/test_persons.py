@@ -525,3 +525,9 @@ def test_a_given_name_that_is_also_a_verb_opens_a_name_after_a_title_only_before
     found = persons("وقال الرئيس الأفغاني أشرف عبدالغني إن السلام قريب.", settings)
     assert [p.name for p in found] == ["أشرف عبدالغني"]
     assert persons("وقال إن المدير أشرف على الحفل بنفسه.", settings) == []
+
+
+def test_a_title_preposition_after_a_title_opens_no_name(settings):
+    text = "وقال المتحدث باسم العشائر محمد الشعباني إن المعارك مستمرة، وحضر الإعلامي باسم يوسف."
+    found = persons(text, settings)
+    assert sorted(p.name for p in found) == ["باسم يوسف", "محمد الشعباني"]
