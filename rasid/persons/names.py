@@ -68,8 +68,8 @@ def ends_name(ctx: PersonContext, j: int, second: bool = False) -> bool:
 def read_name(ctx: PersonContext, i: int, cued: bool) -> NameSpan | None:
     """The name that starts at ``i``. ``cued``: right after an honorific or a title, so the
     first word is a name even when it is also a common word (الدكتور مساعد ...)."""
-    if not ctx.is_word(i) or ctx.is_stop(i) or _adverbial_participle(ctx, i):
-        return None
+    if not ctx.is_word(i) or ctx.is_stop(i) or _adverbial_participle(ctx, i) or len(ctx.tokens[i].stem) < 2:
+        return None  # a single letter: a preposition written apart ("المدير التنفيذي لـ "نوكيا"")
     if ctx.is_verb(i) and not (cued and ctx.is_first_name(i) and _name_word_at(ctx, i + 1)):
         return None  # "الرئيس أشرف على الحفل" (supervised); but "الرئيس الأفغاني أشرف غاني"
     if not cued and ends_name(ctx, i) and ctx.particle(i) != "prefix":

@@ -531,3 +531,8 @@ def test_a_title_preposition_after_a_title_opens_no_name(settings):
     text = "وقال المتحدث باسم العشائر محمد الشعباني إن المعارك مستمرة، وحضر الإعلامي باسم يوسف."
     found = persons(text, settings)
     assert sorted(p.name for p in found) == ["باسم يوسف", "محمد الشعباني"]
+
+
+def test_a_single_letter_written_apart_is_no_name(settings):
+    text = "وقال المدير التنفيذي لـ \"نوكيا\" راجيف سوري إن الشركة تنمو."
+    assert all(len(p.name) > 2 for p in persons(text, settings))
