@@ -19,7 +19,7 @@ import numpy as np
 
 from rasid.ner.decoder import Decoder, SequenceTagger, TypeTable
 from rasid.ner.features import word_attributes
-from rasid.ner.neural import UNSEEN_VALUE, NeuralModelError, NeuralTagger, vector_forms, word_stem
+from rasid.ner.neural import UNSEEN_VALUE, NeuralModelError, NeuralTagger, word_vector_row
 
 
 class SharedAttributes:
@@ -64,8 +64,8 @@ class SharedAttributes:
             starts.append(len(flat))
             flat.append(nothing)
             flat += ids
-            forms = vector_forms(norm, word_stem(norm, attributes))
-            vector_of.append(next(filter(None.__ne__, map(vector_rows.get, forms)), -1))
+            vector = word_vector_row(norm, attributes, vector_rows)
+            vector_of.append(-1 if vector is None else vector)
         return np.array(flat, dtype=np.intp), starts, vector_of
 
 

@@ -128,6 +128,15 @@ def word_stem(norm: str, attributes: Sequence[tuple[str, str]]) -> str:
     return ARTICLE + bare if article else bare
 
 
+def word_vector_row(norm: str, attributes: Sequence[tuple[str, str]], vector_rows: Mapping[str, int]) -> int | None:
+    """The row of the word's vector (of the first of ``vector_forms`` that has one); None: it has none."""
+    for form in vector_forms(norm, word_stem(norm, attributes)):
+        found = vector_rows.get(form)
+        if found is not None:
+            return found
+    return None
+
+
 def word_rows(norm: str, attribute_rows: Mapping[tuple[str, str], int],
               vector_rows: Mapping[str, int]) -> tuple[list[int], int | None]:
     """The word's bag rows (a pair not in ``attribute_rows`` -> its name's ``(name, "?")`` row; no vector
@@ -139,12 +148,10 @@ def word_rows(norm: str, attribute_rows: Mapping[tuple[str, str], int],
     if None in rows:
         rows = [row if row is not None else get((pair[0], UNSEEN_VALUE)) for row, pair in zip(rows, attributes)]
         rows = [row for row in rows if row is not None]
-    for form in vector_forms(norm, word_stem(norm, attributes)):
-        found = vector_rows.get(form)
-        if found is not None:
-            return rows, found
-    rows.append(attribute_rows[UNKNOWN_VECTOR_PAIR])
-    return rows, None
+    found = word_vector_row(norm, attributes, vector_rows)
+    if found is None:
+        rows.append(attribute_rows[UNKNOWN_VECTOR_PAIR])
+    return rows, found
 
 
 @dataclass
