@@ -11,8 +11,8 @@ from rasid.events.lexicon import instrument_matcher, mode_matcher, status_matche
 from rasid.events.parties import find_parties
 from rasid.events.readings import (
     agrees_with_an_opinion, arrival_of_a_conveyance, has_unnamed_subject, is_counted_noun, is_possessed_masdar,
-    is_prayer, names_a_sum, names_an_offer, offers_absorb_cooperation, signing_without_instrument, tokens_in_names,
-    without_invited_visits,
+    is_prayer, names_a_sum, names_an_offer, offers_absorb_cooperation, receives_no_guest, signing_without_instrument,
+    tokens_in_names, without_invited_visits,
 )
 from rasid.lang.matcher import Match, PhraseMatcher
 from rasid.text.normalize import normalize_str
@@ -106,7 +106,8 @@ class CandidateFinder:
             candidate.unnamed_subject = has_unnamed_subject(self.doc, candidate)
             if candidate.entry.weak and (candidate.actor is None or arrival_of_a_conveyance(self.doc, candidate)):
                 continue
-            if is_prayer(self.doc, candidate) or is_counted_noun(self.doc, candidate):
+            if is_prayer(self.doc, candidate) or is_counted_noun(self.doc, candidate) \
+                    or receives_no_guest(self.doc, candidate):
                 continue
             if candidate.entry.offer and not names_an_offer(self.doc, candidate):
                 continue

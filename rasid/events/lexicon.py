@@ -161,6 +161,11 @@ def prayer_objects() -> frozenset[str]:
     return normalized_words("event_prayer_objects.txt")
 
 
+def non_guests() -> frozenset[str]:
+    """Objects of receiving that are no guests (event_non_guests.txt: طلبات، مراجعين) and conveyances."""
+    return normalized_words("event_non_guests.txt") | conveyances()
+
+
 def conveyances() -> frozenset[str]:
     """Conveyances and cargo (event_conveyances.txt): an arrival of one is a delivery, not a visit."""
     return normalized_words("event_conveyances.txt")

@@ -14,10 +14,11 @@ from rasid.events.candidate import Candidate
 from rasid.events.context import DocIndex
 from rasid.events.lexicon import (
     conveyances, locative_prepositions, money_words, object_prepositions, offer_objects, opinion_markers,
-    prayer_objects,
+    non_guests, prayer_objects,
 )
 
-OFFER_TYPE, JOINT_TYPE, REQUEST_TYPE = "AID", "COOPERATE", "REQUEST"
+OFFER_TYPE, JOINT_TYPE, REQUEST_TYPE, CONSULT_TYPE = "AID", "COOPERATE", "REQUEST", "CONSULT"
+IN_PERSON = "in_person"
 NUMBER = "number"  # the token kind of a number in digits
 NOUN_FORM = "noun"  # event_triggers.tsv form of a verbal-noun trigger
 MASDAR_PRONE = frozenset({"REJECT", "ACCUSE"})  # verbs whose verbal noun is written alike (رفض، إدانة)
@@ -92,6 +93,17 @@ def _free_conveyance(doc: Doc, k: int, first: int) -> bool:
         return False
     governing = object_prepositions() | locative_prepositions()
     return not any(doc.tokens[j].norm in governing for j in range(max(first, k - GOVERNING_REACH), k))
+
+
+def receives_no_guest(doc: Doc, c: Candidate) -> bool:
+    """"استقبال طلبات المبتعثين"، "استقبل قسم الطوارئ 8009 مراجعين": a reception or visit (an in_person
+    trigger) whose object right after it, or after a number, is no guest (event_non_guests.txt)."""
+    if c.type != CONSULT_TYPE or c.entry.mode != IN_PERSON or c.entry.weak:
+        return False
+    words = [t for t in doc.tokens[c.last:doc.sentences[c.sentence].last_token] if t.kind in ("word", NUMBER)][:2]
+    if words and words[0].kind == NUMBER:
+        words = words[1:]
+    return bool(words) and words[0].kind == "word" and words[0].bare in non_guests()
 
 
 def is_prayer(doc: Doc, c: Candidate) -> bool:

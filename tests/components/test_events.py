@@ -300,3 +300,17 @@ def test_a_verb_form_after_a_number_is_a_counted_noun_but_a_noun_trigger_is_an_e
     assert [e for e in _events(text, SA_JO) if e.type == "REQUEST"] == []
     text = "وعقدت السعودية والأردن 3 اجتماعات في إطار اللجنة المشتركة."
     assert [e.trigger.text for e in _events(text, SA_JO) if e.type == "CONSULT"] == ["اجتماعات"]
+
+
+SA_GB = [("COUNTRY", "السعودية", "السعودية", "SA"), ("COUNTRY", "بريطانيا", "بريطانيا", "GB"),
+         ("ORG", "الجمعية العلمية", "الجمعية العلمية", "SA"), ("ORG", "جامعة برمنجهام", "جامعة برمنجهام", "GB")]
+
+
+def test_receiving_applications_is_no_reception_of_guests():
+    text = "بدأت الجمعية العلمية في بريطانيا استقبال طلبات المبتعثين من السعودية للمشاركة مع جامعة برمنجهام."
+    assert [e for e in _events(text, SA_GB) if e.type == "CONSULT"] == []
+
+
+def test_receiving_a_delegation_is_a_reception():
+    text = "استقبلت الجمعية العلمية في بريطانيا وفدا من جامعة برمنجهام والسعودية."
+    assert [e.trigger.text for e in _events(text, SA_GB) if e.type == "CONSULT"] == ["استقبلت"]
