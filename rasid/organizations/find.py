@@ -19,6 +19,7 @@ from rasid.organizations.spans import (
 from rasid.text.tokenize import Token
 
 UNSPLIT_CLITICS = "ولبف"
+NUMBER = "number"  # the token kind of a number in digits
 
 
 @lru_cache(maxsize=1)
@@ -123,6 +124,8 @@ def _head_span(reader: Reader, i: int, head_end: int, head: Head) -> OrgSpan | N
         return span
     if not definite and head.key in chair_heads() and _opens_person(tokens, head_end):
         return None  # برئاسة وزير الخارجية، برئاسة الأمير ...: who chairs, no body
+    if not definite and i > 0 and tokens[i - 1].kind == NUMBER and not tokens[i].word_prefixes:
+        return None  # "90 مستشفى حكوميا"، "260 شركة طيران": a counted noun, no name
     end = reader.complement(span, head_end)
     words = [t.stem for t in tokens[head_end:end]]
     content = [w for w in words if w not in generic_modifiers()]

@@ -305,3 +305,9 @@ def test_chaired_by_a_person_or_title_is_no_body():
               "سلطان بن سلمان ثم برئاسة رئيسها. وأعلنت رئاسة مجلس الوزراء ورئاسة الجمهورية القرار.")
     check_spans(doc)
     assert set(orgs(doc)) == {"رئاسة مجلس الوزراء", "رئاسة الجمهورية"}
+
+
+def test_a_head_counted_after_a_number_names_no_body():
+    doc = run("ويعمل حاليا 90 مستشفى حكوميا بنظام التشغيل الذاتي، وقالت وزارة الصحة إن العمل مستمر.")
+    assert set(orgs(doc)) == {"وزارة الصحة"}
+    check_spans(doc)
