@@ -59,10 +59,12 @@ def country_names() -> dict[str, tuple[str, ...]]:
     return {code: tuple(forms) for code, forms in names.items()}
 
 
-def _with_article(phrase: str) -> str:
-    """"كوري شمالي" -> "الكوري الشمالي"; "جنوب أفريقي" -> "الجنوب أفريقي"."""
+def _with_article(phrase: str, base: str | None = None) -> str:
+    """"كوري شمالي" -> "الكوري الشمالي"; "جنوب أفريقي" -> "الجنوب أفريقي". ``base``: the masculine form an
+    inflected ``phrase`` comes from, which tells whether every word is an adjective ("كورية جنوبية" ->
+    "الكورية الجنوبية")."""
     words = phrase.split()
-    if all(w.endswith("ي") for w in words):
+    if all(w.endswith("ي") for w in (base or phrase).split()):
         return " ".join(ARTICLE + w for w in words)
     return ARTICLE + phrase
 
@@ -88,7 +90,7 @@ def country_adjectives() -> tuple[tuple[str, str, bool, bool], ...]:
         for base in _split(bases):
             for form, masculine in inflect_adjective(base):
                 forms.append((form, code, False, masculine))
-                forms.append((_with_article(form), code, True, masculine))
+                forms.append((_with_article(form, base), code, True, masculine))
         for form in _split(irregular):
             bare = form[len(ARTICLE):] if form.startswith(ARTICLE) else form
             forms.append((ARTICLE + bare, code, True, False))

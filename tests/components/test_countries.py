@@ -160,3 +160,8 @@ def test_an_indefinite_nisba_after_a_plain_given_name_is_a_family_name():
 def test_an_indefinite_nisba_after_a_noun_or_a_pronoun_is_a_state():
     assert codes(run("والتقى الوزير بمواطن مصري ولاعب غاني.")) == {"EG", "GH"}
     assert codes(run("وقدمت الطالبات نشيد أنا سعودي.")) == {"SA"}
+
+
+def test_a_two_word_adjective_takes_the_article_on_both_words_in_every_inflection():
+    assert codes(run("قالت الشركة الكورية الجنوبية إن الهاتف جديد.")) == {"KR"}
+    assert codes(run("وأعلنت الشرطة الكورية الشمالية اعتقال رجل.")) == {"KP"}
