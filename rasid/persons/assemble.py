@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from rasid.persons.context import PersonContext
 from rasid.persons.parse import SEPARATORS, Segment
 
+PRONOUN = "pronoun"  # honorifics.tsv kind of an honorific with "his/her" (سموه، معاليه)
+
 
 @dataclass
 class PersonFind:
@@ -57,6 +59,9 @@ def _take_before(ctx: PersonContext, segments: list[Segment], owned: list[bool],
     separated = False
     while k >= 0 and not owned[k] and segments[k].kind in ("honorific", "title") and _adjacent(ctx, segments[k], right):
         segment = segments[k]
+        if segment.kind == "honorific" and segment.value.kind == PRONOUN and segment.last < right.first:
+            break  # "الوفد المرافق لسموه، المستشار ... أحمد الخطيب": سموه stands for someone named before
+            # (in construct it belongs to a title: "مدير مكتب معاليه السفير ...")
         if segment.kind == "honorific" and ctx.preposition(segment.first) and find.titles:
             owned[segments.index(find.titles[0])] = False
             find.titles.pop(0)  # "لسمو ولي ولي العهد وزير ...": the first title is the oblique person's

@@ -536,3 +536,11 @@ def test_a_title_preposition_after_a_title_opens_no_name(settings):
 def test_a_single_letter_written_apart_is_no_name(settings):
     text = "وقال المدير التنفيذي لـ \"نوكيا\" راجيف سوري إن الشركة تنمو."
     assert all(len(p.name) > 2 for p in persons(text, settings))
+
+
+def test_a_pronoun_honorific_before_a_comma_takes_no_title_from_the_next_name(settings):
+    text = ("ويضم الوفد المرافق لسموه، المستشار بالديوان الملكي أحمد الخطيب. "
+            "وحضر مدير مكتب معاليه السفير محمد بن عباس الكلابي.")
+    titles = {p.name: [r.title for r in p.roles] for p in persons(text, settings)}
+    assert titles["أحمد الخطيب"] == ["المستشار بالديوان الملكي"]
+    assert titles["محمد بن عباس الكلابي"] == ["مدير مكتب"]
