@@ -108,7 +108,12 @@ def assign_home_country(doc: Doc) -> None:
     for entity in doc.entities_of("COUNTRY"):
         if entity.country:
             counts[entity.country] += len(entity.mentions)
-    if not counts:
+    if not counts:  # local news that names no state: the state of its cities ("مستشفى تيماء"، "بمنطقة تبوك")
+        places = Counter(e.country for e in doc.entities_of("LOCATION") if e.country for _m in e.mentions)
+        if places:
+            home = places.most_common(1)[0][0]
+            for person in persons:
+                person.country = home
         return
     counts.update(doc.extra.get("person_home_hints", ()))
     marked = set(doc.extra.get("person_marked_countries", ()))

@@ -544,3 +544,9 @@ def test_a_pronoun_honorific_before_a_comma_takes_no_title_from_the_next_name(se
     titles = {p.name: [r.title for r in p.roles] for p in persons(text, settings)}
     assert titles["أحمد الخطيب"] == ["المستشار بالديوان الملكي"]
     assert titles["محمد بن عباس الكلابي"] == ["مدير مكتب"]
+
+
+def test_an_official_in_local_news_that_names_no_state_serves_the_state_of_its_cities():
+    text = "وقال مدير مستشفى تيماء العام عبدالعزيز سليمان الشولي إن العمل مستمر في منطقة تبوك."
+    found = persons(text, Settings(components=("text", "countries", "organizations", "persons", "coref")))
+    assert [(p.name, p.country) for p in found] == [("عبدالعزيز سليمان الشولي", "SA")]
