@@ -5,10 +5,12 @@ from rasid.components import component
 from rasid.doc import Doc, Entity, Statement
 from rasid.events.context import build_index
 from rasid.lang.matcher import Match
-from rasid.statements.lexicon import cue_matcher
+from rasid.statements.lexicon import cue_matcher, written_as_cue
 from rasid.statements.sentences import SentenceStatements, outside_quotes
 
 PURPOSE_PREFIX = "ل"
+NOUN_PREPOSITIONS = ("ب", "ك")  # prepositions a verb never takes
+VERB = "verb"
 
 
 @component("statements")
@@ -16,8 +18,13 @@ def statements(doc: Doc, settings) -> Doc:
     index = build_index(doc)
     by_sentence: dict[int, list[Match]] = {}
     for match in cue_matcher().find(doc.tokens):
-        if PURPOSE_PREFIX in doc.tokens[match.first].proclitic:
+        token = doc.tokens[match.first]
+        if PURPOSE_PREFIX in token.proclitic:
             continue  # لنقل الخبرات، ليؤكد: a purpose, not a report
+        if match.payload.kind == VERB and token.proclitic[-1:] in NOUN_PREPOSITIONS:
+            continue  # "برأت اللجنة" (acquitted), not ب + رأت: a verb takes no preposition
+        if not written_as_cue(doc.tokens[match.last - 1], match.payload):
+            continue  # "استطلاعات رأي": the noun, not the verb رأى
         by_sentence.setdefault(doc.tokens[match.first].sentence, []).append(match)
     previous: Entity | None = None
     last_person: Entity | None = None

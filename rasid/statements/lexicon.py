@@ -13,6 +13,7 @@ from rasid.text.normalize import normalize_str
 
 CUE_KINDS = ("verb", "participle", "source", "relay")
 GENDERED_KINDS = ("verb", "participle")
+ALIF_MAQSURA, FINAL_YA = "ى", "ي"
 ARTICLE = "ال"
 TITLE_KINDS = ("office", "complete", "counterpart")
 
@@ -21,6 +22,7 @@ TITLE_KINDS = ("office", "complete", "counterpart")
 class Cue:
     kind: str
     gender: str | None = None  # of a verb or participle whose other-gender form is a cue too (قالت/قال)
+    final_maqsura: bool = False  # written with a final ى (رأى): the same word with ي is a noun (رأي)
 
 
 @lru_cache(maxsize=1)
@@ -33,7 +35,7 @@ def cue_matcher() -> PhraseMatcher[Cue]:
     forms = frozenset(p.split()[0] for p, kind in phrases if kind in GENDERED_KINDS)
     for phrase, kind in phrases:
         gender = cue_gender(phrase.split()[0], forms) if kind in GENDERED_KINDS else None
-        matcher.add(phrase, Cue(kind, gender))
+        matcher.add(phrase, Cue(kind, gender, phrase.endswith(ALIF_MAQSURA)))
     return matcher
 
 
@@ -121,6 +123,11 @@ def is_outlet(entity: Entity) -> bool:
         return False
     first = words[0][len(ARTICLE):] if words[0].startswith(ARTICLE) else words[0]
     return first in _outlet_heads() or starts_with_outlet(words)
+
+
+def written_as_cue(token, cue: Cue) -> bool:
+    """"رأى" is the verb, "رأي" (opinion) the noun: normalized alike, told apart as written."""
+    return not (cue.final_maqsura and token.written_stem.endswith(FINAL_YA))
 
 
 def has_word(token, words: frozenset[str]) -> bool:

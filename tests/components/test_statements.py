@@ -202,3 +202,10 @@ def test_a_definite_title_head_after_the_cue_is_no_unnamed_subject_when_its_hold
     found = _said(text, [("PERSON", "رأفت الصباغ", "رأفت الصباغ", "SA")])
     assert [(name, cue) for name, cue, _ in found] == [("رأفت الصباغ", "أوضح")]
     assert found[0][2].startswith("أن الفريق وصل")
+
+
+def test_the_noun_written_like_a_cue_and_a_verb_with_a_preposition_are_no_reports():
+    text = ("وقال محمد العلي إن العمل مستمر. وأبرزت استطلاعات رأي أجريت أمس أن العمل جيد. "
+            "وبرأت اللجنة اللاعب من التهمة. ورأى محمد العلي أن الخطة ناجحة.")
+    found = _said(text, [("PERSON", "محمد العلي", "محمد العلي", "SA")])
+    assert [(name, cue) for name, cue, _ in found] == [("محمد العلي", "قال"), ("محمد العلي", "رأى")]
