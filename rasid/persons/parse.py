@@ -16,6 +16,7 @@ from rasid.persons.titles import TitleSpan, read_title, title_prepositions
 PLURAL_PRONOUNS = ("هم", "هما", "كم", "هن")
 RANK = "rank"  # honorifics.tsv kind of military and police ranks
 NISBA = "ي"  # the ending of a family name of origin (الترابي), normalized (ى too)
+OPENING_QUOTES = frozenset({'"', "«", "“"})
 SEPARATORS = frozenset({",", "،", "-", "–", "—"})  # may stand between a name and its title
 
 
@@ -131,8 +132,9 @@ def _segment_at(ctx: PersonContext, i: int, segments: list[Segment]) -> Segment 
         if title.complement and title.last > honorific.last:
             return _title_segment(title)
         title = None
-    named_thing = i > 0 and ctx.same_sentence(i, i - 1) and ctx.is_word(i - 1) \
-        and not ctx.definite(i - 1) and ctx.tokens[i - 1].bare in named_after_heads()
+    head = i - 1 if i > 1 and ctx.tokens[i - 1].text in OPENING_QUOTES else i  # ملتقى "نور الهدى"
+    named_thing = head > 0 and ctx.same_sentence(i, head - 1) and ctx.is_word(head - 1) \
+        and not ctx.definite(head - 1) and ctx.tokens[head - 1].bare in named_after_heads()
     if honorific is not None and named_thing:
         return _skip_named_thing(ctx, honorific)  # "طريق الملك عبدالله": the name of a thing
     if honorific is not None:

@@ -550,3 +550,8 @@ def test_an_official_in_local_news_that_names_no_state_serves_the_state_of_its_c
     text = "وقال مدير مستشفى تيماء العام عبدالعزيز سليمان الشولي إن العمل مستمر في منطقة تبوك."
     found = persons(text, Settings(components=("text", "countries", "organizations", "persons", "coref")))
     assert [(p.name, p.country) for p in found] == [("عبدالعزيز سليمان الشولي", "SA")]
+
+
+def test_a_quoted_name_after_a_named_after_head_is_a_thing():
+    text = "وحضر فهد الغامدي فعاليات ملتقى \"نور الهدى\" أمس."
+    assert [p.name for p in analyze(Article(text=text)).entities_of("PERSON")] == ["فهد الغامدي"]
