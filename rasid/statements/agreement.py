@@ -60,25 +60,27 @@ def cue_gender(form: str, forms: frozenset[str]) -> str | None:
     return next((gender for applies, counterpart, gender in pairs if applies and counterpart in forms), None)
 
 
-def _person_gender(entity: Entity) -> str | None:
+@lru_cache(maxsize=4096)
+def _person_gender(person: str, honorific: str | None, titles: tuple[str, ...]) -> str | None:
     words = gender_words()
     evidence: set[str] = set()
-    name = [_bare(w) for w in normalize_str(entity.name).split()]
+    name = [_bare(w) for w in normalize_str(person).split()]
     if name and name[0] in words["given"]:
         evidence.add(words["given"][name[0]])
     evidence.update(words["kinship"][w] for w in name[1:-1] if w in words["kinship"])
-    evidence.update(words["address"][_bare(w)] for w in normalize_str(entity.honorific or "").split()
+    evidence.update(words["address"][_bare(w)] for w in normalize_str(honorific or "").split()
                     if _bare(w) in words["address"])
-    for role in entity.roles:  # a woman may hold a title in its masculine form (مساعد مدير): only وزيرة tells
-        head = normalize_str(role.title).split()[:1]
+    for title in titles:  # a woman may hold a title in its masculine form (مساعد مدير): only وزيرة tells
+        head = normalize_str(title).split()[:1]
         if head and title_genders().get(_bare(head[0])) == FEMININE:
             evidence.add(FEMININE)
     evidence.discard(EITHER)
     return evidence.pop() if len(evidence) == 1 else None
 
 
-def _org_gender(entity: Entity) -> str | None:
-    words = normalize_str(entity.name).split()
+@lru_cache(maxsize=4096)
+def _org_gender(name: str) -> str | None:
+    words = normalize_str(name).split()
     if not words or _bare(words[0]) not in head_stems():
         return None
     return FEMININE if _bare(words[0]).endswith(FEMININE_ENDINGS) else MASCULINE
@@ -86,9 +88,9 @@ def _org_gender(entity: Entity) -> str | None:
 
 def entity_gender(entity: Entity) -> str | None:
     if entity.type == "ORG":
-        return _org_gender(entity)
+        return _org_gender(entity.name)
     if entity.type == "PERSON":
-        return _person_gender(entity)
+        return _person_gender(entity.name, entity.honorific, tuple(role.title for role in entity.roles))
     return None
 
 
