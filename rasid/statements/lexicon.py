@@ -14,6 +14,7 @@ from rasid.text.normalize import normalize_str
 CUE_KINDS = ("verb", "participle", "source", "relay")
 GENDERED_KINDS = ("verb", "participle")
 ALIF_MAQSURA, FINAL_YA = "ى", "ي"
+HAMZA_ABOVE, HAMZA_BELOW = "أ", "إ"
 ARTICLE = "ال"
 TITLE_KINDS = ("office", "complete", "counterpart")
 
@@ -23,6 +24,7 @@ class Cue:
     kind: str
     gender: str | None = None  # of a verb or participle whose other-gender form is a cue too (قالت/قال)
     final_maqsura: bool = False  # written with a final ى (رأى): the same word with ي is a noun (رأي)
+    hamza_above: bool = False  # opens with أ (أبان): the same letters with إ are another word (إبان = during)
 
 
 @lru_cache(maxsize=1)
@@ -35,7 +37,7 @@ def cue_matcher() -> PhraseMatcher[Cue]:
     forms = frozenset(p.split()[0] for p, kind in phrases if kind in GENDERED_KINDS)
     for phrase, kind in phrases:
         gender = cue_gender(phrase.split()[0], forms) if kind in GENDERED_KINDS else None
-        matcher.add(phrase, Cue(kind, gender, phrase.endswith(ALIF_MAQSURA)))
+        matcher.add(phrase, Cue(kind, gender, phrase.endswith(ALIF_MAQSURA), phrase.startswith(HAMZA_ABOVE)))
     return matcher
 
 
@@ -55,6 +57,19 @@ def pronoun_honorifics() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def openers() -> frozenset[str]:
     return _stems("statement_openers.txt")
+
+
+@lru_cache(maxsize=1)
+def maqsura_openers() -> frozenset[str]:
+    """Openers written with a final ى (على، إلى), normalized: written with ي they are names (علي)."""
+    return frozenset(normalize_str(w) for w in load_list("statement_openers.txt") if w.endswith(ALIF_MAQSURA))
+
+
+def is_opener(token) -> bool:
+    """"وأكد على أهمية": the subject is omitted; but "أبان علي الناصر": a name, as written."""
+    if not has_word(token, openers()):
+        return False
+    return not (token.written_stem.endswith(FINAL_YA) and token.stem in maqsura_openers())
 
 
 @lru_cache(maxsize=1)
@@ -126,8 +141,11 @@ def is_outlet(entity: Entity) -> bool:
 
 
 def written_as_cue(token, cue: Cue) -> bool:
-    """"رأى" is the verb, "رأي" (opinion) the noun: normalized alike, told apart as written."""
-    return not (cue.final_maqsura and token.written_stem.endswith(FINAL_YA))
+    """"رأى" is the verb, "رأي" (opinion) the noun; "أبان" explained, "إبان" during: normalized alike,
+    told apart as written (a missing hamza is no evidence either way)."""
+    written = token.written_stem
+    return not (cue.final_maqsura and written.endswith(FINAL_YA)) \
+        and not (cue.hamza_above and written.startswith(HAMZA_BELOW))
 
 
 def has_word(token, words: frozenset[str]) -> bool:

@@ -8,7 +8,7 @@ from rasid.events.lexicon import object_prepositions
 from rasid.lang.matcher import Match
 from rasid.statements.agreement import agrees
 from rasid.statements.lexicon import (
-    has_word, names_someone, starts_with_outlet, content_starts, openers, title_heads, unnamed_subjects,
+    has_word, is_opener, names_someone, starts_with_outlet, content_starts, title_heads, unnamed_subjects,
 )
 
 SPEAKER_REACH = 8  # tokens after a cue where its speaker is looked for
@@ -90,7 +90,7 @@ def refers_back(doc: Doc, cue: Match, sentence_end: int) -> bool:
             if token.text in QUOTES:
                 continue  # ذكرت "وكالة ...": the subject is quoted, not omitted
             return True
-        return has_word(token, openers())
+        return is_opener(token)
     return True
 
 

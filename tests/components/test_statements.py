@@ -209,3 +209,10 @@ def test_the_noun_written_like_a_cue_and_a_verb_with_a_preposition_are_no_report
             "وبرأت اللجنة اللاعب من التهمة. ورأى محمد العلي أن الخطة ناجحة.")
     found = _said(text, [("PERSON", "محمد العلي", "محمد العلي", "SA")])
     assert [(name, cue) for name, cue, _ in found] == [("محمد العلي", "قال"), ("محمد العلي", "رأى")]
+
+
+def test_abana_and_mufidan_are_cues_but_ibbana_and_a_name_after_the_cue_are_not_openers():
+    text = ("أبان علي الناصر أن الأعداد كبيرة، مفيدا أن الطلب يزداد. "
+            "وكان ذلك إبان الأزمة التي مرت.")
+    found = _said(text, [("PERSON", "علي الناصر", "علي الناصر", "SA")])
+    assert [(name, cue) for name, cue, _ in found] == [("علي الناصر", "أبان"), ("علي الناصر", "مفيدا")]
