@@ -311,3 +311,9 @@ def test_a_head_counted_after_a_number_names_no_body():
     doc = run("ويعمل حاليا 90 مستشفى حكوميا بنظام التشغيل الذاتي، وقالت وزارة الصحة إن العمل مستمر.")
     assert set(orgs(doc)) == {"وزارة الصحة"}
     check_spans(doc)
+
+
+def test_well_known_clubs_and_companies_without_a_head_are_bodies():
+    doc = run("أبرم ريال مدريد صفقة مع مجموعة علي بابا الصينية، وأعلنت موبايلي نتائجها.")
+    assert orgs(doc) == {"ريال مدريد": "ES", "مجموعة علي بابا الصينية": "CN", "موبايلي": "SA"}
+    check_spans(doc)
