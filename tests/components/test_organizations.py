@@ -317,3 +317,8 @@ def test_well_known_clubs_and_companies_without_a_head_are_bodies():
     doc = run("أبرم ريال مدريد صفقة مع مجموعة علي بابا الصينية، وأعلنت موبايلي نتائجها.")
     assert orgs(doc) == {"ريال مدريد": "ES", "مجموعة علي بابا الصينية": "CN", "موبايلي": "SA"}
     check_spans(doc)
+
+
+def test_opec_by_its_long_name_with_petroleum_is_one_body():
+    doc = run("وتملك إيران العضو في منظمة البلدان المصدرة للبترول (أوبك) احتياطات كبيرة.")
+    assert orgs(doc) == {"منظمة البلدان المصدرة للبترول": None}
