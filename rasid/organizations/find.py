@@ -9,7 +9,7 @@ from rasid.doc import Doc
 from rasid.lang import load_list
 from rasid.lang.matcher import phrase_key
 from rasid.lang.orgs import (
-    ARTICLE, Head, chair_heads, first_names, generic_modifiers, head_matcher, head_stems, indefinite_heads,
+    ARTICLE, Head, KnownOrg, chair_heads, first_names, generic_modifiers, head_matcher, head_stems, indefinite_heads,
     international_markers, known_org_matcher, not_names, part_of_matcher, person_opening_words, relay_cues,
 )
 from rasid.organizations.complement import Reader
@@ -145,7 +145,19 @@ def _head_span(reader: Reader, i: int, head_end: int, head: Head) -> OrgSpan | N
         return None
     span.last = end
     span.international = any(w in international_markers() for w in words)
+    span.known = _known_complement(tokens, head_end, end)
     return span
+
+
+def _known_complement(tokens: list[Token], head_end: int, end: int) -> KnownOrg | None:
+    """"نادي تشيلسي الإنجليزي"، "شركة أرامكو": a head before the name of a well-known body of a state (and
+    only adjectives after it) names that body; not "أرامكو السعودية للتكرير", another one."""
+    match = known_org_matcher().match_at(tokens, head_end)
+    if match is None or match.last > end or match.payload.country is None:
+        return None  # a body listed without a state keeps what the article says of it (شركة مايكروسوفت الأمريكية)
+    if not all(looks_adjective(t) and is_definite(t) and not proclitics(t) for t in tokens[match.last:end]):
+        return None
+    return match.payload
 
 
 def _opens_person(tokens: list[Token], k: int) -> bool:

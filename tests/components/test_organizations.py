@@ -322,3 +322,9 @@ def test_well_known_clubs_and_companies_without_a_head_are_bodies():
 def test_opec_by_its_long_name_with_petroleum_is_one_body():
     doc = run("وتملك إيران العضو في منظمة البلدان المصدرة للبترول (أوبك) احتياطات كبيرة.")
     assert orgs(doc) == {"منظمة البلدان المصدرة للبترول": None}
+
+
+def test_a_head_before_a_well_known_body_of_a_state_names_that_body():
+    doc = run("أعلن نادي تشيلسي الإنجليزي اليوم إقالة الطبيبة، لتترك تشلسي يلعب بتسعة لاعبين.")
+    assert orgs(doc) == {"نادي تشيلسي الإنجليزي": "GB"}
+    check_spans(doc)
