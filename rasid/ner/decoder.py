@@ -47,6 +47,7 @@ ATTRIBUTE_RE = re.compile(r"(-?\d+)?([^=\d-][^=]*)=(.*)", re.DOTALL)  # [offset]
 TYPE_TABLE_SIZE = 1 << 17  # word types kept scored; the table is emptied when a document would overflow it
 PAD_TYPE = 0  # the type id of the padding around each sequence
 WINDOW = np.array(OFFSETS)
+PAIR_FIRST, PAIR_SECOND = 1, 2  # a word type's roles in the word bigrams the model weighs (bit flags)
 SELF_CHECK_WORDS = 400
 SELF_CHECK_TOLERANCE = 1e-9
 
@@ -206,10 +207,19 @@ class Decoder(TypeTable, SequenceTagger):
         decoder.cluster_ids = {cluster: i for i, cluster in enumerate(clusters)}
         decoder.before, decoder.after, decoder.unseen_cluster = before, after, len(clusters)
         decoder.word_pairs = word_pairs
-        decoder.pair_seconds = frozenset(second for _, second in word_pairs)
+        decoder._index_word_pairs()
         decoder.weights, decoder.fast = None, True
         decoder._start_type_table(pad_scores)
         return decoder
+
+    def _index_word_pairs(self) -> None:
+        """The words that begin and end the word bigrams with a weight (``word_pairs``)."""
+        self.pair_firsts = frozenset(first for first, _ in self.word_pairs)
+        self.pair_seconds = frozenset(second for _, second in self.word_pairs)
+
+    def _pair_roles(self, norms: Iterable[str]) -> list[int]:
+        firsts, seconds = self.pair_firsts, self.pair_seconds
+        return [(PAIR_FIRST if norm in firsts else 0) | (PAIR_SECOND if norm in seconds else 0) for norm in norms]
 
     def _empty_type_table(self) -> None:
         self._start_type_table(self.type_scores[0])
@@ -220,6 +230,7 @@ class Decoder(TypeTable, SequenceTagger):
         self.type_ids: dict[str, int] = {}
         self.type_scores = pad_scores[None].copy()
         self.type_clusters = np.array([self.cluster_ids[PAIR_PAD[1]]], dtype=np.intp)
+        self.type_pair_roles = np.array(self._pair_roles(PAIR_PAD[:1]), dtype=np.uint8)
 
     def _split_pair_features(self) -> None:
         """Word bigrams into a dict on word pairs; cluster bigrams into tables on cluster ids."""
@@ -234,7 +245,7 @@ class Decoder(TypeTable, SequenceTagger):
             elif prefix in (CLUSTER_PAIR_BEFORE, CLUSTER_PAIR_AFTER):
                 first, _, second = attribute[3:].partition("|")
                 cluster_pairs.append((prefix, self._cluster_id(first), self._cluster_id(second), vector))
-        self.pair_seconds = frozenset(second for _, second in self.word_pairs)
+        self._index_word_pairs()
         for name in PAIR_PAD:
             self._cluster_id(name)
         count = len(self.cluster_ids) + 1  # the last id: a cluster the model has no pair weight for
@@ -327,11 +338,14 @@ class Decoder(TypeTable, SequenceTagger):
             table[:first] = self.type_scores[:first]
             clusters = np.zeros(capacity, dtype=np.intp)
             clusters[:first] = self.type_clusters[:first]
-            self.type_scores, self.type_clusters = table, clusters
+            roles = np.zeros(capacity, dtype=np.uint8)
+            roles[:first] = self.type_pair_roles[:first]
+            self.type_scores, self.type_clusters, self.type_pair_roles = table, clusters, roles
         self.type_scores[first:needed] = scores
         get_cluster, unseen = self.cluster_ids.get, self.unseen_cluster
         keys = getattr(pair_keys, "__wrapped__", pair_keys)  # uncached: the type table is the cache
         self.type_clusters[first:needed] = [get_cluster(keys(norm)[1], unseen) for norm in norms]
+        self.type_pair_roles[first:needed] = self._pair_roles(norms)
 
     def table_size(self) -> int:
         return TYPE_TABLE_SIZE
@@ -354,21 +368,21 @@ class Decoder(TypeTable, SequenceTagger):
         clusters = self.type_clusters[laid]
         here = clusters[slots]
         scores += self.before[clusters[slots - 1], here] + self.after[here, clusters[slots + 1]]
-        self._add_word_pairs(scores, sequences)
+        self._add_word_pairs(scores, norms, laid[slots - 1], self.type_pair_roles[laid[slots]])
         return scores
 
-    def _add_word_pairs(self, scores: np.ndarray, sequences: Sequence[Sequence[str]]) -> None:
-        word_pairs, seconds = self.word_pairs, self.pair_seconds
-        i = 0
-        for sequence in sequences:
-            previous = PAIR_PAD[0]
-            for norm in sequence:
-                if norm in seconds:
-                    vector = word_pairs.get((previous, norm))
-                    if vector is not None:
-                        scores[i] += vector
-                previous = norm
-                i += 1
+    def _add_word_pairs(self, scores: np.ndarray, norms: Sequence[str], previous_types: np.ndarray,
+                        roles: np.ndarray) -> None:
+        """The word bigram weights, at the words (``roles``: their pair roles) that end a weighted bigram
+        and follow a word that begins one (``previous_types``: the type before each word, the padding
+        at a sequence's start)."""
+        may_pair = (roles & PAIR_SECOND) & (self.type_pair_roles[previous_types] & PAIR_FIRST) * PAIR_SECOND
+        at_start = previous_types == PAD_TYPE
+        word_pairs, pad = self.word_pairs, PAIR_PAD[0]
+        for i in np.flatnonzero(may_pair).tolist():
+            vector = word_pairs.get((pad if at_start[i] else norms[i - 1], norms[i]))
+            if vector is not None:
+                scores[i] += vector
 
     def sequence_scores(self, sequences: Sequence[Sequence[str]]) -> np.ndarray:
         return self.emissions(sequences)

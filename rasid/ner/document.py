@@ -12,11 +12,10 @@ A linear pass: candidate names are indexed by their first word.
 """
 from __future__ import annotations
 
-from collections import Counter
 from typing import Sequence
 
 from rasid.lang.wordsets import normalized_words
-from rasid.ner.features import clitic_stripped
+from rasid.ner.features import CLITIC_LETTERS, clitic_stripped
 from rasid.ner.scoring import chunks
 
 PROPAGATED_LABELS = frozenset({"PERS", "LOC", "ORG"})
@@ -26,15 +25,23 @@ FUNCTION_WORDS_FILE = "person_stop_words.txt"  # words that are never a one-word
 
 def document_names(sequences: Sequence[Sequence[str]], tags: Sequence[Sequence[str]]) -> dict[tuple[str, ...], str]:
     """Word tuple -> the type the tagger gave it most often in the document (ties: first seen)."""
-    votes: dict[tuple[str, ...], Counter[str]] = {}
+    votes: dict[tuple[str, ...], dict[str, int]] = {}
     for words, labels in zip(sequences, tags):
         for chunk in chunks(labels):
             if chunk.label not in PROPAGATED_LABELS or chunk.last - chunk.first > MAX_NAME_WORDS:
                 continue
-            votes.setdefault(tuple(words[chunk.first:chunk.last]), Counter())[chunk.label] += 1
+            _vote(votes, tuple(words[chunk.first:chunk.last]), chunk.label)
             if chunk.label == "PERS" and chunk.last - chunk.first >= 2:
-                votes.setdefault((words[chunk.last - 1],), Counter())["PERS"] += 1
-    return {name: counts.most_common(1)[0][0] for name, counts in votes.items()}
+                _vote(votes, (words[chunk.last - 1],), "PERS")
+    return {name: max(counts, key=counts.__getitem__) for name, counts in votes.items()}  # max: the first best
+
+
+def _vote(votes: dict[tuple[str, ...], dict[str, int]], name: tuple[str, ...], label: str) -> None:
+    counts = votes.get(name)
+    if counts is None:
+        votes[name] = {label: 1}
+    else:
+        counts[label] = counts.get(label, 0) + 1
 
 
 def _forms(word: str) -> tuple[str, ...]:
@@ -68,14 +75,17 @@ def propagate(sequences: Sequence[Sequence[str]], tags: Sequence[Sequence[str]])
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for name in names:
         by_first.setdefault(name[0], []).append(name)
+    # the words a name may start at: its first word, also behind a clitic letter (``_forms``)
+    starters = set(by_first) | {letter + first for first in by_first for letter in CLITIC_LETTERS}
     out = []
     for words, labels in zip(sequences, tags):
         labels = list(labels)
+        if starters.isdisjoint(words):
+            out.append(labels)
+            continue
         i = 0
         while i < len(words):
-            word = words[i]
-            candidate = labels[i] == "O" and (word in by_first or word[1:] in by_first)
-            found = _match(words, labels, i, by_first) if candidate else None
+            found = _match(words, labels, i, by_first) if labels[i] == "O" and words[i] in starters else None
             if found is None:
                 i += 1
                 continue
