@@ -165,3 +165,11 @@ def test_an_indefinite_nisba_after_a_noun_or_a_pronoun_is_a_state():
 def test_a_two_word_adjective_takes_the_article_on_both_words_in_every_inflection():
     assert codes(run("قالت الشركة الكورية الجنوبية إن الهاتف جديد.")) == {"KR"}
     assert codes(run("وأعلنت الشرطة الكورية الشمالية اعتقال رجل.")) == {"KP"}
+
+
+def test_seoul_is_torrents_unless_korea_is_named():
+    doc = run("وفي العارضة، تسببت سيول الأمطار في قطع عدد من الطرق.")
+    assert codes(doc) == set() and not doc.entities_of("LOCATION")
+    doc = run("عقد وزير خارجية كوريا الجنوبية مؤتمرا صحافيا في سيول.")
+    assert "KR" in codes(doc) and [e.name for e in doc.entities_of("LOCATION")] == ["سيول"]
+    check_spans(doc)
