@@ -42,6 +42,21 @@ def home_references() -> frozenset[str]:
                      if mode == "one" and " " not in phrase)
 
 
+@lru_cache(maxsize=1)
+def ruling_houses() -> dict[tuple[str, ...], str]:
+    """Normalized family names of ruling houses ("آل ثاني") -> their state, see person_ruling_houses.tsv."""
+    return {tuple(normalize_str(name).split()): code
+            for code, names in load_table("person_ruling_houses.tsv", 2) for name in names.split("|")}
+
+
+def ruling_house_country(name: str) -> str | None:
+    """The state of a name that ends with a ruling house's family name ("خالد بن خليفة آل ثاني" -> QA)."""
+    words = tuple(normalize_str(name).split())
+    if len(words) < 3:  # a given name before the house: "آل ثاني" alone names the family
+        return None
+    return ruling_houses().get(words[-2:])
+
+
 def holds_office(person: Entity) -> bool:
     """Some role of the person is an office (وزير، سفير، رئيس ...), not only an occupation."""
     words = occupation_words()

@@ -555,3 +555,14 @@ def test_an_official_in_local_news_that_names_no_state_serves_the_state_of_its_c
 def test_a_quoted_name_after_a_named_after_head_is_a_thing():
     text = "وحضر فهد الغامدي فعاليات ملتقى \"نور الهدى\" أمس."
     assert [p.name for p in analyze(Article(text=text)).entities_of("PERSON")] == ["فهد الغامدي"]
+
+
+def test_ruling_house_names_the_state(settings):
+    text = ("يزور الأردن اليوم الأمير محمد بن سلمان بن عبدالعزيز آل سعود ولي ولي العهد، ويلتقي الملك عبدالله الثاني "
+            "ملك الأردن، بحضور الشيخ خالد بن خليفة آل ثاني رئيس الديوان الأميري.")
+    found = persons(text, settings)
+    assert by_name(found, "محمد بن سلمان بن عبدالعزيز آل سعود").country == "SA"
+    assert by_name(found, "خالد بن خليفة آل ثاني").country == "QA"
+    ambassador = by_name(persons("وصل الأمير خالد بن بندر آل سعود سفير بريطانيا لدى ألمانيا إلى برلين.", settings),
+                         "خالد بن بندر آل سعود")
+    assert ambassador.country == "GB"  # a title that names its state wins
