@@ -328,3 +328,11 @@ def test_a_head_before_a_well_known_body_of_a_state_names_that_body():
     doc = run("أعلن نادي تشيلسي الإنجليزي اليوم إقالة الطبيبة، لتترك تشلسي يلعب بتسعة لاعبين.")
     assert orgs(doc) == {"نادي تشيلسي الإنجليزي": "GB"}
     check_spans(doc)
+
+
+def test_organ_systems_and_team_staff_are_not_bodies():
+    assert orgs(run("يتطلب الجهاز الهضمي المزيد من الدم، ويضر التدخين بالجهاز التنفسي.")) == {}
+    assert orgs(run("ويهدف الجهاز الفني للوقوف على جاهزية اللاعبين، وأعلن الجهاز الطبي إصابة المهاجم.")) == {}
+    doc = run("وأعلن الجهاز المركزي للتعبئة العامة والإحصاء النتائج.")
+    assert list(orgs(doc)) == ["الجهاز المركزي للتعبئة العامة والإحصاء"]
+    check_spans(doc)
