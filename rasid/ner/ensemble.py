@@ -13,7 +13,7 @@ zeros aside), so the tags are the same.
 """
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Callable, Sequence
 
 import numpy as np
 
@@ -25,45 +25,49 @@ from rasid.ner.neural import UNSEEN_VALUE, NeuralModelError, NeuralTagger, word_
 class SharedAttributes:
     """Word attributes -> the rows the CRF decoder and the network sum for them, in one lookup.
 
-    ``ids``: each (name, value) pair either tagger knows -> a joint id; ``crf_rows[id]`` is its row of the
-    CRF's blocks (the zero row when the CRF has none), ``bag_rows[id]`` its bag row (the network's row
-    of the name's unseen values, or the zero row 0, when the network has none). Extra ids: ``nothing``
-    (zero rows in both: each word starts with it, so that none sums over nothing) and, per name, its
-    unseen value (``unseen``)."""
+    Each (name, value) pair either tagger knows has a joint id; ``crf_rows[id]`` is its row of the CRF's
+    blocks (the zero row when the CRF has none), ``bag_rows[id]`` its bag row (the network's row of the
+    name's unseen values, or the zero row 0, when the network has none). Extra ids: ``nothing`` (zero
+    rows in both: each word starts with it, so that none sums over nothing) and, per name, its unseen
+    value. ``lookup``: name -> (its values' ids ``get``, the id of its unseen value): one small dict per
+    name (most names have few values, which stay in the processor's cache)."""
 
     def __init__(self, crf: Decoder, neural: NeuralTagger):
         crf_of, bag_of, zero = crf.rows, neural.attribute_rows, crf.unknown_row
         pairs = list(dict.fromkeys([*crf_of, *bag_of]))
-        self.ids = {pair: i for i, pair in enumerate(pairs)}
         crf_rows = [crf_of.get(pair, zero) for pair in pairs]
         bag_rows = [bag_of[pair] if pair in bag_of else bag_of.get((pair[0], UNSEEN_VALUE), 0) for pair in pairs]
         self.nothing = len(pairs)
         crf_rows.append(zero)
         bag_rows.append(0)
-        self.unseen: dict[str, int] = {}
-        for name in sorted({pair[0] for pair in pairs}):
-            self.unseen[name] = len(crf_rows)
+        values: dict[str, dict[str, int]] = {}
+        for i, pair in enumerate(pairs):
+            if len(pair) == 2:  # not the network's padding key
+                values.setdefault(pair[0], {})[pair[1]] = i
+        self.lookup: dict[str, tuple[Callable[[str, int], int], int]] = {}
+        for name in sorted(values):
+            self.lookup[name] = (values[name].get, len(crf_rows))
             crf_rows.append(zero)
             bag_rows.append(bag_of.get((name, UNSEEN_VALUE), 0))
+        self.unknown_name = ({}.get, self.nothing)
         self.crf_rows, self.bag_rows = np.array(crf_rows, dtype=np.intp), np.array(bag_rows, dtype=np.intp)
         self.vector_rows = neural.vector_rows
 
     def word_ids(self, norms: Sequence[str]) -> tuple[np.ndarray, list[int], list[int]]:
         """The joint ids of the words' attributes laid end to end (each word's from ``nothing`` on), where
         each word's start, and each word's vector row (-1: none)."""
-        get, unseen, nothing = self.ids.get, self.unseen, self.nothing
+        lookup, unknown_name, nothing = self.lookup.get, self.unknown_name, self.nothing
         vector_rows = self.vector_rows
         flat: list[int] = []
         starts: list[int] = []
         vector_of: list[int] = []
         for norm in norms:
             attributes = word_attributes(norm)
-            ids = [get(pair) for pair in attributes]
-            if None in ids:
-                ids = [i if i is not None else unseen.get(pair[0], nothing) for i, pair in zip(ids, attributes)]
             starts.append(len(flat))
             flat.append(nothing)
-            flat += ids
+            for name, value in attributes:
+                get, unseen = lookup(name, unknown_name)
+                flat.append(get(value, unseen))
             vector = word_vector_row(norm, attributes, vector_rows)
             vector_of.append(-1 if vector is None else vector)
         return np.array(flat, dtype=np.intp), starts, vector_of
