@@ -566,3 +566,9 @@ def test_ruling_house_names_the_state(settings):
     ambassador = by_name(persons("وصل الأمير خالد بن بندر آل سعود سفير بريطانيا لدى ألمانيا إلى برلين.", settings),
                          "خالد بن بندر آل سعود")
     assert ambassador.country == "GB"  # a title that names its state wins
+
+
+def test_present_verb_after_a_headline_title_is_no_name(settings):
+    assert persons("وزير التعليم يتفقد مدارس الحد الجنوبي ويبحث آلية الدراسة فيها", settings) == []
+    found = persons("أمير منطقة تبوك يدشن مشروع النقل العام ويكرم الأمير فهد بن سلطان.", settings)
+    assert [p.name for p in found] == ["فهد بن سلطان"]
