@@ -572,3 +572,9 @@ def test_present_verb_after_a_headline_title_is_no_name(settings):
     assert persons("وزير التعليم يتفقد مدارس الحد الجنوبي ويبحث آلية الدراسة فيها", settings) == []
     found = persons("أمير منطقة تبوك يدشن مشروع النقل العام ويكرم الأمير فهد بن سلطان.", settings)
     assert [p.name for p in found] == ["فهد بن سلطان"]
+
+
+def test_delegation_in_construct_with_a_state_is_its_side(settings):
+    text = ("ورأس وفد المملكة العربية السعودية إلى أعمال الاجتماع وزير الدولة للشؤون الخارجية الدكتور نزار بن عبيد. "
+            "ويبحث الاجتماع التصعيد الإسرائيلي الأخير في القدس والسياسات التي تقوم بها إسرائيل.")
+    assert by_name(persons(text, settings), "نزار بن عبيد").country == "SA"
