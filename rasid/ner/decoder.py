@@ -46,7 +46,6 @@ OFFSETS = (-2, -1, 0, 1, 2)  # window offsets; index offset + 2
 ATTRIBUTE_RE = re.compile(r"(-?\d+)?([^=\d-][^=]*)=(.*)", re.DOTALL)  # [offset]name=value
 TYPE_TABLE_SIZE = 1 << 17  # word types kept scored; the table is emptied when a document would overflow it
 PAD_TYPE = 0  # the type id of the padding around each sequence
-WINDOW = np.array(OFFSETS)
 PAIR_FIRST, PAIR_SECOND = 1, 2  # a word type's roles in the word bigrams the model weighs (bit flags)
 SELF_CHECK_WORDS = 400
 SELF_CHECK_TOLERANCE = 1e-9
@@ -363,12 +362,20 @@ class Decoder(TypeTable, SequenceTagger):
         slots = np.arange(len(norms)) + 2 * np.repeat(np.arange(1, len(lengths) + 1), lengths)
         laid = np.full(len(norms) + 2 * len(lengths) + 2, PAD_TYPE, dtype=np.intp)
         laid[slots] = self.type_indices(norms) if ids is None else ids
-        windows = laid[slots[:, None] + WINDOW]  # (words, 5): the types at offsets -2..2
-        scores = self.type_scores[windows, np.arange(len(OFFSETS))].sum(axis=1)
+        scores = self._window_scores(laid, slots)
         clusters = self.type_clusters[laid]
         here = clusters[slots]
         scores += self.before[clusters[slots - 1], here] + self.after[here, clusters[slots + 1]]
         self._add_word_pairs(scores, norms, laid[slots - 1], self.type_pair_roles[laid[slots]])
+        return scores
+
+    def _window_scores(self, laid: np.ndarray, slots: np.ndarray) -> np.ndarray:
+        """Each word's scores summed over its window: the type at each offset -2..2 (``laid[slot + offset]``)
+        with its scores at that offset, added in offset order; one gather of (words, labels) an offset."""
+        table = self.type_scores
+        scores = table[laid[slots + OFFSETS[0]], 0] + table[laid[slots + OFFSETS[1]], 1]
+        for column, offset in enumerate(OFFSETS[2:], 2):
+            scores += table[laid[slots + offset], column]
         return scores
 
     def _add_word_pairs(self, scores: np.ndarray, norms: Sequence[str], previous_types: np.ndarray,
