@@ -78,6 +78,12 @@ def content_starts() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def speaker_search_stops() -> frozenset[str]:
+    """Where the search for a source's speaker ends: what was said begins, or a relative clause."""
+    return content_starts() | _stems("statement_speaker_stops.txt")
+
+
+@lru_cache(maxsize=1)
 def unnamed_subjects() -> frozenset[str]:
     """Subjects that name no speaker (statement_unnamed_subjects.txt) and news outlets' heads."""
     return _stems("statement_unnamed_subjects.txt") | _outlet_heads() | frozenset(ARTICLE + w for w in _outlet_heads())

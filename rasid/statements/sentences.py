@@ -57,7 +57,7 @@ class SentenceStatements:
         elif cue.payload.kind == "participle":
             speaker = self.antecedent(cue.first, None, cue.payload.gender)
         elif cue.payload.kind == "source":
-            named = speaker_after(self.doc, self.mentions, cue.last, SPEAKER_REACH)
+            named = speaker_after(self.doc, self.mentions, cue.last, SPEAKER_REACH, relatives_end=True)
             if named is not None:
                 speaker, content = named.entity, named.mention.end
         else:

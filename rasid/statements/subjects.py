@@ -8,7 +8,8 @@ from rasid.events.lexicon import object_prepositions
 from rasid.lang.matcher import Match
 from rasid.statements.agreement import agrees
 from rasid.statements.lexicon import (
-    has_word, is_opener, names_someone, starts_with_outlet, content_starts, title_heads, unnamed_subjects,
+    has_word, is_opener, names_someone, starts_with_outlet, content_starts, speaker_search_stops, title_heads,
+    unnamed_subjects,
 )
 
 SPEAKER_REACH = 8  # tokens after a cue where its speaker is looked for
@@ -39,14 +40,19 @@ def governed(doc: Doc, m: EntityMention) -> bool:
 
 
 def speaker_after(doc: Doc, mentions: list[EntityMention], after: int, reach: int,
-                   governed_ok: bool = False, titled: bool = False, gender: str | None = None) -> EntityMention | None:
+                   governed_ok: bool = False, titled: bool = False, gender: str | None = None,
+                   relatives_end: bool = False) -> EntityMention | None:
     """The first person or body named after a cue, before what was said begins. An organization
     directly followed by a person is part of that person's title (الناطق باسم الرئاسة السفير علاء يوسف);
     ``titled``: a person named after a longer chain of titles that begins within the reach counts too;
-    ``gender``: the cue's, which the speaker agrees with (أعلنت الشرطة ... مارك ليبرت: not him)."""
+    ``gender``: the cue's, which the speaker agrees with (أعلنت الشرطة ... مارك ليبرت: not him);
+    ``relatives_end``: the source after حسب/وفقا ل is never a party in a relative clause
+    on it ("حسب اللوائح التي تنص عليها أنظمة الهيئة"; a verb's subject may be: "وتشير البيانات التي
+    أعلنتها المؤسسة")."""
     stop = after + reach
+    stops = speaker_search_stops() if relatives_end else content_starts()
     for i in range(after, min(stop, len(doc.tokens))):
-        if has_word(doc.tokens[i], content_starts()):
+        if has_word(doc.tokens[i], stops):
             stop = i
             break
     named = [m for m in mentions if after <= m.first < stop and m.entity.type in PARTY_TYPES

@@ -216,3 +216,10 @@ def test_abana_and_mufidan_are_cues_but_ibbana_and_a_name_after_the_cue_are_not_
             "وكان ذلك إبان الأزمة التي مرت.")
     found = _said(text, [("PERSON", "علي الناصر", "علي الناصر", "SA")])
     assert [(name, cue) for name, cue, _ in found] == [("علي الناصر", "أبان"), ("علي الناصر", "مفيدا")]
+
+
+def test_a_party_inside_a_relative_clause_is_no_speaker():
+    text = "وأعطيت المنشآت مهلة للاعتراض حسب اللوائح التي تنص عليها أنظمة الهيئة. وحسب الهيئة فإن المهلة كافية."
+    found = _said(text, [("ORG", "الهيئة العامة للسياحة", "الهيئة", "SA")])
+    assert [(name, cue) for name, cue, _ in found] == [("الهيئة العامة للسياحة", "حسب")]
+    assert found[0][2].startswith("فإن المهلة")
