@@ -578,3 +578,9 @@ def test_delegation_in_construct_with_a_state_is_its_side(settings):
     text = ("ورأس وفد المملكة العربية السعودية إلى أعمال الاجتماع وزير الدولة للشؤون الخارجية الدكتور نزار بن عبيد. "
             "ويبحث الاجتماع التصعيد الإسرائيلي الأخير في القدس والسياسات التي تقوم بها إسرائيل.")
     assert by_name(persons(text, settings), "نزار بن عبيد").country == "SA"
+
+
+def test_personal_representative_keeps_the_whole_title(settings):
+    text = "وحضر الاجتماع سمو الشيخ جاسم بن حمد آل ثاني الممثل الشخصي لأمير دولة قطر."
+    person = by_name(persons(text, settings), "جاسم بن حمد آل ثاني")
+    assert titles(person) == ["الممثل الشخصي لأمير دولة قطر"] and person.country == "QA"
