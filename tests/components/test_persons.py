@@ -584,3 +584,11 @@ def test_personal_representative_keeps_the_whole_title(settings):
     text = "وحضر الاجتماع سمو الشيخ جاسم بن حمد آل ثاني الممثل الشخصي لأمير دولة قطر."
     person = by_name(persons(text, settings), "جاسم بن حمد آل ثاني")
     assert titles(person) == ["الممثل الشخصي لأمير دولة قطر"] and person.country == "QA"
+
+
+def test_a_municipality_or_village_named_after_a_man_is_no_mention_of_him():
+    text = ("كان الرتل في طريقه إلى الثكنة العسكرية في بلدية طارق بن زياد بولاية عين الدفلى، "
+            "وانقطع الطريق في قرية خالد بن الوليد. وقال رئيس بلدية جدة خالد الغامدي إن الأعمال مستمرة.")
+    doc = analyze(Article(text=text))
+    check_spans(doc)
+    assert [p.name for p in doc.entities_of("PERSON")] == ["خالد الغامدي"]
