@@ -13,7 +13,7 @@ from rasid.persons.coref import add_role
 from rasid.persons.countries import (
     HOME_TITLE_WEIGHT,
     explicit_organization_country, international, marks_country, ministry_country, nationality_before,
-    organization_in, ruling_house_country, side_country, title_country,
+    nationality_aside, organization_in, ruling_house_country, side_country, title_country,
 )
 from rasid.persons.parse import parse
 from rasid.text.normalize import normalize_str
@@ -43,8 +43,8 @@ def _entity(ctx: PersonContext, find: PersonFind, organizations: list[Entity]) -
     """The person of one name: its honorifics, roles, and the state it serves.
 
     The state comes from a title that names it, else from a ruling house its family name names
-    ("آل ثاني"), else from a nationality adjective right before it
-    ("البلجيكي دافيد جوفان") or the side named before it in the sentence ("من الجانب العراقي"),
+    ("آل ثاني"), else from a nationality adjective right before it ("البلجيكي دافيد جوفان") or in
+    quotes right after it ("علي حسن عيسى «يمني»"), or the side named before it in the sentence ("من الجانب العراقي"),
     else from the body its title names or leads.
     """
     doc = ctx.doc
@@ -59,7 +59,8 @@ def _entity(ctx: PersonContext, find: PersonFind, organizations: list[Entity]) -
         else:
             entity.honorific = doc.text[first.start:find.honorifics[-1].end]
     opening = min([name.first] + [t.first for t in find.titles] + [h.first for h in find.honorifics])
-    side = ruling_house_country(entity.name) or nationality_before(ctx, opening) or side_country(ctx, opening)
+    side = ruling_house_country(entity.name) or nationality_before(ctx, opening) \
+        or nationality_aside(ctx, name.last) or side_country(ctx, opening)
     implied_countries: list[str | None] = []
     for segment in find.titles:
         title = segment.value

@@ -24,6 +24,8 @@ from rasid.text.normalize import normalize_str
 
 DESTINATION_CLITIC = "ل"
 NAME_QUOTES = "\"«“'"
+ASIDE_OPENERS = "(«“\"'"
+ASIDE_CLOSERS = ")»”\"'"
 POSSESSOR_WINDOW = 8  # tokens back to the state a possessive title refers to
 MIN_HOME_MENTIONS = 2  # an unmarked state mentioned once is no home
 MIN_HOME_SHARE = 1 / 3  # ... nor one mentioned far less than the most mentioned state
@@ -221,6 +223,25 @@ def nationality_before(ctx: PersonContext, first: int) -> str | None:
     if k < 0 or not ctx.is_word(k) or not ctx.same_sentence(first, k) or not ctx.country_at[k]:
         return None
     if ctx.tokens[k].stem not in definite_adjectives() or _describes_word_before(ctx, k - 1):
+        return None
+    return ctx.country_at[k]
+
+
+@lru_cache(maxsize=1)
+def bare_adjectives() -> frozenset[str]:
+    """One-word nationality adjectives without the article (يمني، سعودية), normalized."""
+    return frozenset(normalize_str(form) for form, _code, definite, _masculine in country_adjectives()
+                     if not definite and " " not in form)
+
+
+def nationality_aside(ctx: PersonContext, last: int) -> str | None:
+    """"وطالب علي حسن عيسى «يمني» بإيجاد آلية": a bare nationality adjective in quotes or brackets right
+    after the name (``last``: the token after it), as local news tells a resident's nationality."""
+    k = last + 1
+    if k + 1 >= len(ctx.tokens) or ctx.tokens[last].text not in ASIDE_OPENERS \
+            or ctx.tokens[k + 1].text not in ASIDE_CLOSERS or not ctx.same_sentence(last, k + 1):
+        return None
+    if not ctx.country_at[k] or ctx.tokens[k].stem not in bare_adjectives():
         return None
     return ctx.country_at[k]
 

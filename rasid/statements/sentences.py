@@ -1,20 +1,25 @@
 """The statements of one sentence, cue by cue, and the cues left out inside quotations."""
 from __future__ import annotations
 
+import re
+
 from rasid.doc import Doc, Entity, Statement
 from rasid.events.context import PARTY_TYPES, DocIndex, after_title
 from rasid.lang.matcher import Match
+from rasid.persons.countries import bare_adjectives
 from rasid.statements.agreement import agrees
 from rasid.statements.lexicon import is_outlet, pronoun_honorifics
 from rasid.statements.subjects import (
     SPEAKER_REACH, country_subject, governed, next_word, refers_back, relay_source,
     speaker_after, subjunctive, unnamed_subject, unrecognized_subject,
 )
+from rasid.text.normalize import normalize_str
 
 STRAIGHT_QUOTE = '"'
 OPENING_QUOTES = "«“"
 CLOSING_QUOTES = "»”"
 LEADING_JUNK = " \t\n،,:؛;-–—\"'«»“”"
+ASIDE = re.compile(r"\s*[«(“\"']\s*(\w+)\s*[»)”\"']")  # "علي حسن عيسى «يمني» ...": a one-word aside
 
 
 class SentenceStatements:
@@ -51,7 +56,7 @@ class SentenceStatements:
                                       gender=cue.payload.gender)
                 unnamed = named is None and unrecognized_subject(self.doc, cue, end)
             if named is not None:
-                speaker, content = named.entity, after_title(named)
+                speaker, content = named.entity, _after_nationality_aside(self.doc.text, after_title(named))
             elif not unnamed:  # the subject is omitted: وأكد أهمية ...
                 speaker = self.antecedent(cue.first, self._omitted_fallback(cue), cue.payload.gender)
         elif cue.payload.kind == "participle":
@@ -112,6 +117,14 @@ class SentenceStatements:
                 continue
             result.append(Statement(speaker, self.doc.mention(cue.start, cue.end), start, stop))
         return result
+
+
+def _after_nationality_aside(text: str, position: int) -> int:
+    """The speaker's nationality in quotes or brackets after the name is not what was said."""
+    aside = ASIDE.match(text, position)
+    if aside is not None and normalize_str(aside.group(1)) in bare_adjectives():
+        return aside.end()
+    return position
 
 
 def outside_quotes(doc: Doc, sentence: int, cues: list[Match]) -> list[Match]:

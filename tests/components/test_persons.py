@@ -592,3 +592,10 @@ def test_a_municipality_or_village_named_after_a_man_is_no_mention_of_him():
     doc = analyze(Article(text=text))
     check_spans(doc)
     assert [p.name for p in doc.entities_of("PERSON")] == ["خالد الغامدي"]
+
+
+def test_a_nationality_in_quotes_after_the_name_is_the_persons_state(settings):
+    text = "وطالب المراجع علي حسن عيسى «يمني» بإيجاد آلية، وقال محمد الغامدي (سعودي) إن الخدمة ممتازة."
+    found = persons(text, settings)
+    assert by_name(found, "علي حسن عيسى").country == "YE"
+    assert by_name(found, "محمد الغامدي").country == "SA"

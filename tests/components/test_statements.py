@@ -223,3 +223,10 @@ def test_a_party_inside_a_relative_clause_is_no_speaker():
     found = _said(text, [("ORG", "الهيئة العامة للسياحة", "الهيئة", "SA")])
     assert [(name, cue) for name, cue, _ in found] == [("الهيئة العامة للسياحة", "حسب")]
     assert found[0][2].startswith("فإن المهلة")
+
+
+def test_the_speakers_nationality_in_quotes_is_not_what_was_said():
+    text = "وطالب علي حسن عيسى «يمني» بإيجاد آلية لإنجاز المعاملات."
+    found = _said(text, [("PERSON", "علي حسن عيسى", "علي حسن عيسى", "YE")])
+    assert [(name, cue, said) for name, cue, said in found] == [
+        ("علي حسن عيسى", "طالب", "بإيجاد آلية لإنجاز المعاملات.")]
