@@ -599,3 +599,13 @@ def test_a_nationality_in_quotes_after_the_name_is_the_persons_state(settings):
     found = persons(text, settings)
     assert by_name(found, "علي حسن عيسى").country == "YE"
     assert by_name(found, "محمد الغامدي").country == "SA"
+
+
+def test_a_title_over_the_two_holy_mosques_is_whole():
+    text = ("أشاد الشيخ عبد الرحمن السديس الرئيس العام لشؤون المسجد الحرام والمسجد النبوي بنجاح موسم العمرة، "
+            "خلال حفل أقامته الرئاسة العامة لشؤون المسجد الحرام والمسجد النبوي.")
+    doc = analyze(Article(text=text))
+    check_spans(doc)
+    assert titles(by_name(doc.entities_of("PERSON"), "عبد الرحمن السديس")) == [
+        "الرئيس العام لشؤون المسجد الحرام والمسجد النبوي"]
+    assert "الرئاسة العامة لشؤون المسجد الحرام والمسجد النبوي" in [e.name for e in doc.entities_of("ORG")]
