@@ -176,13 +176,16 @@ def evaluate_command(gold_dir: str, article_dirs: tuple[str, ...], as_json: bool
 @click.option("--neural-seeds", default=None,
               help="Comma-separated seeds, one network each, averaged (default: the recipe's).")
 @click.option("--neural-channels", type=int, default=None, help="Convolution channels (default: the recipe's).")
+@click.option("--neural-recurrent", type=int, default=None,
+              help="Units per direction of the network's bidirectional LSTM; 0: dilated convolutions instead "
+                   "(default: the recipe's).")
 @click.option("--neural-weight", type=float, default=None,
               help="Weight of the neural scores beside the CRF's, stored in the model (default: the recipe's).")
 @click.option("--word-vectors", type=click.Path(path_type=Path), default=None,
               help="Cache file of the word vectors: reused when it holds vectors of the same parameters, "
                    "else written there (default: trained every run).")
 def train(corpora, output, c1, c2, max_iterations, derive_lexicons, derive_cues, other_domain, neural,
-          neural_seeds, neural_channels, neural_weight, word_vectors) -> None:
+          neural_seeds, neural_channels, neural_recurrent, neural_weight, word_vectors) -> None:
     """Train the NER model from the corpora (with no option: the bundled model, byte for byte); deterministic.
 
     The bundled model is the CRF trained with the second domain plus one neural network, decoded together
@@ -199,7 +202,7 @@ def train(corpora, output, c1, c2, max_iterations, derive_lexicons, derive_cues,
     overrides = {"c1": c1, "c2": c2, "max_iterations": max_iterations}
     params = replace(TrainingParams(), **{k: v for k, v in overrides.items() if v is not None})
     neural_overrides = {"seeds": tuple(int(s) for s in neural_seeds.split(",")) if neural_seeds else None,
-                        "hidden": neural_channels, "weight": neural_weight}
+                        "hidden": neural_channels, "recurrent": neural_recurrent, "weight": neural_weight}
     neural_params = replace(NeuralParams(), **{k: v for k, v in neural_overrides.items() if v is not None})
     output = output or bundled_model_path()
     try:

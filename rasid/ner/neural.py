@@ -5,9 +5,10 @@ The model (one or several networks trained with different seeds, averaged):
 * per word type: tanh(the sum of the embedding-bag rows of its ``word_attributes`` ("name=value"; a
   value the training saw too rarely is the row "<name>=?"; a word with no vector adds the row
   ``v=none``) + its word vector x projection + bias);
-* dilated 1-D convolutions over the words, kernel 3, ReLU, a residual connection from the second
-  layer on; sequences are laid end to end with zeros between them, so no layer reads across a
-  sequence boundary;
+* either a bidirectional LSTM over each sequence (``meta["recurrent"]`` units per direction;
+  ``rasid.ner.recurrent``), or dilated 1-D convolutions over the words, kernel 3, ReLU, a residual
+  connection from the second layer on; sequences are laid end to end with zeros between them, so no
+  layer reads across a sequence boundary;
 * a linear layer to IOB2 emission scores; CRF transitions and start/end scores.
 
 A type's input (the tanh above, per network) is computed once and kept in a table (emptied when full,
@@ -18,7 +19,8 @@ large: +137 MB peak over 2,000 articles.) The word vector of a word is that of
 the word, else of its stem, else of the word without a leading clitic letter.
 
 The model file is an .npz (written with fixed timestamps, so that training twice gives the same
-bytes): ``meta`` (JSON: tags, dilations, number of networks, the ensemble weight, the training
+bytes): ``meta`` (JSON: tags, dilations (none for an LSTM), recurrent (the LSTM's size, 0 or absent: the
+convolutions), number of networks, the ensemble weight, the training
 parameters), ``attributes`` (JSON list: the bag rows' keys), ``vector_words`` (JSON list) and
 ``vectors`` (float16), then per network ``net<k>.<parameter>`` arrays (the bag in float16, widened to
 float32 when read). Storing float16 left the scores of a cross-validation fold unchanged (F1 equal to 4
@@ -41,6 +43,7 @@ from rasid.ner.arrays import json_bytes, json_value, write_arrays
 from rasid.ner.decoder import SequenceTagger, TypeTable
 from rasid.ner.features import CLITIC_LETTERS, recent_word_attributes
 from rasid.ner.model import ModelError
+from rasid.ner.recurrent import LstmWeights, bilstm
 from rasid.text.tokenize import ARTICLE
 
 FORMAT = "rasid-ner-cnn/1"
@@ -54,6 +57,7 @@ KERNEL = 3
 TYPE_TABLE_SIZE = 1 << 17  # word types kept with their inputs (as the CRF decoder's); emptied when full
 PAD_TYPE = 0  # the type id of the zeros between sequences
 NET_PARAMETERS = ("bag", "projection", "bias", "out_weight", "out_bias", "transitions", "start", "end")
+RECURRENT_PARAMETERS = ("input", "recurrent", "bias")  # a bidirectional LSTM's arrays, torch's layout
 
 
 class NeuralModelError(ModelError):
@@ -156,7 +160,9 @@ def word_rows(norm: str, attribute_rows: Mapping[tuple[str, str], int],
 
 @dataclass
 class Network:
-    """One trained network's arrays (float32); ``convolutions``: per layer (taps (3, in, out), bias)."""
+    """One trained network's arrays (float32); ``convolutions``: per layer (taps (3, in, out), bias);
+    ``recurrent``: a bidirectional LSTM's (input, recurrent, bias) in torch's layout (``lstm_arrays`` of the
+    training), None for the convolutions."""
     bag: np.ndarray  # (attributes, dim); row 0 zero; float16 in the file, float32 once read
     projection: np.ndarray  # (vector size, dim)
     bias: np.ndarray  # (dim,)
@@ -166,6 +172,7 @@ class Network:
     transitions: np.ndarray  # (tags, tags): from row to column
     start: np.ndarray
     end: np.ndarray
+    recurrent: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
 
     def arrays(self, prefix: str) -> dict[str, np.ndarray]:
         """The arrays as stored: the bag (most of the size) in float16, the rest in float32."""
@@ -174,6 +181,9 @@ class Network:
         for i, (taps, bias) in enumerate(self.convolutions):
             named[f"{prefix}conv{i}.taps"] = taps
             named[f"{prefix}conv{i}.bias"] = bias
+        if self.recurrent is not None:
+            for name, array in zip(RECURRENT_PARAMETERS, self.recurrent):
+                named[f"{prefix}lstm.{name}"] = array
         return named
 
     @classmethod
@@ -183,7 +193,10 @@ class Network:
         get = lambda name: np.asarray(arrays[prefix + name], dtype=np.float32)  # noqa: E731
         convolutions = [(get(f"conv{i}.taps"), get(f"conv{i}.bias")) for i in range(layers)]
         named = {name: get(name) for name in NET_PARAMETERS}
-        return cls(**named, convolutions=convolutions)
+        recurrent = None
+        if f"{prefix}lstm.{RECURRENT_PARAMETERS[0]}" in arrays:
+            recurrent = tuple(get(f"lstm.{name}") for name in RECURRENT_PARAMETERS)
+        return cls(**named, convolutions=convolutions, recurrent=recurrent)
 
 
 def write_model(path: Path, meta: dict, attributes: Sequence[str], vector_words: Sequence[str],
@@ -222,7 +235,11 @@ class NeuralTagger(TypeTable, SequenceTagger):
         self.transitions = sum(n.transitions for n in self.networks) / count
         self.start = sum(n.start for n in self.networks) / count
         self.end = sum(n.end for n in self.networks) / count
-        self.channels = [n.convolutions[0][1].shape[0] for n in self.networks]
+        self.channels = [n.out_weight.shape[0] for n in self.networks]  # the last hidden layer's width
+        self.recurrent = [None if n.recurrent is None else LstmWeights.from_torch_layout(*n.recurrent)
+                          for n in self.networks]
+        if any(n.recurrent is None and not n.convolutions for n in self.networks):
+            raise NeuralModelError("a network of the neural NER model has neither convolutions nor an LSTM")
         # per network, each convolution's three taps side by side: (in, 3 x channels)
         self.side_by_side = [[np.ascontiguousarray(np.concatenate(list(taps), axis=1)) for taps, _ in n.convolutions]
                              for n in self.networks]
@@ -296,6 +313,8 @@ class NeuralTagger(TypeTable, SequenceTagger):
         networks: (words, tags), columns in ``self.tags`` order. ``ids``: the words' ``type_indices``
         when the caller has them."""
         single_blas_thread()  # once per process, also in one that received the tagger pickled
+        if self.recurrent[0] is not None:
+            return self._recurrent_emissions(sequences, ids)
         gap = max(self.dilations)
         lengths = np.array([len(s) for s in sequences])
         norms = [norm for sequence in sequences for norm in sequence]
@@ -307,6 +326,17 @@ class NeuralTagger(TypeTable, SequenceTagger):
         total = None
         for network, side_by_side, table in zip(self.networks, self.side_by_side, self.type_inputs):
             scores = self._network_emissions(network, side_by_side, table[laid], gaps)[slots]
+            total = scores if total is None else total + scores
+        return total / len(self.networks)
+
+    def _recurrent_emissions(self, sequences: Sequence[Sequence[str]], ids: np.ndarray | None) -> np.ndarray:
+        """The LSTM networks' emissions: each sequence read alone, forward and backward."""
+        if ids is None:
+            ids = self.type_indices([norm for sequence in sequences for norm in sequence])
+        lengths = [len(s) for s in sequences]
+        total = None
+        for network, weights, table in zip(self.networks, self.recurrent, self.type_inputs):
+            scores = bilstm(table[ids], lengths, weights) @ network.out_weight + network.out_bias
             total = scores if total is None else total + scores
         return total / len(self.networks)
 

@@ -11,7 +11,8 @@ from rasid.ner.neural import TAGS, NeuralTagger, read_model
 from tests.ner.neural_fixtures import SENTENCES, VECTOR_WORDS, norms_of, random_tagger, write_random_model
 
 
-def test_numpy_forward_equals_the_torch_forward(tmp_path: Path):
+@pytest.mark.parametrize("recurrent", [0, 5], ids=["convolutions", "lstm"])
+def test_numpy_forward_equals_the_torch_forward(tmp_path: Path, recurrent: int):
     torch = pytest.importorskip("torch")
     from rasid.ner.neural_training import NeuralParams, TypeInputs, _tagger_class, batch_emissions, network_arrays
     from rasid.ner.neural import write_model
@@ -21,7 +22,7 @@ def test_numpy_forward_equals_the_torch_forward(tmp_path: Path):
     reference = random_tagger(tmp_path)  # rows and vectors of the hand-made model
     rows = reference.attribute_keys
     vectors = reference.vectors.astype(np.float16)
-    params = NeuralParams(dim=8, hidden=6, dilations=(1, 2, 1))
+    params = NeuralParams(dim=8, hidden=6, dilations=(1, 2, 1), recurrent=recurrent)
     model = _tagger_class(torch)(len(rows), vectors.shape[1], params)
     with torch.no_grad():
         for parameter in model.parameters():
@@ -32,9 +33,13 @@ def test_numpy_forward_equals_the_torch_forward(tmp_path: Path):
         em, mask = batch_emissions(torch, model, TypeInputs(rows, VECTOR_WORDS, vectors), sequences)
     expected = np.concatenate([em[b, :len(s)].numpy() for b, s in enumerate(sequences)])
     path = tmp_path / "torch.cnn.npz"
-    write_model(path, {"dilations": [1, 2, 1], "weight": 1.0}, rows, VECTOR_WORDS, vectors, [network_arrays(model)])
+    meta = {"dilations": [] if recurrent else [1, 2, 1], "recurrent": recurrent, "weight": 1.0}
+    write_model(path, meta, rows, VECTOR_WORDS, vectors, [network_arrays(model)])
     tagger = read_model(path)
+    assert tagger.channels == [2 * recurrent if recurrent else 6]
     assert tagger.emissions(sequences) == pytest.approx(expected, abs=1e-5)
+    alone = np.concatenate([tagger.emissions([s]) for s in sequences])  # each sequence read by itself
+    assert alone == pytest.approx(expected, abs=1e-5)
     assert tagger.transitions == pytest.approx(model.transitions.detach().numpy())
 
 

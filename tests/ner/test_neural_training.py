@@ -44,12 +44,13 @@ def test_train_writes_a_neural_model_beside_the_crf_twice_the_same(tiny_corpora:
     first, second = tmp_path / "a" / "m.crfsuite", tmp_path / "b" / "m.crfsuite"
     for output in (first, second):
         result = _train(tiny_corpora, output, "--neural", "--other-domain", "--neural-seeds", "13,7",
-                        "--neural-channels", "16")
+                        "--neural-recurrent", "8")
         assert result.exit_code == 0, result.output
         assert "neural tagger: 2 network(s)" in result.output
     assert neural_model_path(first).read_bytes() == neural_model_path(second).read_bytes()
     tagger = read_model(neural_model_path(first))
-    assert len(tagger.networks) == 2 and tagger.channels == [16, 16]
+    assert len(tagger.networks) == 2 and tagger.channels == [16, 16]  # an LSTM of 8 units per direction
+    assert all(network.recurrent is not None and not network.convolutions for network in tagger.networks)
     assert tagger.meta["params"]["seeds"] == [13, 7] and tagger.weight == 1.0
     assert tagger.meta["other_domain_sentences"] == 6  # the second domain, through its own output layer
     assert "الوزير" in tagger.vector_rows  # a news word seen 3 times or more has a vector
@@ -98,7 +99,9 @@ def test_without_other_domain_the_network_trains_on_the_news_sentences_alone(tin
     pytest.importorskip("torch")
     pytest.importorskip("gensim")
     output = tmp_path / "m.crfsuite"
-    result = _train(tiny_corpora, output, "--news-only", "--neural-seeds", "13", "--neural-channels", "8")
+    result = _train(tiny_corpora, output, "--news-only", "--neural-seeds", "13", "--neural-recurrent", "0",
+                    "--neural-channels", "8")
     assert result.exit_code == 0, result.output
     tagger = read_model(neural_model_path(output))
     assert tagger.meta["other_domain_sentences"] == 0 and tagger.meta["sentences"] == 12
+    assert tagger.channels == [8] and len(tagger.networks[0].convolutions) == 3  # --neural-recurrent 0
