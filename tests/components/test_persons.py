@@ -609,3 +609,11 @@ def test_a_title_over_the_two_holy_mosques_is_whole():
     assert titles(by_name(doc.entities_of("PERSON"), "عبد الرحمن السديس")) == [
         "الرئيس العام لشؤون المسجد الحرام والمسجد النبوي"]
     assert "الرئاسة العامة لشؤون المسجد الحرام والمسجد النبوي" in [e.name for e in doc.entities_of("ORG")]
+
+
+def test_the_president_of_a_well_known_club_named_without_a_head():
+    text = "قال فينسن لابرون رئيس اولمبيك مرسيليا أمس إن مساعد المدرب سيتولى مسؤولية الفريق."
+    doc = analyze(Article(text=text))
+    check_spans(doc)
+    person = by_name(doc.entities_of("PERSON"), "فينسن لابرون")
+    assert titles(person) == ["رئيس اولمبيك مرسيليا"] and person.country == "FR"
