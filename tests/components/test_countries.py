@@ -173,3 +173,8 @@ def test_seoul_is_torrents_unless_korea_is_named():
     doc = run("عقد وزير خارجية كوريا الجنوبية مؤتمرا صحافيا في سيول.")
     assert "KR" in codes(doc) and [e.name for e in doc.entities_of("LOCATION")] == ["سيول"]
     check_spans(doc)
+
+
+def test_the_islamic_maghreb_is_a_region_not_morocco():
+    assert codes(run("تبنى تنظيم القاعدة في بلاد المغرب الاسلامي قتل 14 جنديا في الجزائر.")) == {"DZ"}
+    assert codes(run("وصل الوفد إلى المغرب أمس.")) == {"MA"}
