@@ -1,7 +1,9 @@
 from rasid.components.dates import dates
 from rasid.components.events import events
 from rasid.components.sectors import article_variants, sector_ids, sector_matcher, sectors
+from rasid.doc import Article
 from rasid.lang import load_table
+from rasid.pipeline import analyze
 from tests.events.docs import add_role, make_doc
 
 EG_IQ = [("COUNTRY", "مصر", "مصر", "EG"), ("COUNTRY", "العراق", "العراق", "IQ")]
@@ -58,3 +60,11 @@ def test_health_named_as_a_topic_still_counts():
     text = "بحث وزير الصحة في مصر مع نظيره في العراق التعاون في مجال الصحة والأدوية."
     doc = _run(make_doc(text, EG_IQ))
     assert "health" in doc.sectors
+
+
+def test_coaching_a_team_is_no_training_sector():
+    text = ("تعاقد نادي الرياض مع مدرب من أمريكا اللاتينية لتدريب الفريق الأول خلفا للمدرب التونسي، "
+            "ويتوقع أن يصل المدرب إلى المملكة ليبدأ تدريب الفريق الأسبوع المقبل.")
+    assert "education_training" not in analyze(Article(text=text)).sectors
+    text = "بحث وزير التعليم في مصر مع نظيره في العراق برامج تدريب المعلمين."
+    assert "education_training" in _run(make_doc(text, EG_IQ)).sectors
