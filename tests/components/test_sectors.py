@@ -68,3 +68,9 @@ def test_coaching_a_team_is_no_training_sector():
     assert "education_training" not in analyze(Article(text=text)).sectors
     text = "بحث وزير التعليم في مصر مع نظيره في العراق برامج تدريب المعلمين."
     assert "education_training" in _run(make_doc(text, EG_IQ)).sectors
+
+
+def test_a_places_capacity_is_no_energy():
+    text = ("نفى مدير الفرع أن يؤثر إغلاق المنشآت على الطاقة الاستيعابية لمرافق الإيواء، وقال إن المشروع "
+            "يرفع الطاقة الاستيعابية للمطاف إلى 107 آلاف طائف في الساعة.")
+    assert "energy" not in analyze(Article(text=text)).sectors
