@@ -336,3 +336,8 @@ def test_organ_systems_and_team_staff_are_not_bodies():
     doc = run("وأعلن الجهاز المركزي للتعبئة العامة والإحصاء النتائج.")
     assert list(orgs(doc)) == ["الجهاز المركزي للتعبئة العامة والإحصاء"]
     check_spans(doc)
+
+
+def test_marseille_written_either_way_is_the_known_club():
+    for text in ("وغادر المدرب أولمبيك مارسيليا فجأة.", "وغادر المدرب اولمبيك مرسيليا فجأة."):
+        assert list(orgs(run(text)).values()) == ["FR"]
