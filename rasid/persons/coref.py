@@ -162,7 +162,8 @@ def add_name_mentions(ctx: PersonContext, persons: list[Entity]) -> None:
             i += 1
             continue
         last, bearers = match
-        start = ctx.name_start(i)
+        # the token as a whole is the form ("لابرون", the surname of "فينسن لابرون"): no clitic to strip
+        start = tokens[i].stem_start if tokens[i].stem in by_first else ctx.name_start(i)
         if ctx.definite(i) and normalize_str(ctx.doc.text[start:start + 2]) != "ال":
             i = last  # "للأسد": the article is elided, the name is not written as such
             continue

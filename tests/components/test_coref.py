@@ -126,3 +126,12 @@ def test_a_surname_two_persons_share_names_the_one_mentioned_latest_before_it(se
     assert any(m.start == first_short and m.text == "كيري" for m in john.mentions)
     assert any(m.start == last_short and m.text == "كيري" for m in stephen.mentions)
     assert not any(m.start == last_short for m in john.mentions)
+
+
+def test_a_surname_that_opens_with_a_clitic_letter_is_mentioned_whole():
+    text = "قال فينسن لابرون رئيس النادي إن المدرب سيرحل. واستقال المدرب مارسيلو بيلسا أمس. وقال لابرون: فوجئت بالقرار."
+    doc = analyze(Article(text=text))
+    check_spans(doc)
+    president = by_name(doc.entities_of("PERSON"), "فينسن لابرون")
+    assert [m.text for m in president.mentions] == ["فينسن لابرون", "لابرون"]
+    assert [s.speaker.name for s in doc.statements] == ["فينسن لابرون", "فينسن لابرون"]
