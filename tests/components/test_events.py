@@ -319,3 +319,11 @@ def test_receiving_applications_is_no_reception_of_guests():
 def test_receiving_a_delegation_is_a_reception():
     text = "استقبلت الجمعية العلمية في بريطانيا وفدا من جامعة برمنجهام والسعودية."
     assert _triggers(text, SA_GB, "CONSULT") == ["استقبلت"]
+
+
+def test_a_visit_during_which_someone_will_meet_is_planned():
+    text = ("تلبية لدعوة من عبدالله الثاني ملك الأردن، يغادر محمد بن سلمان اليوم إلى الأردن، وسيلتقي سموه "
+            "خلال الزيارة عبدالله الثاني لبحث العلاقات مع السعودية.")
+    entities = SA_JO + [("PERSON", "محمد بن سلمان", "محمد بن سلمان", "SA")]
+    visits = [e for e in _events(text, entities) if e.type == "CONSULT"]
+    assert visits and all(e.status == "planned" for e in visits)
