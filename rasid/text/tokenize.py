@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from dataclasses import dataclass
-from typing import Callable, Iterable
+from typing import Callable, Iterable, NamedTuple
 
 from rasid.text.normalize import NormalizedText, normalize
 
@@ -127,13 +127,13 @@ def _never_known(_word: str) -> bool:
     return False
 
 
-@dataclass(frozen=True, slots=True)
-class Segmentation:
+class Segmentation(NamedTuple):
     """Proclitics (the article included), stem and enclitic of one normalized word.
 
     ``widths[k]`` is the number of normalized characters of the word that
     ``prefix[k]`` occupies: 1 for the article of للبريد (its alef is not
     written), 0 for the article of للجنة (alef and lam both elided).
+    A named tuple: immutable, and built for every new word in a fraction of a frozen dataclass's time.
     """
 
     prefix: tuple[str, ...]
@@ -271,9 +271,9 @@ def segment_without_lexicon(norm: str) -> Segmentation:
     return found or _whole(norm)
 
 
-@dataclass(frozen=True, slots=True)
-class WordForm:
-    """The analysis of one surface word, offsets relative to the word; cached per surface form."""
+class WordForm(NamedTuple):
+    """The analysis of one surface word, offsets relative to the word; cached per surface form.
+    A named tuple, as ``Segmentation``."""
 
     text: str
     kind: str
