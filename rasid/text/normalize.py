@@ -8,8 +8,8 @@ and everything else is a deletion, so the map is monotonic.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from rasid.lang import LanguageDataError, load_table
 
@@ -38,14 +38,15 @@ def charmap() -> dict[int, str]:
     return table
 
 
-@dataclass(frozen=True)
-class NormalizedText:
+class NormalizedText(NamedTuple):
     """``text`` normalized, with ``offsets[i]`` = original offset of ``text[i]``.
 
     ``offsets`` has one extra entry, the original length. ``ends[i]`` is the
     original offset just after ``text[i]`` and the combining marks that follow
     it (diacritics, tatweel), so a normalized half-open span ``[i, j)`` maps
     back to ``[offsets[i], ends[j-1])``: a word keeps its last vowel mark.
+    A named tuple: immutable, and built for every new surface word in a fraction of a frozen
+    dataclass's time.
     """
 
     text: str
