@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Iterable, NamedTuple, Sequence
 
 OUTSIDE = "O"
 
 
-@dataclass(frozen=True, slots=True)
-class Chunk:
+class Chunk(NamedTuple):
+    """A named tuple: immutable, and built for every name found in a fraction of a frozen dataclass's time."""
+
     label: str
     first: int  # token index
     last: int  # exclusive
