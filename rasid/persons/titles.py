@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rasid.lang import load_list
+from rasid.lang import load_list, load_table
 from rasid.persons.context import PersonContext
-from rasid.persons.lexicon import TitleHead, title_modifiers
+from rasid.persons.lexicon import TitleHead, bare_word, title_modifiers
 from rasid.text.normalize import normalize_str
 
 MAX_TITLE_TOKENS = 18
@@ -44,6 +44,15 @@ def title_prepositions() -> frozenset[str]:
     return frozenset(normalize_str(w) for w in load_list("title_prepositions.txt"))
 
 
+@lru_cache(maxsize=1)
+def governed_prepositions() -> dict[str, frozenset[str]]:
+    """Head (bare) -> the prepositions it governs: المشرف [على] ..."""
+    governed: dict[str, set[str]] = {}
+    for head, preposition in load_table("title_governed_prepositions.tsv", 2):
+        governed.setdefault(bare_word(head), set()).add(normalize_str(preposition))
+    return {head: frozenset(prepositions) for head, prepositions in governed.items()}
+
+
 def read_title(ctx: PersonContext, i: int) -> TitleSpan | None:
     """The title that starts at token ``i``, or None (no head there, or an indefinite head with nothing after it)."""
     match = ctx.title(i)
@@ -54,12 +63,13 @@ def read_title(ctx: PersonContext, i: int) -> TitleSpan | None:
     open_ = head.kind != "complete" and not ctx.definite(j - 1)
     complement = False
     unclosed: int | None = None  # where a prepositional phrase opened by an indefinite noun began
+    governed = governed_prepositions().get(ctx.tokens[i].bare, frozenset())
     while j < len(ctx.tokens) and j - i < MAX_TITLE_TOKENS and ctx.same_sentence(i, j):
-        step = _step(ctx, j, open_, not complement)
+        step = _step(ctx, j, open_, not complement, governed)
         if step is None:
             break
         width, open_ = step
-        if unclosed is None and _opens_indefinite_phrase(ctx, j):
+        if unclosed is None and (_opens_indefinite_phrase(ctx, j) or ctx.tokens[j].norm in governed):
             unclosed = j
             if any(_closes_phrase(ctx, k) for k in range(j + 1, j + width)):
                 unclosed = None  # لرئيس الجمهورية: a head phrase closed in one step
@@ -99,11 +109,14 @@ def _has_modifier(ctx: PersonContext, first: int, last: int) -> bool:
     return last - first > 1
 
 
-def _step(ctx: PersonContext, j: int, open_: bool, head_only: bool) -> tuple[int, bool] | None:
+def _step(ctx: PersonContext, j: int, open_: bool, head_only: bool,
+          governed: frozenset[str]) -> tuple[int, bool] | None:
     """How many tokens at ``j`` continue the title, and whether it is then open; None ends it."""
     if not ctx.is_word(j):
         return None
     token = ctx.tokens[j]
+    if governed and not open_ and token.norm in governed and not ctx.proclitic(j):
+        return _governed_object(ctx, j)
     if ctx.place_at[j] and ctx.place_at[j - 1] and not ctx.proclitic(j) and _same_place(ctx, j - 1, j):
         return 1, False  # the rest of a place's name: جمهورية [مصر العربية]
     if not ctx.proclitic(j) and token.stem in title_prepositions() or token.norm in title_prepositions():
@@ -191,6 +204,14 @@ def _prepositional(ctx: PersonContext, j: int) -> tuple[int, bool] | None:
     if ctx.in_title_vocabulary(k) and ctx.title(k) is None and ctx.definite(k):
         return 2, False
     return None
+
+
+def _governed_object(ctx: PersonContext, j: int) -> tuple[int, bool] | None:
+    """المشرف العام [على] المستشفى: the head's own preposition, open for its object (a word must follow)."""
+    k = j + 1
+    if not ctx.is_word(k) or not ctx.same_sentence(j, k) or ctx.is_stop(k) or ctx.is_verb(k):
+        return None
+    return 1, True
 
 
 def _honorific_in_construct(ctx: PersonContext, j: int, genitive_expected: bool) -> tuple[int, bool] | None:

@@ -617,3 +617,21 @@ def test_the_president_of_a_well_known_club_named_without_a_head():
     check_spans(doc)
     person = by_name(doc.entities_of("PERSON"), "فينسن لابرون")
     assert titles(person) == ["رئيس اولمبيك مرسيليا"] and person.country == "FR"
+
+
+@pytest.fixture(scope="module")
+def full_settings() -> Settings:
+    return Settings()  # the whole pipeline: the tagger and the bodies bound a title's object
+
+
+def test_a_head_takes_the_preposition_it_governs(full_settings):
+    found = persons("أقام المستشفى حفلا بحضور المشرف العام على المستشفى، منصور بن علي مزهر، والعاملين.", full_settings)
+    assert titles(by_name(found, "منصور بن علي مزهر")) == ["المشرف العام على المستشفى"]
+    found = persons("وقال المشرف على البرنامج الدكتور سعد الحربي إن العمل مستمر.", full_settings)
+    assert titles(by_name(found, "سعد الحربي")) == ["المشرف على البرنامج"]
+
+
+def test_a_governed_preposition_without_a_closed_object_is_left_out(full_settings):
+    found = persons("وقال الدكتور سعد الحربي المشرف العام على مشروع إفطار صائم إن العمل مستمر.", full_settings)
+    assert titles(by_name(found, "سعد الحربي")) == ["المشرف العام"]
+
