@@ -39,7 +39,17 @@ def _honorific_segment(ctx: PersonContext, i: int) -> Segment | None:
         return None  # "دولة الإمارات": a state, not "His Excellency"
     if match.payload.kind == RANK and _after_role_noun(ctx, i):
         return None  # "لاعب الفريق"، "قائد اللواء": the team, the brigade, not a rank
-    return Segment("honorific", i, match.last, ctx.tokens[i].stem_start, ctx.tokens[match.last - 1].end, match.payload)
+    last = match.last + _abbreviation_dot(ctx, match.last)
+    return Segment("honorific", i, last, ctx.tokens[i].stem_start, ctx.tokens[last - 1].end, match.payload)
+
+
+def _abbreviation_dot(ctx: PersonContext, k: int) -> int:
+    """"د. علي"، "م. سعد": the dot of an abbreviated honorific (one letter) belongs to it."""
+    tokens = ctx.tokens
+    if k < len(tokens) and tokens[k].text == "." and tokens[k].start == tokens[k - 1].end \
+            and len(tokens[k - 1].text) == 1 and ctx.same_sentence(k - 1, k):
+        return 1
+    return 0
 
 
 def _after_role_noun(ctx: PersonContext, i: int) -> bool:

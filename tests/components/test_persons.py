@@ -635,3 +635,9 @@ def test_a_governed_preposition_without_a_closed_object_is_left_out(full_setting
     found = persons("وقال الدكتور سعد الحربي المشرف العام على مشروع إفطار صائم إن العمل مستمر.", full_settings)
     assert titles(by_name(found, "سعد الحربي")) == ["المشرف العام"]
 
+
+def test_an_abbreviated_honorific_keeps_its_dot_and_joins_title_and_name(full_settings):
+    found = persons("وقال محافظ المؤسسة العامة للتدريب التقني د. علي بن ناصر الغفيص إن الميزانية كبيرة.", full_settings)
+    person = by_name(found, "علي بن ناصر الغفيص")
+    assert person.honorific == "د."
+    assert titles(person) == ["محافظ المؤسسة العامة للتدريب التقني"]
