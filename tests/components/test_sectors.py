@@ -74,3 +74,15 @@ def test_a_places_capacity_is_no_energy():
     text = ("نفى مدير الفرع أن يؤثر إغلاق المنشآت على الطاقة الاستيعابية لمرافق الإيواء، وقال إن المشروع "
             "يرفع الطاقة الاستيعابية للمطاف إلى 107 آلاف طائف في الساعة.")
     assert "energy" not in analyze(Article(text=text)).sectors
+
+
+def test_energy_drinks_are_no_energy():
+    text = ("أوقفت سلسلة المتاجر بيع مشروبات الطاقة في جميع فروعها، وحذرت هيئة الغذاء والدواء من الإفراط "
+            "في تناول مشروب الطاقة.")
+    sectors = analyze(Article(text=text)).sectors
+    assert "energy" not in sectors
+
+
+def test_energy_supply_is_still_energy():
+    text = "وقعت الوزارة اتفاقية لتطوير مشاريع الطاقة الشمسية وإنتاج الكهرباء."
+    assert "energy" in analyze(Article(text=text)).sectors
