@@ -204,7 +204,17 @@ class PersonContext:
         return token
 
     def particle(self, i: int) -> str | None:
-        return lexicon.particles().get(self.tokens[i].stem) if self.is_word(i) else None
+        kind = lexicon.particles().get(self.tokens[i].stem) if self.is_word(i) else None
+        if kind is not None and self._hamza_not_in_particle(i):
+            return None  # "فإن" is no "فان" (van): a hamza the particle does not have
+        return kind
+
+    def _hamza_not_in_particle(self, i: int) -> bool:
+        form = self._written.get(i)
+        if form is None:
+            token = self.tokens[i]
+            form = self._written[i] = lexicon.written_form(self.doc.text[token.stem_start:token.stem_end])
+        return any(ch in HAMZA_ALEFS for ch in form) and form not in lexicon.particle_written_forms()
 
     def definite(self, i: int) -> bool:
         glued = self._glued(i)

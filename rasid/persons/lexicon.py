@@ -106,6 +106,12 @@ def particles() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def particle_written_forms() -> frozenset[str]:
+    """The particles as written (with their hamza: أبو، آل)."""
+    return frozenset(written_form(p) for p, _ in load_table("name_particles.tsv", 2))
+
+
+@lru_cache(maxsize=1)
 def named_after_heads() -> frozenset[str]:
     return frozenset(bare_word(w) for w in load_list("named_after_heads.txt"))
 

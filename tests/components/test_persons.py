@@ -641,3 +641,10 @@ def test_an_abbreviated_honorific_keeps_its_dot_and_joins_title_and_name(full_se
     person = by_name(found, "علي بن ناصر الغفيص")
     assert person.honorific == "د."
     assert titles(person) == ["محافظ المؤسسة العامة للتدريب التقني"]
+
+
+def test_a_particle_written_without_a_hamza_is_not_a_hamza_word(full_settings):
+    found = persons("ووفقا للناطق الإعلامي لشرطة المنطقة الرائد بدر السحيباني فإن الشرطة تلقت بلاغا.", full_settings)
+    assert [p.name for p in found] == ["بدر السحيباني"]
+    found = persons("وقال رئيس الوزراء الياباني شينزو آبي رئيسا للجلسة إن العمل مستمر.", full_settings)
+    assert "شينزو آبي" in [p.name for p in found]
