@@ -8,20 +8,16 @@ from functools import lru_cache
 from rasid.doc import Entity
 from rasid.lang import LanguageDataError, load_list, load_table
 from rasid.lang.orgs import head_stems
+from rasid.persons.lexicon import bare_word
 from rasid.text.normalize import normalize_str
 
 FEMININE, MASCULINE, EITHER = "f", "m", "-"
 GENDERS = (FEMININE, MASCULINE, EITHER)
-ARTICLE = "ال"
 FEMININE_ENDINGS = ("ه", "ات")  # normalized ة; a plural in ات agrees as a feminine singular
 PERFECT_FEMININE = "ت"  # قالت / قال
 IMPERFECT = ("ت", "ي")  # تقول / يقول
 PARTICIPLE = ("ة", "ا")  # مؤكدة / مؤكدا
 WORD_KINDS = ("given", "address", "kinship")  # a first name, a word of the honorific, a word inside the name
-
-
-def _bare(word: str) -> str:
-    return word[len(ARTICLE):] if word.startswith(ARTICLE) and len(word) > len(ARTICLE) + 1 else word
 
 
 @lru_cache(maxsize=1)
@@ -31,18 +27,18 @@ def gender_words() -> dict[str, dict[str, str]]:
     not listed there."""
     words: dict[str, dict[str, str]] = {kind: {} for kind in WORD_KINDS}
     for word in load_list("person_first_names_common.txt"):
-        words["given"][_bare(normalize_str(word))] = MASCULINE
+        words["given"][bare_word(word)] = MASCULINE
     for word, gender, kind in load_table("person_gender_words.tsv", 3):
         if gender not in GENDERS or kind not in WORD_KINDS:
             raise LanguageDataError(f"person_gender_words.tsv: bad row {word!r} {gender!r} {kind!r}")
-        words[kind][_bare(normalize_str(word))] = gender
+        words[kind][bare_word(word)] = gender
     return words
 
 
 @lru_cache(maxsize=1)
 def title_genders() -> dict[str, str]:
     """Title heads that have a form of the other gender in title_heads.tsv (وزير / وزيرة)."""
-    heads = {_bare(normalize_str(phrase.split()[0])) for phrase, _k, _c in load_table("title_heads.tsv", 3)}
+    heads = {bare_word(phrase.split()[0]) for phrase, _k, _c in load_table("title_heads.tsv", 3)}
     genders: dict[str, str] = {}
     for head in heads:
         if head.endswith("ه") and head[:-1] in heads:
@@ -64,15 +60,15 @@ def cue_gender(form: str, forms: frozenset[str]) -> str | None:
 def _person_gender(person: str, honorific: str | None, titles: tuple[str, ...]) -> str | None:
     words = gender_words()
     evidence: set[str] = set()
-    name = [_bare(w) for w in normalize_str(person).split()]
+    name = [bare_word(w) for w in normalize_str(person).split()]
     if name and name[0] in words["given"]:
         evidence.add(words["given"][name[0]])
     evidence.update(words["kinship"][w] for w in name[1:-1] if w in words["kinship"])
-    evidence.update(words["address"][_bare(w)] for w in normalize_str(honorific or "").split()
-                    if _bare(w) in words["address"])
+    evidence.update(words["address"][bare_word(w)] for w in normalize_str(honorific or "").split()
+                    if bare_word(w) in words["address"])
     for title in titles:  # a woman may hold a title in its masculine form (مساعد مدير): only وزيرة tells
         head = normalize_str(title).split()[:1]
-        if head and title_genders().get(_bare(head[0])) == FEMININE:
+        if head and title_genders().get(bare_word(head[0])) == FEMININE:
             evidence.add(FEMININE)
     evidence.discard(EITHER)
     return evidence.pop() if len(evidence) == 1 else None
@@ -81,9 +77,9 @@ def _person_gender(person: str, honorific: str | None, titles: tuple[str, ...]) 
 @lru_cache(maxsize=4096)
 def _org_gender(name: str) -> str | None:
     words = normalize_str(name).split()
-    if not words or _bare(words[0]) not in head_stems():
+    if not words or bare_word(words[0]) not in head_stems():
         return None
-    return FEMININE if _bare(words[0]).endswith(FEMININE_ENDINGS) else MASCULINE
+    return FEMININE if bare_word(words[0]).endswith(FEMININE_ENDINGS) else MASCULINE
 
 
 def entity_gender(entity: Entity) -> str | None:
